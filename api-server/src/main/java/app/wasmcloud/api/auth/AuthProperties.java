@@ -1,0 +1,37 @@
+package app.wasmcloud.api.auth;
+
+import java.util.Base64;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How callers prove who they are.
+ *
+ * @param jwtSecret base64 HMAC key (at least 32 bytes) that signs API tokens; from the environment, never committed
+ * @param issuer the {@code iss} claim of issued tokens
+ * @param devLogin whether {@code POST /api/dev/token} hands out an admin token; refused unless bound to loopback
+ * @param corsAllowedOrigins origins (e.g. a dev panel) allowed to call the API from a browser with a bearer token
+ */
+@ConfigurationProperties("wasmcloud.auth")
+public record AuthProperties(
+        String jwtSecret,
+        @DefaultValue("wasmcloud") String issuer,
+        @DefaultValue("false") boolean devLogin,
+        @DefaultValue List<String> corsAllowedOrigins) {
+
+    public AuthProperties {
+        if (jwtSecret == null || jwtSecret.isBlank()) {
+            throw new IllegalArgumentException(
+                    "wasmcloud.auth.jwt-secret is not set: give a base64 key of at least 32 bytes"
+                            + " (e.g. WASMCLOUD_AUTH_JWT_SECRET=$(openssl rand -base64 32))");
+        }
+        if (Base64.getDecoder().decode(jwtSecret).length < 32) {
+            throw new IllegalArgumentException("wasmcloud.auth.jwt-secret must decode to at least 32 bytes");
+        }
+    }
+
+    public byte[] jwtKey() {
+        return Base64.getDecoder().decode(jwtSecret);
+    }
+}

@@ -1,0 +1,88 @@
+package app.wasmcloud.api.executor;
+
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.crypto.SecretKey;
+import org.springframework.stereotype.Component;
+
+/** Forwards an authenticated invocation to an executor's internal endpoint with a short-lived service token. */
+@Component
+public class ExecutorClient {
+
+    /** Headers java.net.http sets itself or refuses; the executor frames the request anew anyway. */
+    private static final Set<String> NOT_FORWARDED =
+            Set.of("connection", "content-length", "expect", "host", "upgrade", "authorization");
+
+    private static final Duration SERVICE_TOKEN_LIFETIME = Duration.ofSeconds(60);
+
+    private final ExecutorProperties properties;
+    private final SecretKey serviceKey;
+    private final HttpClient http;
+    private final Clock clock;
+
+    ExecutorClient(ExecutorProperties properties, Clock clock) {
+        this.properties = properties;
+        this.serviceKey = Keys.hmacShaKeyFor(properties.serviceTokenKey());
+        this.clock = clock;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public record Call(String function, String method, String path, Map<String, List<String>> headers, byte[] body) {}
+
+    public HttpResponse<byte[]> invoke(Call call) {
+        URI uri = properties.baseUrl().resolve("/internal/functions/" + call.function() + "/invoke");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(properties.requestTimeout())
+                .header("Authorization", "Bearer " + serviceToken())
+                .header("X-Wasmcloud-Method", call.method())
+                .header("X-Wasmcloud-Path", call.path())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()));
+        call.headers().forEach((name, values) -> {
+            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))
+                    && !name.regionMatches(true, 0, "X-Wasmcloud-", 0, 12)) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            throw new ExecutorUnavailableException(
+                    "The executor did not answer within " + properties.requestTimeout(), e);
+        } catch (IOException e) {
+            throw new ExecutorUnavailableException("The executor at " + properties.baseUrl() + " is unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExecutorUnavailableException("Interrupted while waiting for the executor", e);
+        }
+    }
+
+    private String serviceToken() {
+        Instant now = clock.instant();
+        return Jwts.builder()
+                .subject("api-server")
+                .audience()
+                .add("executor")
+                .and()
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(now.plus(SERVICE_TOKEN_LIFETIME)))
+                .signWith(serviceKey)
+                .compact();
+    }
+}

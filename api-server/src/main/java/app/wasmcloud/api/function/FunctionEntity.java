@@ -1,0 +1,105 @@
+package app.wasmcloud.api.function;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.Generated;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.generator.EventType;
+import org.hibernate.type.SqlTypes;
+
+/** A deployed function: its name, owner, settings and which of its versions is serving. */
+@Entity
+@Table(name = "functions")
+public class FunctionEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String name;
+
+    private Long ownerId;
+
+    private String description;
+
+    private Visibility visibility;
+
+    private Long activeVersionId;
+
+    private Integer timeoutMs;
+
+    private Integer memoryPages;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    private List<String> egressAllowList = new ArrayList<>();
+
+    private Instant deletedAt;
+
+    @Generated
+    @Column(insertable = false, updatable = false)
+    private Instant createdAt;
+
+    @Generated(event = {EventType.INSERT, EventType.UPDATE})
+    @Column(insertable = false, updatable = false)
+    private Instant updatedAt;
+
+    protected FunctionEntity() {}
+
+    FunctionEntity(FunctionName name, long ownerId, String description, Visibility visibility) {
+        this.name = name.value();
+        this.ownerId = ownerId;
+        this.description = description;
+        this.visibility = visibility;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Long ownerId() {
+        return ownerId;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Visibility visibility() {
+        return visibility;
+    }
+
+    public Long activeVersionId() {
+        return activeVersionId;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    public void activate(long versionId) {
+        this.activeVersionId = versionId;
+    }
+
+    void markDeleted(Instant when) {
+        this.deletedAt = when;
+    }
+}

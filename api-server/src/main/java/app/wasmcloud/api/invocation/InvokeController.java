@@ -1,0 +1,101 @@
+package app.wasmcloud.api.invocation;
+
+import app.wasmcloud.api.auth.CurrentUser;
+import app.wasmcloud.api.executor.ExecutorClient;
+import app.wasmcloud.api.function.FunctionEntity;
+import app.wasmcloud.api.function.FunctionService;
+import app.wasmcloud.api.token.Scope;
+import app.wasmcloud.api.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/functions/{name}/invoke}: runs the caller's function (private ones too) on an executor and
+ * answers with the function's own reply. {@code X-Wasmcloud-Method} and {@code X-Wasmcloud-Path} say which request
+ * the function sees; the body and other headers are passed on.
+ */
+@RestController
+class InvokeController {
+
+    private static final Pattern METHOD = Pattern.compile("[A-Z]{1,16}");
+    private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    private static final Set<String> RESPONSE_HEADERS_NOT_COPIED =
+            Set.of("connection", "content-length", "transfer-encoding", "keep-alive", ":status");
+
+    private final FunctionService functions;
+    private final ExecutorClient executor;
+
+    InvokeController(FunctionService functions, ExecutorClient executor) {
+        this.functions = functions;
+        this.executor = executor;
+    }
+
+    @PostMapping("/api/functions/{name}/invoke")
+    ResponseEntity<byte[]> invoke(CurrentUser caller, @PathVariable String name, HttpServletRequest request)
+            throws IOException {
+        caller.require(Scope.INVOKE);
+        FunctionEntity function = functions.get(caller, name);
+        if (function.activeVersionId() == null) {
+            throw ApiException.conflict("The function '" + name + "' has no version yet; deploy a module first.");
+        }
+        byte[] body = readBody(request);
+        String method = request.getHeader("X-Wasmcloud-Method");
+        if (method == null || method.isBlank()) {
+            method = body.length > 0 ? "POST" : "GET";
+        } else if (!METHOD.matcher(method).matches()) {
+            throw ApiException.badRequest(
+                    "Invalid X-Wasmcloud-Method '" + method + "': use an HTTP method such as GET.");
+        }
+        String path = request.getHeader("X-Wasmcloud-Path");
+        if (path == null || path.isBlank()) {
+            path = "/";
+        } else if (!path.startsWith("/") || path.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+            throw ApiException.badRequest("Invalid X-Wasmcloud-Path '" + path + "': it must start with '/' and contain"
+                    + " no spaces or control characters (percent-encode them).");
+        }
+        HttpResponse<byte[]> reply =
+                executor.invoke(new ExecutorClient.Call(function.name(), method, path, headersOf(request), body));
+        HttpHeaders headers = new HttpHeaders();
+        reply.headers().map().forEach((header, values) -> {
+            if (!RESPONSE_HEADERS_NOT_COPIED.contains(header.toLowerCase())) {
+                headers.addAll(header, values);
+            }
+        });
+        return ResponseEntity.status(reply.statusCode()).headers(headers).body(reply.body());
+    }
+
+    private static byte[] readBody(HttpServletRequest request) throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw new ApiException(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "Request too large",
+                        "The request body is over the limit of " + MAX_BODY_BYTES + " bytes.");
+            }
+            return body;
+        }
+    }
+
+    private static Map<String, List<String>> headersOf(HttpServletRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name, Collections.list(request.getHeaders(name)));
+        }
+        return headers;
+    }
+}

@@ -1,0 +1,115 @@
+package app.wasmcloud.api.version;
+
+import app.wasmcloud.api.auth.CurrentUser;
+import app.wasmcloud.api.function.FunctionEntity;
+import app.wasmcloud.api.function.FunctionName;
+import app.wasmcloud.api.function.FunctionRepository;
+import app.wasmcloud.api.function.FunctionService;
+import app.wasmcloud.api.function.Visibility;
+import app.wasmcloud.api.storage.ModuleStore;
+import app.wasmcloud.api.web.ApiException;
+import app.wasmcloud.runtime.InvalidModuleException;
+import app.wasmcloud.runtime.ModuleInfo;
+import app.wasmcloud.runtime.WasmFunction;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Deploys modules: validate with the runtime, store by hash, then record and activate the version in one
+ * transaction. Storage comes first so a crash in between leaves an unreferenced blob, never a dangling row.
+ */
+@Service
+public class VersionService {
+
+    private final FunctionService functionService;
+    private final FunctionRepository functions;
+    private final VersionRepository versions;
+    private final ModuleStore store;
+    private final ModuleProperties properties;
+    private final TransactionTemplate transaction;
+
+    VersionService(
+            FunctionService functionService,
+            FunctionRepository functions,
+            VersionRepository versions,
+            ModuleStore store,
+            ModuleProperties properties,
+            TransactionTemplate transaction) {
+        this.functionService = functionService;
+        this.functions = functions;
+        this.versions = versions;
+        this.store = store;
+        this.properties = properties;
+        this.transaction = transaction;
+    }
+
+    public record Deployed(FunctionEntity function, FunctionVersion version) {}
+
+    public Deployed deploy(CurrentUser caller, String name, byte[] module, boolean createIfMissing) {
+        FunctionName functionName = FunctionName.parse(name);
+        if (!createIfMissing) {
+            functionService.get(caller, name);
+        }
+        ModuleInfo info = validate(module);
+        store.put(info.sha256(), module);
+        return transaction.execute(status -> record(caller, functionName, info, createIfMissing));
+    }
+
+    private Deployed record(CurrentUser caller, FunctionName name, ModuleInfo info, boolean createIfMissing) {
+        FunctionEntity function = functions.lockByName(name.value()).orElseGet(() -> {
+            if (!createIfMissing) {
+                throw FunctionService.notFound(name.value());
+            }
+            functionService.create(caller, name, "", Visibility.PUBLIC);
+            return functions.lockByName(name.value()).orElseThrow();
+        });
+        if (function.isDeleted() || (function.ownerId() != caller.id() && !caller.isAdmin())) {
+            throw function.isDeleted() || createIfMissing
+                    ? ApiException.conflict("The name '" + name + "' is taken; choose another.")
+                    : FunctionService.notFound(name.value());
+        }
+        FunctionVersion version = versions.saveAndFlush(new FunctionVersion(
+                function.id(),
+                versions.highestNumber(function.id()) + 1,
+                info.sha256(),
+                info.sizeBytes(),
+                info.abi().name().toLowerCase(Locale.ROOT),
+                info.entrypoint(),
+                info.imports()));
+        function.activate(version.id());
+        return new Deployed(function, version);
+    }
+
+    private ModuleInfo validate(byte[] module) {
+        if (module.length == 0) {
+            throw ApiException.badRequest("The uploaded module is empty.");
+        }
+        try {
+            return WasmFunction.load(module, null, properties.maxMemoryPages()).info();
+        } catch (InvalidModuleException e) {
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "Invalid module",
+                    "The module cannot run on Wasmcloud: " + e.getMessage(),
+                    e.reasons());
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<FunctionVersion> list(CurrentUser caller, String name) {
+        return versions.findByFunctionIdOrderByNumberDesc(
+                functionService.get(caller, name).id());
+    }
+
+    @Transactional(readOnly = true)
+    public Integer activeNumber(FunctionEntity function) {
+        Long active = function.activeVersionId();
+        return active == null
+                ? null
+                : versions.findById(active).map(FunctionVersion::number).orElse(null);
+    }
+}

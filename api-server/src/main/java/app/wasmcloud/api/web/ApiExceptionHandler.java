@@ -1,0 +1,122 @@
+package app.wasmcloud.api.web;
+
+import app.wasmcloud.api.executor.ExecutorUnavailableException;
+import app.wasmcloud.api.storage.StorageUnavailableException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** The one place where the API turns failures into RFC 9457 problem details. */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> apiException(ApiException e) {
+        return problem(e.status(), e.title(), e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler(StorageUnavailableException.class)
+    ResponseEntity<ProblemDetail> storageUnavailable(StorageUnavailableException e) {
+        log.error("Module store unavailable", e);
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Storage unavailable",
+                "The module store is unavailable, so nothing was deployed; try again shortly.",
+                List.of());
+    }
+
+    @ExceptionHandler(ExecutorUnavailableException.class)
+    ResponseEntity<ProblemDetail> executorUnavailable(ExecutorUnavailableException e) {
+        log.warn("Executor unavailable: {}", e.getMessage());
+        return problem(
+                HttpStatus.BAD_GATEWAY, "Executor unavailable", e.getMessage() + "; try again shortly.", List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unhandled failure", e);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
+                "The server failed to handle this request; it has been logged.",
+                List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException ex,
+            org.springframework.http.HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        return asObject(problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "Module too large",
+                "The upload is larger than the maximum module size of " + ex.getMaxUploadSize() + " bytes.",
+                List.of()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(
+            MissingServletRequestPartException ex,
+            org.springframework.http.HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        return asObject(problem(
+                HttpStatus.BAD_REQUEST,
+                "Missing module",
+                "Send the module as a multipart/form-data file part named '" + ex.getRequestPartName() + "'.",
+                List.of()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex,
+            org.springframework.http.HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        return asObject(problem(
+                HttpStatus.BAD_REQUEST,
+                "Bad request",
+                "Missing parameter '" + ex.getParameterName() + "'.",
+                List.of()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex,
+            org.springframework.http.HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        List<String> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getField() + ": " + error.getDefaultMessage())
+                .toList();
+        return asObject(problem(HttpStatus.BAD_REQUEST, "Invalid request", String.join("; ", errors), errors));
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(
+            HttpStatus status, String title, String detail, List<String> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> asObject(ResponseEntity<ProblemDetail> response) {
+        return (ResponseEntity) response;
+    }
+}

@@ -1,0 +1,116 @@
+package app.wasmcloud.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The api-server on a random port against the shared embedded PostgreSQL, driven over real HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ApiTestBase {
+
+    static final Path MODULE_STORE = createTempDirectory();
+    static final Path HELLO_WASM = Path.of("../examples/hello/hello.wasm");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+        registry.add("wasmcloud.auth.jwt-secret", () -> key("jwt"));
+        registry.add("wasmcloud.auth.dev-login", () -> "true");
+        registry.add("server.address", () -> "127.0.0.1");
+        registry.add("wasmcloud.executor.service-token-secret", () -> key("service"));
+        registry.add("wasmcloud.storage.filesystem-root", MODULE_STORE::toString);
+        registry.add("wasmcloud.functions.run-base-url", () -> "https://run.example.test");
+    }
+
+    @Autowired
+    Environment environment;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final JsonMapper json = JsonMapper.builder().build();
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path);
+    }
+
+    String devToken() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(uri("/api/dev/token"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return json.readTree(response.body()).get("token").asString();
+    }
+
+    HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postJson(String path, String token, String body) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> upload(String path, String token, String fileName, byte[] module)
+            throws IOException, InterruptedException {
+        String boundary = "wasmcloud-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"module\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/wasm\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, module, tail)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode body(HttpResponse<String> response) {
+        return json.readTree(response.body());
+    }
+
+    static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String key(String purpose) {
+        byte[] key = new byte[32];
+        byte[] seed = purpose.getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(seed, 0, key, 0, seed.length);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static Path createTempDirectory() {
+        try {
+            return Files.createTempDirectory("wasmcloud-store");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

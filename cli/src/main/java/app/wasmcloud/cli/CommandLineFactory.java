@@ -1,0 +1,68 @@
+package app.wasmcloud.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.IFactory;
+
+/**
+ * Builds the `wasmcloud` command line for one execution: every command and mixin gets the same {@link
+ * CommandContext} through its constructor, and the failure reporter, exit codes and output writers are wired here.
+ */
+public final class CommandLineFactory implements IFactory {
+    private final CommandContext context;
+
+    private CommandLineFactory(CommandContext context) {
+        this.context = context;
+    }
+
+    /** The command line for a terminal; {@code args} is only peeked at for `--no-color`, which the help needs early. */
+    public static CommandLine create(Terminal terminal, String[] args) {
+        CommandContext context = new CommandContext(terminal);
+        CommandLine commandLine = new CommandLine(WasmcloudCommand.class, new CommandLineFactory(context));
+        FailureReporter reporter = new FailureReporter(context);
+        boolean noColorFlag = Arrays.asList(args).contains("--no-color");
+        Help.Ansi ansi = !noColorFlag && context.colour(terminal.stdoutIsTty()) ? Help.Ansi.ON : Help.Ansi.OFF;
+        commandLine
+                .setOut(writer(terminal.out()))
+                .setErr(writer(terminal.err()))
+                .setColorScheme(Help.defaultColorScheme(ansi))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                // `-d @FILE` is invoke's request body, not a picocli argument file.
+                .setExpandAtFiles(false)
+                .setExecutionExceptionHandler(reporter)
+                .setParameterExceptionHandler(reporter)
+                .setExitCodeExceptionMapper(reporter);
+        Map<String, String> exitCodes = new LinkedHashMap<>();
+        for (ExitCode exitCode : ExitCode.values()) {
+            exitCodes.put("  " + exitCode.code(), exitCode.meaning());
+        }
+        commandLine
+                .getCommandSpec()
+                .usageMessage()
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(exitCodes);
+        return commandLine;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+        Constructor<K> constructor;
+        try {
+            constructor = type.getDeclaredConstructor(CommandContext.class);
+        } catch (NoSuchMethodException e) {
+            return CommandLine.defaultFactory().create(type);
+        }
+        return constructor.newInstance(context);
+    }
+
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, stream.charset()), true);
+    }
+}

@@ -1,0 +1,47 @@
+package app.wasmcloud.cli;
+
+import app.wasmcloud.cli.auth.LoginCommand;
+import app.wasmcloud.cli.auth.LogoutCommand;
+import app.wasmcloud.cli.auth.WhoamiCommand;
+import app.wasmcloud.cli.function.DeployCommand;
+import app.wasmcloud.cli.function.FunctionsCommand;
+import app.wasmcloud.cli.function.InvokeCommand;
+import app.wasmcloud.cli.function.VersionsCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** `wasmcloud`: the top command; it only groups the verbs (the exit-code list is added by the factory). */
+@Command(
+        name = "wasmcloud",
+        description = "Deploy, run and manage WebAssembly functions on Wasmcloud.",
+        versionProvider = VersionProvider.class,
+        subcommands = {
+            LoginCommand.class,
+            LogoutCommand.class,
+            WhoamiCommand.class,
+            FunctionsCommand.class,
+            DeployCommand.class,
+            VersionsCommand.class,
+            InvokeCommand.class,
+            HelpCommand.class
+        },
+        footerHeading = "%nConfiguration:%n",
+        footer = {
+            "  Flags win over WASMCLOUD_API and WASMCLOUD_TOKEN, which win over the config file",
+            "  $XDG_CONFIG_HOME/wasmcloud/config.json (default ~/.config/wasmcloud/config.json)",
+            "  that `wasmcloud login` writes. WASMCLOUD_CA_CERT adds a trusted CA; NO_COLOR",
+            "  turns colour off."
+        })
+public final class WasmcloudCommand {
+
+    @Mixin
+    GlobalOptions global;
+
+    @Option(
+            names = {"-V", "--version"},
+            versionHelp = true,
+            description = "Print the version and exit.")
+    boolean version;
+}

@@ -1,0 +1,50 @@
+package app.wasmcloud.cli.function;
+
+import app.wasmcloud.cli.output.ByteSize;
+import app.wasmcloud.cli.output.Output;
+import java.util.List;
+
+/** How functions and versions read in text output; shared by the commands that print them. */
+final class FunctionText {
+    private FunctionText() {}
+
+    static void details(Output output, Function function) {
+        output.line("name:           " + function.name());
+        output.line("description:    " + nullToEmpty(function.description()));
+        output.line("visibility:     " + function.visibility());
+        output.line("active version: " + activeVersion(function));
+        output.line("url:            " + function.url());
+        output.line("created:        " + nullToEmpty(function.createdAt()));
+        output.line("updated:        " + nullToEmpty(function.updatedAt()));
+    }
+
+    static void table(Output output, List<Function> functions) {
+        output.table(
+                List.of("NAME", "VISIBILITY", "VERSION", "URL"),
+                functions.stream()
+                        .map(f -> List.of(f.name(), f.visibility(), activeVersion(f), f.url()))
+                        .toList());
+    }
+
+    static void versionTable(Output output, List<FunctionVersion> versions) {
+        output.table(
+                List.of("VERSION", "SHA256", "SIZE", "ABI", "ENTRYPOINT", "CREATED"),
+                versions.stream()
+                        .map(v -> List.of(
+                                String.valueOf(v.number()),
+                                output.style().abbreviate(v.sha256(), 12),
+                                ByteSize.format(v.sizeBytes()),
+                                v.abi(),
+                                v.entrypoint(),
+                                nullToEmpty(v.createdAt())))
+                        .toList());
+    }
+
+    private static String activeVersion(Function function) {
+        return function.activeVersion() == null ? "-" : function.activeVersion().toString();
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

@@ -1,0 +1,185 @@
+package app.wasmcloud.cli.function;
+
+import app.wasmcloud.cli.CliException;
+import app.wasmcloud.cli.CommandContext;
+import app.wasmcloud.cli.ExitCode;
+import app.wasmcloud.cli.GlobalOptions;
+import app.wasmcloud.cli.client.ApiClient;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+        name = "invoke",
+        description = {
+            "Call a function and write its response body to stdout, byte for byte.",
+            "Goes through the API, so private functions work too. Exits 0 when the function answered with a status",
+            "below 500 and 1 when it answered 5xx; `-v` names the invocation id on stderr."
+        })
+public final class InvokeCommand implements Callable<Integer> {
+    /** The longest a function may run (60 s) plus time for the module to load and the body to travel. */
+    private static final Duration INVOKE_TIMEOUT = Duration.ofSeconds(90);
+
+    private static final String INVOCATION_ID = "X-Wasmcloud-Invocation-Id";
+    private static final Pattern METHOD = Pattern.compile("[A-Z]+");
+    private static final Pattern PATH = Pattern.compile("/[\\x21-\\x7e]*");
+
+    private final CommandContext context;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Parameters(paramLabel = "NAME", description = "The function's name.", converter = FunctionName.class)
+    String name;
+
+    @Option(
+            names = {"-X", "--request"},
+            paramLabel = "METHOD",
+            description = "HTTP method for the function (default: POST with -d, else GET).")
+    String method;
+
+    @Option(
+            names = "--path",
+            paramLabel = "PATH",
+            defaultValue = "/",
+            description = "Path and query the function sees (default: ${DEFAULT-VALUE}).")
+    String path;
+
+    @Option(
+            names = {"-H", "--header"},
+            paramLabel = "'NAME: VALUE'",
+            converter = Header.Converter.class,
+            description = "A request header for the function; repeatable.")
+    List<Header> headers = new ArrayList<>();
+
+    @Option(
+            names = {"-d", "--data"},
+            paramLabel = "DATA|@FILE|@-",
+            description = "Request body: the text itself, a file's bytes (@FILE), or stdin (@-); sent unchanged.")
+    String data;
+
+    @Option(
+            names = {"-i", "--include"},
+            description = "Print the status line and response headers before the body.")
+    boolean include;
+
+    public InvokeCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        String httpMethod = method(method, data != null);
+        if (!PATH.matcher(path).matches()) {
+            throw new CliException(
+                    ExitCode.USAGE, "--path must start with '/' and contain no spaces or control characters");
+        }
+        BodyPublisher body = body(data);
+        ApiClient api = context.api();
+        HttpRequest.Builder builder = api.request("/api/functions/" + name + "/invoke")
+                .timeout(INVOKE_TIMEOUT)
+                .header("X-Wasmcloud-Method", httpMethod)
+                .header("X-Wasmcloud-Path", path)
+                .POST(body);
+        for (Header header : headers) {
+            builder.header(header.name(), header.value());
+        }
+        HttpRequest request = builder.build();
+        HttpResponse<InputStream> response = api.exchange(request);
+
+        // The function's own answer carries an invocation id; an error without one comes from the platform
+        // (not logged in, no such function, executor down) and is reported like any other API error.
+        Optional<String> invocationId = response.headers().firstValue(INVOCATION_ID);
+        int status = response.statusCode();
+        if (invocationId.isEmpty() && status >= 300) {
+            throw api.error(request, response);
+        }
+        context.trace("invocation " + invocationId.orElse("(no id)") + " answered HTTP " + status);
+        writeResponse(response);
+        if (status >= 500) {
+            throw new CliException(
+                    ExitCode.FAILURE,
+                    "the function answered HTTP " + status
+                            + invocationId.map(id -> " (invocation " + id + ")").orElse(""));
+        }
+        return ExitCode.OK.code();
+    }
+
+    private void writeResponse(HttpResponse<InputStream> response) {
+        PrintStream out = context.terminal().out();
+        if (include) {
+            StringBuilder head = new StringBuilder("HTTP " + response.statusCode() + "\n");
+            response.headers().map().forEach((headerName, values) -> {
+                if (!headerName.startsWith(":")) {
+                    values.forEach(value ->
+                            head.append(headerName).append(": ").append(value).append('\n'));
+                }
+            });
+            head.append('\n');
+            out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        try (InputStream in = response.body()) {
+            // Raw bytes, never decoded: a function may answer with an image or any other binary.
+            in.transferTo(out);
+        } catch (IOException e) {
+            throw new CliException(ExitCode.FAILURE, "the response was cut off: " + e.getMessage(), e);
+        } finally {
+            out.flush();
+        }
+    }
+
+    private static String method(String given, boolean hasBody) {
+        if (given == null) {
+            return hasBody ? "POST" : "GET";
+        }
+        String upper = given.toUpperCase(Locale.ROOT);
+        if (!METHOD.matcher(upper).matches()) {
+            throw new CliException(ExitCode.USAGE, "'" + given + "' is not an HTTP method");
+        }
+        return upper;
+    }
+
+    private BodyPublisher body(String data) {
+        if (data == null) {
+            return BodyPublishers.noBody();
+        }
+        if (data.equals("@-")) {
+            try {
+                return BodyPublishers.ofByteArray(context.terminal().in().readAllBytes());
+            } catch (IOException e) {
+                throw new CliException(ExitCode.FAILURE, "cannot read the body from stdin: " + e.getMessage(), e);
+            }
+        }
+        if (data.startsWith("@")) {
+            Path file = Path.of(data.substring(1));
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new CliException(ExitCode.FAILURE, file + ": no such file, or not readable");
+            }
+            try {
+                return BodyPublishers.ofFile(file);
+            } catch (FileNotFoundException e) {
+                throw new CliException(ExitCode.FAILURE, file + ": no such file", e);
+            }
+        }
+        return BodyPublishers.ofString(data, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,7 @@
+package app.wasmcloud.cli.output;
+
+/** How commands print data: for people, or as JSON with stable field names for scripts. */
+public enum OutputFormat {
+    text,
+    json
+}

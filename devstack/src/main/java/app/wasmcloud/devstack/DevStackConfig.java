@@ -1,0 +1,47 @@
+package app.wasmcloud.devstack;
+
+import java.nio.file.Path;
+
+/**
+ * Where the dev stack finds its parts and which loopback ports it takes.
+ *
+ * @param repositoryRoot the checkout, whose modules have been built
+ * @param dataDirectory kept between runs: database files, stored modules, secrets, service logs
+ */
+public record DevStackConfig(
+        Path repositoryRoot,
+        Path dataDirectory,
+        int apiPort,
+        int executorPort,
+        int executorManagementPort,
+        int panelPort,
+        int postgresPort) {
+
+    public static DevStackConfig defaults(Path repositoryRoot) {
+        return new DevStackConfig(repositoryRoot, repositoryRoot.resolve(".dev"), 8080, 8081, 9081, 8090, 54329);
+    }
+
+    public String apiUrl() {
+        return "http://localhost:" + apiPort;
+    }
+
+    public String runUrl() {
+        return "http://localhost:" + executorPort;
+    }
+
+    public String panelUrl() {
+        return "http://localhost:" + panelPort + "/";
+    }
+
+    Path apiServerJar() {
+        return repositoryRoot.resolve("api-server/target/api-server-exec.jar");
+    }
+
+    Path executorJar() {
+        return repositoryRoot.resolve("executor/target/executor-exec.jar");
+    }
+
+    Path panelDirectory() {
+        return repositoryRoot.resolve("panel/target/dist");
+    }
+}

@@ -1,0 +1,56 @@
+package app.wasmcloud.devstack;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code ./dev}: starts the platform, prints where everything is, and stops it all on Ctrl-C. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        DevStackConfig config = DevStackConfig.defaults(Path.of("").toAbsolutePath());
+        System.out.println("Starting Wasmcloud (embedded PostgreSQL, api-server, executor, panel)...");
+        DevStack stack = DevStack.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Wasmcloud...");
+            stack.close();
+            stopped.countDown();
+        }));
+        System.out.println(banner(stack));
+        stopped.await();
+    }
+
+    private static String banner(DevStack stack) {
+        DevStackConfig c = stack.config();
+        return """
+
+                Wasmcloud is running.
+
+                  API            %s
+                  Panel          %s
+                  Functions      %s/<name>/   (or http://<name>.localhost:%d/)
+                  Logs           %s
+
+                  API token (admin user 'dev'):
+                    %s
+
+                  Try it:
+                    export WASMCLOUD_API=%s WASMCLOUD_TOKEN=%s
+                    cli/target/wasmcloud deploy hello examples/hello/hello.wasm --create
+                    curl -d 'hi there' %s/hello/some/path
+
+                Press Ctrl-C to stop.
+                """.formatted(
+                        c.apiUrl(),
+                        c.panelUrl(),
+                        c.runUrl(),
+                        c.executorPort(),
+                        c.dataDirectory().resolve("logs"),
+                        stack.token(),
+                        c.apiUrl(),
+                        stack.token(),
+                        c.runUrl());
+    }
+}

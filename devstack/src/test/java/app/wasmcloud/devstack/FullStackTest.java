@@ -1,0 +1,117 @@
+package app.wasmcloud.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.wasmcloud.cli.Main;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The walking skeleton as a user meets it: the dev stack (embedded PostgreSQL, api-server and executor as their
+ * real jars), the CLI deploying the hello example, and a plain HTTP client calling the function's URL.
+ */
+class FullStackTest {
+
+    static final Path ROOT =
+            Path.of(System.getProperty("wasmcloud.repository-root", "..")).toAbsolutePath();
+
+    @TempDir
+    static Path data;
+
+    static DevStack stack;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        stack = DevStack.start(
+                new DevStackConfig(ROOT, data, freePort(), freePort(), freePort(), freePort(), freePort()));
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    record CliRun(int exitCode, String out, String err) {}
+
+    static CliRun cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(
+                args,
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of(
+                        "WASMCLOUD_API", stack.config().apiUrl(),
+                        "WASMCLOUD_TOKEN", stack.token(),
+                        "XDG_CONFIG_HOME", data.resolve("config").toString()));
+        return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aDeployedFunctionAnswersItsUrlWithItsCgiReplyByteForByte() throws Exception {
+        CliRun deploy =
+                cli("deploy", "hello", ROOT.resolve("examples/hello/hello.wasm").toString(), "--create");
+
+        assertThat(deploy.exitCode()).as(deploy.err()).isZero();
+        assertThat(deploy.out())
+                .contains("hello")
+                .contains("version 1")
+                .contains(stack.config().runUrl() + "/hello/");
+
+        HttpResponse<byte[]> reply = http.send(
+                HttpRequest.newBuilder(URI.create(stack.config().runUrl() + "/hello/some/path?lang=en"))
+                        .POST(HttpRequest.BodyPublishers.ofString("hi there"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(reply.headers().firstValue("Content-Type")).hasValue("text/plain");
+        assertThat(reply.body())
+                .isEqualTo("hello from wasmcloud!\nmethod: POST\npath: /some/path\nbody: hi there\n"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        CliRun invoke = cli("invoke", "hello", "--path", "/via/api", "-d", "from the cli");
+
+        assertThat(invoke.exitCode()).as(invoke.err()).isZero();
+        assertThat(invoke.out()).isEqualTo("hello from wasmcloud!\nmethod: POST\npath: /via/api\nbody: from the cli\n");
+    }
+
+    @Test
+    void badUploadsGetA4xxThatSaysWhatWasWrong() throws IOException {
+        Path text = Files.writeString(data.resolve("notes.wasm"), "not a module");
+
+        CliRun notWasm = cli("deploy", "notes", text.toString(), "--create");
+        CliRun badName = cli(
+                "deploy", "Bad_Name", ROOT.resolve("examples/hello/hello.wasm").toString(), "--create");
+
+        assertThat(notWasm.exitCode()).isEqualTo(1);
+        assertThat(notWasm.err()).contains("not a WebAssembly module");
+        assertThat(badName.exitCode()).isNotZero();
+        assertThat(badName.err()).contains("Invalid function name 'Bad_Name'");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

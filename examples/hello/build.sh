@@ -1,0 +1,8 @@
+#!/bin/sh
+# Builds hello.wasm from hello.c: freestanding wasm32, no libc, Olin imports from "env", _start exported.
+# Needs clang and lld (Debian packages clang lld). The built hello.wasm is committed.
+set -eu
+cd "$(dirname "$0")"
+clang --target=wasm32 -O2 -nostdlib -fno-builtin \
+    -Wl,--no-entry -Wl,--export=_start -Wl,--strip-all \
+    -o hello.wasm hello.c

@@ -1,0 +1,18 @@
+package app.wasmcloud.executor.invocation;
+
+import app.wasmcloud.runtime.RunResult;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One row of {@code invocations}, queued on the request path and written later in a batch. */
+record InvocationRecord(
+        UUID id,
+        long functionId,
+        long versionId,
+        Source source,
+        Instant startedAt,
+        int httpStatus,
+        String outcome,
+        long bytesIn,
+        long bytesOut,
+        RunResult result) {}

@@ -1,0 +1,58 @@
+package app.wasmcloud.executor.run;
+
+import app.wasmcloud.executor.ExecutorProperties;
+import app.wasmcloud.executor.function.ActiveFunction;
+import app.wasmcloud.executor.function.FunctionDirectory;
+import app.wasmcloud.executor.invocation.FunctionRunner;
+import app.wasmcloud.executor.invocation.Source;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The public run domain: {@code <function>.<run domain>/<path>} (host style, the function's own origin) and
+ * {@code <any host>/<function>/<path>} (path style). Only public functions answer here.
+ */
+@Controller
+class RunController {
+
+    private final FunctionDirectory directory;
+    private final CgiGateway gateway;
+    private final String hostSuffix;
+
+    RunController(FunctionDirectory directory, CgiGateway gateway, ExecutorProperties properties) {
+        this.directory = directory;
+        this.gateway = gateway;
+        this.hostSuffix = "." + properties.runDomain().toLowerCase(Locale.ROOT);
+    }
+
+    @RequestMapping("/**")
+    void run(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String rawPath = request.getRequestURI();
+        String query = request.getQueryString() == null ? "" : request.getQueryString();
+        String requestUri = query.isEmpty() ? rawPath : rawPath + "?" + query;
+        String host = request.getServerName().toLowerCase(Locale.ROOT);
+
+        String name;
+        RequestTarget target;
+        if (host.endsWith(hostSuffix) && host.length() > hostSuffix.length()) {
+            name = host.substring(0, host.length() - hostSuffix.length());
+            target = new RequestTarget(request.getMethod(), requestUri, "", rawPath, query, true);
+        } else {
+            int end = rawPath.indexOf('/', 1);
+            name = end < 0 ? rawPath.substring(1) : rawPath.substring(1, end);
+            String rest = end < 0 ? "" : rawPath.substring(end);
+            target = new RequestTarget(request.getMethod(), requestUri, "/" + name, rest, query, false);
+        }
+        Optional<ActiveFunction> function = directory.find(name).filter(ActiveFunction::isPublic);
+        if (function.isEmpty()) {
+            CgiGateway.sendError(response, 404, "No such function", FunctionRunner.newInvocationId());
+            return;
+        }
+        gateway.serve(request, response, function.get(), target, Source.RUN);
+    }
+}

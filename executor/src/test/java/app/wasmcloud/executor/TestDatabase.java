@@ -1,0 +1,33 @@
+package app.wasmcloud.executor;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.flywaydb.core.Flyway;
+
+/**
+ * One real PostgreSQL per test JVM with the shared schema applied, as the api-server would have left it (the
+ * executor itself never migrates).
+ */
+final class TestDatabase {
+
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabase() {}
+
+    static synchronized String jdbcUrl() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+            }
+            Flyway.configure()
+                    .dataSource(postgres.getPostgresDatabase())
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        }
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+}

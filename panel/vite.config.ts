@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// The built panel is served from more than one place: the panel jar puts it under `static/panel/`, the dev
+// launcher serves `target/dist` from disk at `/`. Relative asset URLs work in both.
+export default defineConfig({
+  base: './',
+  build: {
+    outDir: 'target/dist',
+    emptyOutDir: true,
+  },
+  test: {
+    include: ['test/unit/**/*.test.ts'],
+    environment: 'node',
+  },
+});

@@ -1,0 +1,78 @@
+package app.wasmcloud.runtime;
+
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A validated module compiled to JVM bytecode, ready to be instantiated once per invocation. Compiling is the
+ * expensive step, so it happens once here and the machine factory is reused with the same {@link WasmModule}.
+ */
+public final class WasmFunction {
+
+    private final WasmModule module;
+    private final Function<Instance, Machine> machineFactory;
+    private final ModuleInfo info;
+    private final MemoryLimits declaredMemory;
+    private final boolean entrypointReturnsCode;
+
+    private WasmFunction(ModuleValidation.Validated validated, Function<Instance, Machine> machineFactory) {
+        this.module = validated.module();
+        this.machineFactory = machineFactory;
+        this.info = validated.info();
+        this.declaredMemory = validated.declaredMemory();
+        this.entrypointReturnsCode = validated.entrypointReturnsCode();
+    }
+
+    /**
+     * Parses, validates (wasm well-formed, imports known: Olin under env or cwa, or wasi_snapshot_preview1, not mixed;
+     * an entrypoint _start or cwa_main or the explicit one; declared initial memory &lt;= maxMemoryPages), then
+     * compiles once.
+     */
+    public static WasmFunction load(byte[] wasm, String entrypointOrNull, int maxMemoryPages)
+            throws InvalidModuleException {
+        ModuleValidation.Validated validated = ModuleValidation.validate(wasm, entrypointOrNull, maxMemoryPages);
+        Function<Instance, Machine> machineFactory;
+        try {
+            // Compiled code checks the thread's interrupt flag on back-edges, which is what makes timeouts work.
+            // Functions too large for a JVM method are still interpreted; GuestRun guards those separately.
+            machineFactory = MachineFactoryCompiler.compile(validated.module());
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            throw new InvalidModuleException(
+                    List.of("the module could not be compiled: " + ModuleValidation.describe(e)));
+        }
+        return new WasmFunction(validated, machineFactory);
+    }
+
+    /** Validation only (no compile): cheap; same reasons as {@link #load}. */
+    public static ModuleInfo inspect(byte[] wasm, String entrypointOrNull, int maxMemoryPages)
+            throws InvalidModuleException {
+        return ModuleValidation.validate(wasm, entrypointOrNull, maxMemoryPages).info();
+    }
+
+    public ModuleInfo info() {
+        return info;
+    }
+
+    WasmModule module() {
+        return module;
+    }
+
+    Function<Instance, Machine> machineFactory() {
+        return machineFactory;
+    }
+
+    /** The memory the module declares, or null when it has none. */
+    MemoryLimits declaredMemory() {
+        return declaredMemory;
+    }
+
+    /** Whether the entrypoint returns its exit code (cwa_main) rather than returning nothing (_start). */
+    boolean entrypointReturnsCode() {
+        return entrypointReturnsCode;
+    }
+}

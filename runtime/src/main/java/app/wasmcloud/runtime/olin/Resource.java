@@ -1,0 +1,91 @@
+package app.wasmcloud.runtime.olin;
+
+import static com.dylibso.chicory.wasm.types.ValType.I32;
+
+import app.wasmcloud.runtime.olin.resource.OlinResource;
+import app.wasmcloud.runtime.olin.resource.Schemes;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.TrapException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** {@code resource_*}: open by URL, then read, write, flush and close by id. */
+final class Resource {
+
+    private final OlinContext context;
+
+    Resource(OlinContext context) {
+        this.context = context;
+    }
+
+    List<HostCall> calls() {
+        return List.of(
+                new HostCall("resource_open", HostCall.signature(List.of(I32, I32), List.of(I32)), (instance, args) ->
+                        new long[] {open(instance, (int) args[0], (int) args[1])}),
+                new HostCall(
+                        "resource_read", HostCall.signature(List.of(I32, I32, I32), List.of(I32)), (instance, args) ->
+                                new long[] {read(instance, (int) args[0], (int) args[1], (int) args[2])}),
+                new HostCall(
+                        "resource_write", HostCall.signature(List.of(I32, I32, I32), List.of(I32)), (instance, args) ->
+                                new long[] {write(instance, (int) args[0], (int) args[1], (int) args[2])}),
+                new HostCall("resource_flush", HostCall.signature(List.of(I32), List.of(I32)), (instance, args) ->
+                        new long[] {flush((int) args[0])}),
+                new HostCall("resource_close", HostCall.signature(List.of(I32), List.of()), (instance, args) -> {
+                    close((int) args[0]);
+                    return null;
+                }));
+    }
+
+    private int open(Instance instance, int pointer, int length) {
+        String url;
+        try {
+            url = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(GuestMemory.read(instance, pointer, length, "resource_open")))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return OlinError.INVALID_ARGUMENT.code();
+        }
+        Schemes.Opened opened = context.schemes.open(url);
+        return opened.resource() == null ? opened.error().code() : context.resources.add(opened.resource());
+    }
+
+    private int read(Instance instance, int id, int pointer, int length) {
+        GuestMemory.checkRange(GuestMemory.of(instance, "resource_read"), pointer, length, "resource_read");
+        OlinResource resource = context.resources.get(id);
+        if (resource == null) {
+            return OlinError.INVALID_ARGUMENT.code();
+        }
+        if (length == 0) {
+            return 0;
+        }
+        byte[] buffer = new byte[length];
+        int read = resource.read(buffer);
+        if (read > 0) {
+            GuestMemory.write(instance, pointer, buffer, read, "resource_read");
+        }
+        return read;
+    }
+
+    private int write(Instance instance, int id, int pointer, int length) {
+        byte[] data = GuestMemory.read(instance, pointer, length, "resource_write");
+        OlinResource resource = context.resources.get(id);
+        return resource == null ? OlinError.INVALID_ARGUMENT.code() : resource.write(data);
+    }
+
+    private int flush(int id) {
+        OlinResource resource = context.resources.get(id);
+        return resource == null ? OlinError.INVALID_ARGUMENT.code() : resource.flush();
+    }
+
+    /** The spec calls closing an unknown id a fatal error: the guest has lost track of its own state. */
+    private void close(int id) {
+        OlinResource resource = context.resources.remove(id);
+        if (resource == null) {
+            throw new TrapException("resource_close: unknown resource id " + id);
+        }
+        resource.close();
+    }
+}

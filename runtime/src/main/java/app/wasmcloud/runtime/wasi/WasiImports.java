@@ -1,0 +1,77 @@
+package app.wasmcloud.runtime.wasi;
+
+import app.wasmcloud.runtime.internal.CappedOutput;
+import app.wasmcloud.runtime.internal.CountingInput;
+import app.wasmcloud.runtime.internal.HostCallCounter;
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportFunction;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.wasi.WasiOptions;
+import com.dylibso.chicory.wasi.WasiPreview1;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * WASI preview 1 through Chicory's implementation: stdin, stdout, stderr, args and environment, and no filesystem
+ * (no directory is preopened, so every path call fails).
+ */
+public final class WasiImports implements AutoCloseable {
+
+    public static final String MODULE = "wasi_snapshot_preview1";
+
+    private static final Map<String, FunctionType> SIGNATURES = signaturesOfChicory();
+
+    private final WasiPreview1 wasi;
+    private final ImportValues imports;
+
+    public WasiImports(
+            List<String> args,
+            Map<String, String> env,
+            CountingInput stdin,
+            CappedOutput stdout,
+            CappedOutput stderr,
+            HostCallCounter counter) {
+        WasiOptions.Builder options = WasiOptions.builder()
+                .withArguments(args)
+                .withStdin(stdin, false)
+                .withStdout(stdout, false)
+                .withStderr(stderr, false);
+        env.forEach(options::withEnvironment);
+        this.wasi = WasiPreview1.builder().withOptions(options.build()).build();
+        List<ImportFunction> functions = new ArrayList<>();
+        for (HostFunction function : wasi.toHostFunctions()) {
+            functions.add(counter.counting(function));
+        }
+        this.imports = ImportValues.builder().withFunctions(functions).build();
+    }
+
+    /** Import name → wasm signature of every WASI function Chicory provides, for validation. */
+    public static Map<String, FunctionType> signatures() {
+        return SIGNATURES;
+    }
+
+    public ImportValues imports() {
+        return imports;
+    }
+
+    @Override
+    public void close() {
+        wasi.close();
+    }
+
+    private static Map<String, FunctionType> signaturesOfChicory() {
+        Map<String, FunctionType> signatures = new LinkedHashMap<>();
+        try (WasiPreview1 wasi = WasiPreview1.builder()
+                .withOptions(WasiOptions.builder().build())
+                .build()) {
+            for (HostFunction function : wasi.toHostFunctions()) {
+                signatures.put(function.name(), function.functionType());
+            }
+        }
+        return Collections.unmodifiableMap(signatures);
+    }
+}
