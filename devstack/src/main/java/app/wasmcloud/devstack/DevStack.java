@@ -110,7 +110,7 @@ public final class DevStack implements AutoCloseable {
         executor.put("MANAGEMENT_SERVER_PORT", Integer.toString(config.executorManagementPort()));
         executor.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
         executor.put("WASMCLOUD_EXECUTOR_MODULE_STORE_ROOT", data.toString());
-        executor.put("WASMCLOUD_EXECUTOR_RUN_DOMAIN", "localhost");
+        executor.put("WASMCLOUD_EXECUTOR_RUN_DOMAIN", config.runDomain());
         launch("executor", config.executorJar(), executor);
         awaitHealthy("executor", "http://127.0.0.1:" + config.executorManagementPort() + "/actuator/health");
 
@@ -189,14 +189,19 @@ public final class DevStack implements AutoCloseable {
         return body.get("token").asString();
     }
 
-    private void servePanel() {
-        Path directory = config.panelDirectory().toAbsolutePath();
-        if (!Files.isDirectory(directory)) {
-            System.err.println("The panel is not built (" + directory + " is missing); skipping it.");
-            return;
+    /** The panel at {@code /} and the documentation at {@code /docs/}, straight from their build folders. */
+    private void servePanel() throws IOException {
+        Path panelFiles = config.panelDirectory().toAbsolutePath();
+        Path docsFiles = config.docsDirectory().toAbsolutePath();
+        panel = HttpServer.create(new InetSocketAddress("127.0.0.1", config.panelPort()), 0);
+        if (Files.isDirectory(panelFiles)) {
+            panel.createContext("/", SimpleFileServer.createFileHandler(panelFiles));
+        } else {
+            System.err.println("The panel is not built (" + panelFiles + " is missing); skipping it.");
         }
-        panel = SimpleFileServer.createFileServer(
-                new InetSocketAddress("127.0.0.1", config.panelPort()), directory, SimpleFileServer.OutputLevel.NONE);
+        if (Files.isDirectory(docsFiles)) {
+            panel.createContext("/docs/", SimpleFileServer.createFileHandler(docsFiles));
+        }
         panel.start();
     }
 

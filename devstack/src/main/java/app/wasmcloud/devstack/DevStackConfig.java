@@ -7,6 +7,7 @@ import java.nio.file.Path;
  *
  * @param repositoryRoot the checkout, whose modules have been built
  * @param dataDirectory kept between runs: database files, stored modules, secrets, service logs
+ * @param runDomain functions also answer host-style at {@code <name>.<runDomain>}
  */
 public record DevStackConfig(
         Path repositoryRoot,
@@ -15,10 +16,12 @@ public record DevStackConfig(
         int executorPort,
         int executorManagementPort,
         int panelPort,
-        int postgresPort) {
+        int postgresPort,
+        String runDomain) {
 
     public static DevStackConfig defaults(Path repositoryRoot) {
-        return new DevStackConfig(repositoryRoot, repositoryRoot.resolve(".dev"), 8080, 8081, 9081, 8090, 54329);
+        return new DevStackConfig(
+                repositoryRoot, repositoryRoot.resolve(".dev"), 8080, 8081, 9081, 8090, 54329, "localhost");
     }
 
     public String apiUrl() {
@@ -41,7 +44,15 @@ public record DevStackConfig(
         return repositoryRoot.resolve("executor/target/executor-exec.jar");
     }
 
+    public String docsUrl() {
+        return "http://localhost:" + panelPort + "/docs/";
+    }
+
     Path panelDirectory() {
         return repositoryRoot.resolve("panel/target/dist");
+    }
+
+    Path docsDirectory() {
+        return repositoryRoot.resolve("docs-site/target/classes/static/docs");
     }
 }

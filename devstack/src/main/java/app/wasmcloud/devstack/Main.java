@@ -30,7 +30,8 @@ public final class Main {
 
                   API            %s
                   Panel          %s
-                  Functions      %s/<name>/   (or http://<name>.localhost:%d/)
+                  Docs           %s
+                  Functions      %s/<name>/   (or http://<name>.%s:%d/)
                   Logs           %s
 
                   API token (admin user 'dev'):
@@ -45,7 +46,9 @@ public final class Main {
                 """.formatted(
                         c.apiUrl(),
                         c.panelUrl(),
+                        c.docsUrl(),
                         c.runUrl(),
+                        c.runDomain(),
                         c.executorPort(),
                         c.dataDirectory().resolve("logs"),
                         stack.token(),

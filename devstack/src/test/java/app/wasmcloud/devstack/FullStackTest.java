@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.wasmcloud.cli.Main;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FullStackTest {
 
-    static final Path ROOT =
-            Path.of(System.getProperty("wasmcloud.repository-root", "..")).toAbsolutePath();
+    static final Path ROOT = TestStack.ROOT;
 
     @TempDir
     static Path data;
@@ -38,15 +34,7 @@ class FullStackTest {
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        stack = DevStack.start(
-                new DevStackConfig(ROOT, data, freePort(), freePort(), freePort(), freePort(), freePort()));
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = TestStack.get();
     }
 
     record CliRun(int exitCode, String out, String err) {}
@@ -96,22 +84,48 @@ class FullStackTest {
     }
 
     @Test
-    void badUploadsGetA4xxThatSaysWhatWasWrong() throws IOException {
+    void badUploadsGetA4xxThatSaysWhatWasWrong() throws Exception {
         Path text = Files.writeString(data.resolve("notes.wasm"), "not a module");
+        Path unknownImports = ROOT.resolve("runtime/src/test/resources/fixtures/unknown_imports.wasm");
 
         CliRun notWasm = cli("deploy", "notes", text.toString(), "--create");
+        CliRun badImports = cli("deploy", "imports", unknownImports.toString(), "--create");
         CliRun badName = cli(
                 "deploy", "Bad_Name", ROOT.resolve("examples/hello/hello.wasm").toString(), "--create");
+        HttpResponse<String> noName = http.send(
+                HttpRequest.newBuilder(URI.create(stack.config().apiUrl() + "/api/functions"))
+                        .header("Authorization", "Bearer " + stack.token())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
-        assertThat(notWasm.exitCode()).isEqualTo(1);
-        assertThat(notWasm.err()).contains("not a WebAssembly module");
+        assertThat(notWasm.exitCode()).isNotZero();
+        assertThat(notWasm.err()).contains("is not a WebAssembly binary");
+        assertThat(badImports.exitCode()).isEqualTo(1);
+        assertThat(badImports.err())
+                .contains("unknown imports")
+                .contains("env.fopen")
+                .contains("somewhere.else");
         assertThat(badName.exitCode()).isNotZero();
-        assertThat(badName.err()).contains("Invalid function name 'Bad_Name'");
+        assertThat(badName.err()).contains("Bad_Name");
+        assertThat(noName.statusCode()).isEqualTo(400);
+        assertThat(noName.body()).contains("Invalid function name ''");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    @Test
+    void thePanelAndTheDocsAreServedBesideTheServices() throws Exception {
+        HttpResponse<String> panel = http.send(
+                HttpRequest.newBuilder(URI.create(stack.config().panelUrl())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> docs = http.send(
+                HttpRequest.newBuilder(URI.create(stack.config().docsUrl() + "getting-started.html"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(panel.statusCode()).isEqualTo(200);
+        assertThat(panel.body()).contains("<title>").contains("Wasmcloud");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("./dev");
     }
 }

@@ -11,6 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param runDomain host-style URLs are {@code <function>.<runDomain>}; path-style everywhere else
  * @param moduleStoreRoot the filesystem module store shared with the api-server (dev and single-machine setups)
  * @param poolThreads guest threads; 0 means two per core
+ * @param poolQueue invocations that may wait for a guest thread before new ones get 503; 0 means four per thread
+ * @param maxInFlightPerFunction invocations of one function running or waiting at once before it gets 429; 0 means
+ *     half the guest threads, so one hot or hanging function can never hold them all
  * @param guestStackBytes stack size of each guest thread, which bounds guest recursion depth
  * @param defaultTimeout a function's wall-clock limit unless it sets its own
  * @param maxTimeout the most a function may ask for
@@ -19,12 +22,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRequestBytes request bodies above this are refused with 413 before they are read
  * @param maxResponseBytes stdout above this ends the invocation (502)
  * @param serviceTokenSecret base64 HMAC key the api-server signs service tokens with
+ * @param functionCacheTtl how long a found function is trusted without a notification (a safety net: changes
+ *     normally arrive by NOTIFY within a second)
+ * @param functionMissTtl how long "no such function" is remembered, so unknown names do not hit the database on
+ *     every request
+ * @param functionCacheMaxEntries cached lookups (hits and misses) kept at most
+ * @param compiledModulesMaxCount compiled modules kept in memory at most
+ * @param compiledModulesMaxBytes total wasm bytes of the compiled modules kept in memory at most (compiled classes
+ *     grow with the module, so this bounds heap and Metaspace)
+ * @param warmUpOnNotify fetch and compile a function's active version as soon as a change is notified, so the
+ *     first request after a deploy does not pay for it
  */
 @ConfigurationProperties("wasmcloud.executor")
 public record ExecutorProperties(
         @DefaultValue("run.localhost") String runDomain,
         @DefaultValue(".dev/modules") Path moduleStoreRoot,
         @DefaultValue("0") int poolThreads,
+        @DefaultValue("0") int poolQueue,
+        @DefaultValue("0") int maxInFlightPerFunction,
         @DefaultValue("8388608") long guestStackBytes,
         @DefaultValue("10s") Duration defaultTimeout,
         @DefaultValue("60s") Duration maxTimeout,
@@ -32,9 +47,23 @@ public record ExecutorProperties(
         @DefaultValue("4096") int maxMemoryPages,
         @DefaultValue("10485760") int maxRequestBytes,
         @DefaultValue("10485760") int maxResponseBytes,
-        String serviceTokenSecret) {
+        String serviceTokenSecret,
+        @DefaultValue("5m") Duration functionCacheTtl,
+        @DefaultValue("2s") Duration functionMissTtl,
+        @DefaultValue("10000") int functionCacheMaxEntries,
+        @DefaultValue("256") int compiledModulesMaxCount,
+        @DefaultValue("268435456") long compiledModulesMaxBytes,
+        @DefaultValue("true") boolean warmUpOnNotify) {
 
     public int effectivePoolThreads() {
         return poolThreads > 0 ? poolThreads : 2 * Runtime.getRuntime().availableProcessors();
+    }
+
+    public int effectivePoolQueue() {
+        return poolQueue > 0 ? poolQueue : 4 * effectivePoolThreads();
+    }
+
+    public int effectiveMaxInFlightPerFunction() {
+        return maxInFlightPerFunction > 0 ? maxInFlightPerFunction : Math.max(1, effectivePoolThreads() / 2);
     }
 }

@@ -1,87 +1,93 @@
 package app.wasmcloud.executor.function;
 
 import app.wasmcloud.executor.ExecutorProperties;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Looks functions up by name in the shared schema (read-only). Only a live function of an active owner with an
- * active version is found; anything else is simply absent, so the run domain reveals nothing about it.
+ * Finds the function a request names, from a cache kept coherent by {@link FunctionChangeListener}: a found function
+ * stays cached until a notification evicts it (or a long safety-net TTL passes), a missing one only briefly.
  */
 @Component
 public class FunctionDirectory {
 
-    private static final String ACTIVE_FUNCTION = """
-            SELECT f.id, f.name, f.visibility, f.timeout_ms, f.memory_pages,
-                   v.id AS version_id, v.number, v.sha256, v.entrypoint
-              FROM functions f
-              JOIN function_versions v ON v.id = f.active_version_id
-              JOIN users u ON u.id = f.owner_id
-             WHERE f.name = :name AND f.deleted_at IS NULL AND u.status = 'active'
-            """;
+    /** The same rule the schema enforces; anything else cannot exist, so it never reaches the database. */
+    private static final Pattern FUNCTION_NAME = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
-    private final JdbcClient jdbc;
-    private final ExecutorProperties properties;
+    private final FunctionRows rows;
+    private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final long hitTtlNanos;
+    private final long missTtlNanos;
+    private final int maxEntries;
+    private final Counter hits;
+    private final Counter misses;
 
-    FunctionDirectory(JdbcClient jdbc, ExecutorProperties properties) {
-        this.jdbc = jdbc;
-        this.properties = properties;
+    FunctionDirectory(FunctionRows rows, ExecutorProperties properties, MeterRegistry meters) {
+        this.rows = rows;
+        this.hitTtlNanos = properties.functionCacheTtl().toNanos();
+        this.missTtlNanos = properties.functionMissTtl().toNanos();
+        this.maxEntries = properties.functionCacheMaxEntries();
+        this.hits = meters.counter("wasmcloud.functions.cache", "result", "hit");
+        this.misses = meters.counter("wasmcloud.functions.cache", "result", "miss");
+        meters.gaugeMapSize("wasmcloud.functions.cached", Tags.empty(), cache);
     }
 
     public Optional<ActiveFunction> find(String name) {
-        return jdbc.sql(ACTIVE_FUNCTION)
-                .param("name", name)
-                .query((row, n) -> {
-                    long id = row.getLong("id");
-                    int timeoutMs = row.getInt("timeout_ms");
-                    Duration timeout = row.wasNull() ? properties.defaultTimeout() : Duration.ofMillis(timeoutMs);
-                    int pages = row.getInt("memory_pages");
-                    int memoryPages = row.wasNull() ? properties.defaultMemoryPages() : pages;
-                    return new ActiveFunction(
-                            id,
-                            row.getString("name"),
-                            "public".equals(row.getString("visibility")),
-                            row.getLong("version_id"),
-                            row.getInt("number"),
-                            row.getString("sha256"),
-                            row.getString("entrypoint"),
-                            min(timeout, properties.maxTimeout()),
-                            Math.min(memoryPages, properties.maxMemoryPages()),
-                            Map.of());
+        long now = System.nanoTime();
+        Cached cached = cache.get(name);
+        if (cached != null && cached.isFreshAt(now)) {
+            hits.increment();
+            return cached.function();
+        }
+        if (name.length() < 2 || !FUNCTION_NAME.matcher(name).matches()) {
+            return Optional.empty();
+        }
+        if (cached == null && cache.size() >= maxEntries) {
+            makeRoom(now);
+        }
+        // The database is read inside compute, so an eviction for this name waits for the read and then removes
+        // what it found: a notification can never be overtaken by a lookup that started before it.
+        return cache.compute(name, (key, current) -> {
+                    long at = System.nanoTime();
+                    if (current != null && current.isFreshAt(at)) {
+                        hits.increment();
+                        return current;
+                    }
+                    misses.increment();
+                    Optional<ActiveFunction> found = rows.find(key);
+                    return new Cached(found, at + (found.isPresent() ? hitTtlNanos : missTtlNanos));
                 })
-                .optional()
-                .map(function -> withEnv(function, envOf(function.id())));
+                .function();
     }
 
-    private Map<String, String> envOf(long functionId) {
-        Map<String, String> env = new LinkedHashMap<>();
-        jdbc.sql("SELECT key, value FROM function_env WHERE function_id = :id ORDER BY key")
-                .param("id", functionId)
-                .query(row -> {
-                    env.put(row.getString("key"), row.getString("value"));
-                });
-        return env;
+    /** Forgets one name, after a notification that it changed. */
+    void evict(String name) {
+        cache.remove(name);
     }
 
-    private static ActiveFunction withEnv(ActiveFunction f, Map<String, String> env) {
-        return new ActiveFunction(
-                f.id(),
-                f.name(),
-                f.isPublic(),
-                f.versionId(),
-                f.versionNumber(),
-                f.sha256(),
-                f.entrypoint(),
-                f.timeout(),
-                f.memoryPages(),
-                Map.copyOf(env));
+    /** Forgets everything, when notifications may have been missed. */
+    void clear() {
+        cache.clear();
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+    private void makeRoom(long now) {
+        cache.values().removeIf(entry -> !entry.isFreshAt(now));
+        if (cache.size() >= maxEntries) {
+            // Still full of live entries (a flood of distinct names): start over rather than track recency here.
+            cache.clear();
+        }
+    }
+
+    private record Cached(Optional<ActiveFunction> function, long expiresAtNanos) {
+
+        boolean isFreshAt(long nanos) {
+            return nanos - expiresAtNanos < 0;
+        }
     }
 }

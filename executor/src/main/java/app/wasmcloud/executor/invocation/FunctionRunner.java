@@ -7,26 +7,26 @@ import app.wasmcloud.executor.module.ModuleUnavailableException;
 import app.wasmcloud.runtime.ExecutionPool;
 import app.wasmcloud.runtime.Invocation;
 import app.wasmcloud.runtime.Limits;
-import app.wasmcloud.runtime.Outcome;
 import app.wasmcloud.runtime.RunResult;
 import app.wasmcloud.runtime.WasmFunction;
 import app.wasmcloud.runtime.cgi.CgiRequest;
 import app.wasmcloud.runtime.cgi.CgiResponse;
 import app.wasmcloud.runtime.cgi.Header;
 import app.wasmcloud.runtime.cgi.InvalidCgiResponseException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The hot path: compiled module, fresh instance, CGI in, CGI out, record queued. Every failure becomes a reply with
- * its status from cgi.md, and every reply names its invocation.
+ * The hot path: admission, compiled module, fresh instance, CGI in, CGI out, record queued. Every failure becomes a
+ * reply with its status from cgi.md, and every reply names its invocation.
  */
 @Component
 public class FunctionRunner implements AutoCloseable {
@@ -35,19 +35,37 @@ public class FunctionRunner implements AutoCloseable {
     private static final int MAX_STDERR_BYTES = 64 * 1024;
     private static final int MAX_LOG_BYTES = 64 * 1024;
     private static final int MAX_OPEN_RESOURCES = 64;
+    private static final List<Header> RETRY_SHORTLY = List.of(new Header("Retry-After", "1"));
 
     private final CompiledModules modules;
     private final ExecutionPool pool;
+    private final int poolCapacity;
+    private final AtomicInteger inPool = new AtomicInteger();
+    private final InFlight inFlight;
     private final InvocationLog invocationLog;
-    private final ExecutorProperties properties;
+    private final InvocationMetrics metrics;
+    private final int maxResponseBytes;
     private final Clock clock;
 
-    FunctionRunner(CompiledModules modules, InvocationLog invocationLog, ExecutorProperties properties, Clock clock) {
+    FunctionRunner(
+            CompiledModules modules,
+            InvocationLog invocationLog,
+            ExecutorProperties properties,
+            MeterRegistry meters,
+            Clock clock) {
         this.modules = modules;
         this.invocationLog = invocationLog;
-        this.properties = properties;
+        this.maxResponseBytes = properties.maxResponseBytes();
         this.clock = clock;
-        this.pool = new ExecutionPool(properties.effectivePoolThreads(), properties.guestStackBytes());
+        int threads = properties.effectivePoolThreads();
+        int queue = properties.effectivePoolQueue();
+        this.pool = new ExecutionPool(threads, properties.guestStackBytes(), queue);
+        this.poolCapacity = threads + queue;
+        this.inFlight = new InFlight(properties.effectiveMaxInFlightPerFunction());
+        this.metrics = new InvocationMetrics(meters);
+        meters.gauge("wasmcloud.invocations.in.flight", inFlight, InFlight::total);
+        meters.gauge("wasmcloud.pool.in.use", inPool);
+        meters.gauge("wasmcloud.pool.capacity", poolCapacity);
     }
 
     public static String newInvocationId() {
@@ -56,55 +74,89 @@ public class FunctionRunner implements AutoCloseable {
 
     public Reply run(ActiveFunction function, CgiRequest request, Source source) {
         Instant startedAt = clock.instant();
+        long started = System.nanoTime();
         String id = request.invocationId();
-        WasmFunction module;
-        try {
-            module = modules.get(function);
-        } catch (ModuleUnavailableException e) {
-            log.error(
-                    "Function {} version {} cannot be served: {}",
-                    function.name(),
-                    function.versionNumber(),
-                    e.getMessage());
-            return Reply.error(503, "This function is temporarily unavailable", id);
+        if (!inFlight.tryAcquire(function.id())) {
+            Reply tooMany = Reply.error(
+                    429, "Too many requests to this function are in flight; retry shortly", id, RETRY_SHORTLY);
+            return finish(function, request, source, startedAt, InvocationOutcome.THROTTLED, null, tooMany);
         }
+        try {
+            WasmFunction module;
+            try {
+                module = modules.get(function);
+            } catch (ModuleUnavailableException e) {
+                log.error(
+                        "Function {} version {} cannot be served: {}",
+                        function.name(),
+                        function.versionNumber(),
+                        e.getMessage());
+                Reply unavailable = Reply.error(503, "This function is temporarily unavailable", id);
+                return finish(function, request, source, startedAt, InvocationOutcome.UNAVAILABLE, null, unavailable);
+            }
+            RunResult result;
+            inPool.incrementAndGet();
+            try {
+                result = pool.run(module, invocation(function, request));
+            } catch (RejectedExecutionException e) {
+                Reply full = Reply.error(503, "The executor is at capacity; retry shortly", id, RETRY_SHORTLY);
+                return finish(function, request, source, startedAt, InvocationOutcome.OVERLOADED, null, full);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                Reply stopping = Reply.error(503, "The executor is shutting down", id, RETRY_SHORTLY);
+                return finish(function, request, source, startedAt, InvocationOutcome.OVERLOADED, null, stopping);
+            } finally {
+                inPool.decrementAndGet();
+            }
+            InvocationOutcome outcome = InvocationOutcome.of(result.outcome());
+            Reply reply = switch (result.outcome()) {
+                case OK, NONZERO_EXIT -> parse(result, id);
+                case TIMEOUT -> Reply.error(504, "The function ran out of time", id);
+                case OUTPUT_LIMIT -> Reply.error(502, "The function's response is over the size limit", id);
+                default -> Reply.error(502, "The function failed", id);
+            };
+            if (reply == null) {
+                outcome = InvocationOutcome.INVALID_RESPONSE;
+                reply = Reply.error(502, "The function returned an invalid response", id);
+            }
+            metrics.ran(System.nanoTime() - started);
+            return finish(function, request, source, startedAt, outcome, result, reply);
+        } finally {
+            inFlight.release(function.id());
+        }
+    }
+
+    /** Guest threads in use or waited for, and how many there can be before new invocations are refused. */
+    int poolInUse() {
+        return inPool.get();
+    }
+
+    int poolCapacity() {
+        return poolCapacity;
+    }
+
+    private Invocation invocation(ActiveFunction function, CgiRequest request) {
         Limits limits = new Limits(
                 function.timeout(),
                 function.memoryPages(),
-                properties.maxResponseBytes(),
+                maxResponseBytes,
                 MAX_STDERR_BYTES,
                 MAX_LOG_BYTES,
                 MAX_OPEN_RESOURCES);
-        Invocation invocation =
-                new Invocation(request.argv(), request.environment(function.env()), request.body(), limits);
-        RunResult result;
-        try {
-            result = pool.run(module, invocation);
-        } catch (RejectedExecutionException e) {
-            return Reply.error(
-                    503, "The executor is at capacity; retry shortly", id, List.of(new Header("Retry-After", "1")));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Reply.error(503, "The executor is shutting down", id);
-        }
-        Reply reply;
-        String outcome = result.outcome().name().toLowerCase(Locale.ROOT);
-        switch (result.outcome()) {
-            case OK, NONZERO_EXIT -> {
-                Reply parsed = parse(result, id);
-                if (parsed == null) {
-                    outcome = Outcome.INVALID_RESPONSE.name().toLowerCase(Locale.ROOT);
-                    reply = Reply.error(502, "The function returned an invalid response", id);
-                } else {
-                    reply = parsed;
-                }
-            }
-            case TIMEOUT -> reply = Reply.error(504, "The function ran out of time", id);
-            case OUTPUT_LIMIT -> reply = Reply.error(502, "The function's response is over the size limit", id);
-            default -> reply = Reply.error(502, "The function failed", id);
-        }
+        return new Invocation(request.argv(), request.environment(function.env()), request.body(), limits);
+    }
+
+    private Reply finish(
+            ActiveFunction function,
+            CgiRequest request,
+            Source source,
+            Instant startedAt,
+            InvocationOutcome outcome,
+            RunResult result,
+            Reply reply) {
+        metrics.count(source, outcome);
         invocationLog.add(new InvocationRecord(
-                UUID.fromString(id),
+                UUID.fromString(reply.invocationId()),
                 function.id(),
                 function.versionId(),
                 source,
@@ -117,6 +169,7 @@ public class FunctionRunner implements AutoCloseable {
         return reply;
     }
 
+    /** The function's own reply, or null when its output is not a valid CGI response. */
     private static Reply parse(RunResult result, String id) {
         try {
             CgiResponse response = CgiResponse.parse(result.stdout());

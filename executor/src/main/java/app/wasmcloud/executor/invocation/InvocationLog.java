@@ -153,7 +153,7 @@ class InvocationLog implements SmartLifecycle {
             statement.setLong(6, result == null ? 0 : result.wallNanos() / 1_000);
             statement.setLong(7, result == null ? 0 : result.cpuNanos() / 1_000);
             statement.setInt(8, record.httpStatus());
-            statement.setString(9, record.outcome());
+            statement.setString(9, record.outcome().label());
             statement.setObject(10, result == null ? null : result.exitCode());
             statement.setLong(11, record.bytesIn());
             statement.setLong(12, record.bytesOut());

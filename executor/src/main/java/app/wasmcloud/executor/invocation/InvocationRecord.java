@@ -12,7 +12,7 @@ record InvocationRecord(
         Source source,
         Instant startedAt,
         int httpStatus,
-        String outcome,
+        InvocationOutcome outcome,
         long bytesIn,
         long bytesOut,
         RunResult result) {}

@@ -2,49 +2,96 @@ package app.wasmcloud.executor.module;
 
 import app.wasmcloud.executor.ExecutorProperties;
 import app.wasmcloud.executor.function.ActiveFunction;
+import app.wasmcloud.executor.function.ActiveFunctionChanged;
 import app.wasmcloud.runtime.InvalidModuleException;
 import app.wasmcloud.runtime.WasmFunction;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Compiled modules by hash and entrypoint: each module is fetched, verified and compiled once, and concurrent first
- * requests wait for the same compilation instead of repeating it.
+ * Compiled modules by hash and entrypoint, least recently used first out, bounded by count and by wasm bytes. Each
+ * module is fetched, verified and compiled once; concurrent first requests wait for the same compilation. Dropping
+ * a module drops its generated classes with it.
  */
 @Component
 public class CompiledModules {
 
+    private static final Logger log = LoggerFactory.getLogger(CompiledModules.class);
+
     private final ModuleSource source;
     private final int maxMemoryPages;
-    private final ConcurrentMap<String, CompletableFuture<WasmFunction>> compiled = new ConcurrentHashMap<>();
+    private final int maxCount;
+    private final long maxBytes;
+    /** Access-ordered, so iteration starts at the least recently used. Guarded by itself. */
+    private final LinkedHashMap<Key, Compiled> lru = new LinkedHashMap<>(64, 0.75f, true);
 
-    CompiledModules(ModuleSource source, ExecutorProperties properties) {
+    private final ConcurrentMap<Key, CompletableFuture<Compiled>> compiling = new ConcurrentHashMap<>();
+    private long cachedBytes;
+    private final Counter hits;
+    private final Counter misses;
+    private final Counter evictions;
+    private final Timer compileTime;
+
+    CompiledModules(ModuleSource source, ExecutorProperties properties, MeterRegistry meters) {
         this.source = source;
         this.maxMemoryPages = properties.maxMemoryPages();
+        this.maxCount = properties.compiledModulesMaxCount();
+        this.maxBytes = properties.compiledModulesMaxBytes();
+        if (maxCount < 1 || maxBytes < 1) {
+            throw new IllegalArgumentException("wasmcloud.executor.compiled-modules-max-count and"
+                    + " compiled-modules-max-bytes must be at least 1");
+        }
+        this.hits = meters.counter("wasmcloud.modules.cache", "result", "hit");
+        this.misses = meters.counter("wasmcloud.modules.cache", "result", "miss");
+        this.evictions = meters.counter("wasmcloud.modules.evictions");
+        this.compileTime = Timer.builder("wasmcloud.modules.compile")
+                .description("Fetching, verifying and compiling one module")
+                .register(meters);
+        meters.gauge("wasmcloud.modules.cached", this, CompiledModules::count);
+        meters.gauge("wasmcloud.modules.cached.bytes", this, CompiledModules::bytes);
     }
 
     public WasmFunction get(ActiveFunction function) throws ModuleUnavailableException {
-        String key = function.sha256() + '/' + function.entrypoint();
-        CompletableFuture<WasmFunction> mine = new CompletableFuture<>();
-        CompletableFuture<WasmFunction> existing = compiled.putIfAbsent(key, mine);
+        Key key = new Key(function.sha256(), function.entrypoint());
+        Compiled cached = cached(key);
+        if (cached != null) {
+            hits.increment();
+            return cached.function();
+        }
+        misses.increment();
+        CompletableFuture<Compiled> mine = new CompletableFuture<>();
+        CompletableFuture<Compiled> existing = compiling.putIfAbsent(key, mine);
         if (existing == null) {
             try {
-                mine.complete(load(function));
+                // Another thread may have finished between our miss and our claim.
+                Compiled done = cached(key);
+                mine.complete(done != null ? done : compile(function, key));
             } catch (ModuleUnavailableException | RuntimeException e) {
-                compiled.remove(key, mine);
                 mine.completeExceptionally(e);
+            } finally {
+                compiling.remove(key, mine);
             }
             existing = mine;
         }
         try {
-            return existing.get();
+            return existing.get().function();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ModuleUnavailableException unavailable) {
                 throw unavailable;
@@ -56,7 +103,36 @@ public class CompiledModules {
         }
     }
 
-    private WasmFunction load(ActiveFunction function) throws ModuleUnavailableException {
+    /** Compiles a function's new version as soon as a change is notified, off the request path. */
+    @EventListener
+    void warmUp(ActiveFunctionChanged change) {
+        ActiveFunction function = change.function();
+        try {
+            get(function);
+        } catch (ModuleUnavailableException e) {
+            log.warn(
+                    "Warming up function {} version {} failed: {}",
+                    function.name(),
+                    function.versionNumber(),
+                    e.getMessage());
+        }
+    }
+
+    /** Whether a function's module is compiled and in memory. */
+    public boolean contains(ActiveFunction function) {
+        synchronized (lru) {
+            return lru.containsKey(new Key(function.sha256(), function.entrypoint()));
+        }
+    }
+
+    private Compiled cached(Key key) {
+        synchronized (lru) {
+            return lru.get(key);
+        }
+    }
+
+    private Compiled compile(ActiveFunction function, Key key) throws ModuleUnavailableException {
+        long started = System.nanoTime();
         byte[] bytes;
         try {
             bytes = source.fetch(function.sha256());
@@ -66,10 +142,42 @@ public class CompiledModules {
         if (!sha256(bytes).equals(function.sha256())) {
             throw new ModuleUnavailableException("module " + function.sha256() + " does not match its hash", null);
         }
+        WasmFunction compiled;
         try {
-            return WasmFunction.load(bytes, function.entrypoint(), maxMemoryPages);
+            compiled = WasmFunction.load(bytes, function.entrypoint(), maxMemoryPages);
         } catch (InvalidModuleException e) {
             throw new ModuleUnavailableException("module " + function.sha256() + " is invalid: " + e.getMessage(), e);
+        }
+        compileTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        Compiled entry = new Compiled(compiled, bytes.length);
+        keep(key, entry);
+        return entry;
+    }
+
+    private void keep(Key key, Compiled entry) {
+        synchronized (lru) {
+            Compiled replaced = lru.put(key, entry);
+            cachedBytes += entry.bytes() - (replaced == null ? 0 : replaced.bytes());
+            Iterator<Map.Entry<Key, Compiled>> eldest = lru.entrySet().iterator();
+            // The newest module always stays, even alone over the byte bound: recompiling it per request is worse.
+            while ((lru.size() > maxCount || cachedBytes > maxBytes) && lru.size() > 1) {
+                Map.Entry<Key, Compiled> evicted = eldest.next();
+                cachedBytes -= evicted.getValue().bytes();
+                eldest.remove();
+                evictions.increment();
+            }
+        }
+    }
+
+    private double count() {
+        synchronized (lru) {
+            return lru.size();
+        }
+    }
+
+    private double bytes() {
+        synchronized (lru) {
+            return cachedBytes;
         }
     }
 
@@ -80,4 +188,8 @@ public class CompiledModules {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
+
+    private record Key(String sha256, String entrypoint) {}
+
+    private record Compiled(WasmFunction function, long bytes) {}
 }

@@ -1,0 +1,145 @@
+package app.wasmcloud.executor.module;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.wasmcloud.executor.ExecutorProperties;
+import app.wasmcloud.executor.function.ActiveFunction;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/** The compiled-module LRU: bounded by count and by bytes, least recently used out first, every step counted. */
+class CompiledModulesTest {
+
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final Map<String, byte[]> store = new HashMap<>();
+    final ModuleSource source = sha256 -> {
+        byte[] module = store.get(sha256);
+        if (module == null) {
+            throw new NoSuchFileException(sha256);
+        }
+        return module;
+    };
+
+    @Test
+    void pastTheCountBoundTheLeastRecentlyUsedModuleIsEvicted() throws Exception {
+        CompiledModules modules = compiledModules(Map.of("compiled-modules-max-count", "2"));
+        ActiveFunction a = function("a");
+        ActiveFunction b = function("b");
+        ActiveFunction c = function("c");
+
+        modules.get(a);
+        modules.get(b);
+        modules.get(a);
+        modules.get(c);
+
+        assertThat(modules.contains(a)).isTrue();
+        assertThat(modules.contains(b)).isFalse();
+        assertThat(modules.contains(c)).isTrue();
+        assertThat(count("wasmcloud.modules.evictions")).isEqualTo(1);
+        assertThat(cacheCount("hit")).isEqualTo(1);
+        assertThat(cacheCount("miss")).isEqualTo(3);
+        assertThat(meters.get("wasmcloud.modules.compile").timer().count()).isEqualTo(3);
+    }
+
+    @Test
+    void pastTheByteBoundModulesAreEvictedUntilTheRestFits() throws Exception {
+        ActiveFunction a = function("a");
+        long size = store.get(a.sha256()).length;
+        CompiledModules modules = compiledModules(Map.of("compiled-modules-max-bytes", String.valueOf(2 * size + 10)));
+        ActiveFunction b = function("b");
+        ActiveFunction c = function("c");
+
+        modules.get(a);
+        modules.get(b);
+        modules.get(c);
+
+        assertThat(modules.contains(a)).isFalse();
+        assertThat(modules.contains(b)).isTrue();
+        assertThat(modules.contains(c)).isTrue();
+        assertThat(meters.get("wasmcloud.modules.cached.bytes").gauge().value()).isEqualTo(2.0 * size);
+    }
+
+    @Test
+    void aModuleLargerThanTheByteBoundIsStillKeptAloneRatherThanRecompiledPerRequest() throws Exception {
+        CompiledModules modules = compiledModules(Map.of("compiled-modules-max-bytes", "1"));
+        ActiveFunction a = function("a");
+
+        modules.get(a);
+        modules.get(a);
+
+        assertThat(cacheCount("hit")).isEqualTo(1);
+        assertThat(meters.get("wasmcloud.modules.compile").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void anEvictedModuleIsCompiledAgainWhenItIsNeeded() throws Exception {
+        CompiledModules modules = compiledModules(Map.of("compiled-modules-max-count", "1"));
+        ActiveFunction a = function("a");
+        ActiveFunction b = function("b");
+
+        modules.get(a);
+        modules.get(b);
+        modules.get(a);
+
+        assertThat(meters.get("wasmcloud.modules.compile").timer().count()).isEqualTo(3);
+        assertThat(count("wasmcloud.modules.evictions")).isEqualTo(2);
+    }
+
+    @Test
+    void aModuleThatDoesNotMatchItsHashIsRefused() throws Exception {
+        CompiledModules modules = compiledModules(Map.of());
+        ActiveFunction a = function("a");
+        store.put(a.sha256(), "not the module".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> modules.get(a))
+                .isInstanceOf(ModuleUnavailableException.class)
+                .hasMessageContaining("does not match its hash");
+        assertThat(modules.contains(a)).isFalse();
+    }
+
+    private CompiledModules compiledModules(Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>();
+        settings.forEach((key, value) -> all.put("wasmcloud.executor." + key, value));
+        ExecutorProperties properties = new Binder(new MapConfigurationPropertySource(all))
+                .bindOrCreate("wasmcloud.executor", ExecutorProperties.class);
+        return new CompiledModules(source, properties, meters);
+    }
+
+    /** A function whose module is the cookies fixture made distinct by a custom section named after it. */
+    private ActiveFunction function(String name) throws Exception {
+        byte[] base = Files.readAllBytes(Path.of("src/test/resources/fixtures/cookies.wasm"));
+        byte[] section = name.getBytes(StandardCharsets.US_ASCII);
+        byte[] module = new byte[base.length + 3 + section.length];
+        System.arraycopy(base, 0, module, 0, base.length);
+        module[base.length + 1] = (byte) (1 + section.length);
+        module[base.length + 2] = (byte) section.length;
+        System.arraycopy(section, 0, module, base.length + 3, section.length);
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(module));
+        store.put(sha256, module);
+        return new ActiveFunction(1, name, true, 1, 1, sha256, "_start", Duration.ofSeconds(1), 16, Map.of());
+    }
+
+    private double count(String meter) {
+        return meters.get(meter).counter().count();
+    }
+
+    private double cacheCount(String result) {
+        return meters.get("wasmcloud.modules.cache")
+                .tag("result", result)
+                .counter()
+                .count();
+    }
+}
