@@ -120,7 +120,7 @@ public final class DevStack implements AutoCloseable {
 
     private static void requireBuilt(Path jar) {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests install");
+            throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package (or run ./dev)");
         }
     }
 

@@ -154,7 +154,8 @@ final class GuestRun {
         if (timedOut.getAsBoolean()) {
             return Ending.failed(
                     Outcome.TIMEOUT,
-                    "wall-clock limit of " + invocation.limits().timeout() + " reached");
+                    "wall-clock limit of "
+                            + Quantities.formatDuration(invocation.limits().timeout()) + " reached");
         }
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             if (cause instanceof GuestExit exit) {
@@ -170,7 +171,7 @@ final class GuestRun {
                 return Ending.failed(Outcome.TIMEOUT, "cancelled");
             }
             if (cause instanceof StackOverflowError) {
-                return Ending.failed(Outcome.TRAP, "call stack exhausted");
+                return Ending.failed(Outcome.TRAP, RunResult.STACK_EXHAUSTED);
             }
             if (cause instanceof OutOfMemoryError) {
                 return Ending.failed(Outcome.MEMORY_LIMIT, "out of memory: " + cause.getMessage());

@@ -64,7 +64,15 @@ final class ModuleValidation {
         return new Validated(module, info, memory, !entryType.returns().isEmpty());
     }
 
+    private static final byte[] WASM_MAGIC = {0x00, 0x61, 0x73, 0x6d};
+
     private static WasmModule parse(byte[] wasm) throws InvalidModuleException {
+        // Checked first so the common mistake (uploading source, a native binary, a zip) gets a plain answer.
+        if (wasm.length < WASM_MAGIC.length
+                || !java.util.Arrays.equals(wasm, 0, WASM_MAGIC.length, WASM_MAGIC, 0, WASM_MAGIC.length)) {
+            throw new InvalidModuleException(
+                    List.of("not a WebAssembly module: a compiled .wasm file starts with the bytes \\0asm"));
+        }
         try {
             return Parser.builder().withValidation(true).build().parse(() -> new ByteArrayInputStream(wasm));
         } catch (RuntimeException | StackOverflowError e) {

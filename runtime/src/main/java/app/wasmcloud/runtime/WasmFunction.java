@@ -19,10 +19,13 @@ public final class WasmFunction {
     private final ModuleInfo info;
     private final MemoryLimits declaredMemory;
     private final boolean entrypointReturnsCode;
+    private final boolean loadedFromCache;
 
-    private WasmFunction(ModuleValidation.Validated validated, Function<Instance, Machine> machineFactory) {
+    private WasmFunction(
+            ModuleValidation.Validated validated, Function<Instance, Machine> machineFactory, boolean loadedFromCache) {
         this.module = validated.module();
         this.machineFactory = machineFactory;
+        this.loadedFromCache = loadedFromCache;
         this.info = validated.info();
         this.declaredMemory = validated.declaredMemory();
         this.entrypointReturnsCode = validated.entrypointReturnsCode();
@@ -36,16 +39,45 @@ public final class WasmFunction {
     public static WasmFunction load(byte[] wasm, String entrypointOrNull, int maxMemoryPages)
             throws InvalidModuleException {
         ModuleValidation.Validated validated = ModuleValidation.validate(wasm, entrypointOrNull, maxMemoryPages);
-        Function<Instance, Machine> machineFactory;
+        // Compiled code checks the thread's interrupt flag on back-edges, which is what makes timeouts work.
+        // Functions too large for a JVM method are still interpreted; GuestRun guards those separately.
+        return new WasmFunction(validated, compile(MachineFactoryCompiler.builder(validated.module())), false);
+    }
+
+    /**
+     * {@link #load(byte[], String, int)}, taking the compiled classes from {@code cache} when it has them and storing
+     * them there when it does not. A cache that fails (unreadable, corrupt, full disk) only costs a compile.
+     */
+    public static WasmFunction load(byte[] wasm, String entrypointOrNull, int maxMemoryPages, CompiledClassCache cache)
+            throws InvalidModuleException {
+        ModuleValidation.Validated validated = ModuleValidation.validate(wasm, entrypointOrNull, maxMemoryPages);
+        String key = CachedClasses.key(validated.info().sha256());
+        CachedClasses cached = new CachedClasses(cache, key, true);
         try {
-            // Compiled code checks the thread's interrupt flag on back-edges, which is what makes timeouts work.
-            // Functions too large for a JVM method are still interpreted; GuestRun guards those separately.
-            machineFactory = MachineFactoryCompiler.compile(validated.module());
+            Function<Instance, Machine> factory =
+                    compile(MachineFactoryCompiler.builder(validated.module()).withCache(cached));
+            return new WasmFunction(validated, factory, cached.hit());
+        } catch (InvalidModuleException e) {
+            if (!cached.hit()) {
+                throw e;
+            }
+            // What the cache held would not load: compile afresh and replace it.
+            CachedClasses replacing = new CachedClasses(cache, key, false);
+            return new WasmFunction(
+                    validated,
+                    compile(MachineFactoryCompiler.builder(validated.module()).withCache(replacing)),
+                    false);
+        }
+    }
+
+    private static Function<Instance, Machine> compile(MachineFactoryCompiler.Builder compiler)
+            throws InvalidModuleException {
+        try {
+            return compiler.compile();
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
             throw new InvalidModuleException(
                     List.of("the module could not be compiled: " + ModuleValidation.describe(e)));
         }
-        return new WasmFunction(validated, machineFactory);
     }
 
     /** Validation only (no compile): cheap; same reasons as {@link #load}. */
@@ -56,6 +88,11 @@ public final class WasmFunction {
 
     public ModuleInfo info() {
         return info;
+    }
+
+    /** Whether the compiled classes came from a {@link CompiledClassCache} rather than from compiling the module. */
+    public boolean loadedFromCache() {
+        return loadedFromCache;
     }
 
     WasmModule module() {

@@ -37,7 +37,7 @@ class ExecutionPoolTest {
     }
 
     @ParameterizedTest(name = "{0} ends as a timeout")
-    @ValueSource(strings = {"loop_br", "loop_br_if"})
+    @ValueSource(strings = {"loop_br", "loop_br_if", "loop_br_table", "start_loop"})
     void infiniteLoopsEndAsTimeoutSoonAfterTheLimit(String fixture) throws InterruptedException {
         Invocation invocation = withLimits(Limits.defaults().withTimeout(Duration.ofMillis(500)));
 

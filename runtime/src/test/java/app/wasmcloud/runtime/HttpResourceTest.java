@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,8 @@ class HttpResourceTest {
         server.createContext("/echo", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             lastRequest.set(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " host="
-                    + exchange.getRequestHeaders().getFirst("Host") + " x=" + exchange.getRequestHeaders().getFirst("X-Test")
+                    + exchange.getRequestHeaders().getFirst("Host") + " x="
+                    + exchange.getRequestHeaders().getFirst("X-Test")
                     + " body=" + new String(body, StandardCharsets.UTF_8));
             byte[] reply = "pong".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/plain");
@@ -41,6 +43,16 @@ class HttpResourceTest {
             exchange.getResponseBody().write(reply);
             exchange.close();
         });
+        server.createContext("/slow", exchange -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        // Handlers on their own threads, so the slow one does not hold up the others.
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         client = Fixtures.load("olin_http");
     }
@@ -72,11 +84,31 @@ class HttpResourceTest {
 
         assertThat(result.outcome()).as(result.logLines().toString()).isEqualTo(Outcome.OK);
         String response = Fixtures.text(result.stdout());
-        assertThat(response).startsWith("HTTP/1.1 201 ").contains("Content-Length: 4\r\n").endsWith("\r\n\r\npong");
+        assertThat(response)
+                .startsWith("HTTP/1.1 201 ")
+                .contains("Content-Length: 4\r\n")
+                .endsWith("\r\n\r\npong");
         assertThat(response.toLowerCase()).doesNotContain("transfer-encoding");
         assertThat(lastRequest.get())
-                .isEqualTo("POST /echo?q=1 host=127.0.0.1:" + server.getAddress().getPort() + " x=yes body=ping");
+                .isEqualTo(
+                        "POST /echo?q=1 host=127.0.0.1:" + server.getAddress().getPort() + " x=yes body=ping");
         assertThat(result.hostCalls()).containsEntry("resource_open", 1L);
+    }
+
+    @Test
+    void aSlowServerDoesNotHoldTheGuestPastItsTimeout() throws InterruptedException {
+        String slow = "http://127.0.0.1:" + server.getAddress().getPort() + "/slow";
+        Invocation invocation = new Invocation(
+                List.of("fn"),
+                Map.of("URL", slow, "REQUEST", "GET /slow HTTP/1.1\r\n\r\n"),
+                new byte[0],
+                Limits.defaults().withTimeout(Duration.ofMillis(500)));
+
+        long start = System.nanoTime();
+        RunResult result = pool.run(client, invocation, loopbackAllowed());
+
+        assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
     }
 
     @Test
@@ -87,12 +119,13 @@ class HttpResourceTest {
     }
 
     @Test
-    void anAllowedNameThatIsALoopbackAddressIsRefusedWhenSent() throws InterruptedException {
+    void anAllowedHostOnALoopbackAddressIsRefusedWhenTheRequestIsSent() throws InterruptedException {
         RunResult result = call(url(), EgressPolicy.allowing(Set.of("127.0.0.1")));
 
         assertThat(result.exitCode()).isEqualTo(-50);
-        assertThat(result.logLines()).singleElement().satisfies(line -> assertThat(line.message())
-                .contains("not public"));
+        assertThat(result.logLines())
+                .singleElement()
+                .satisfies(line -> assertThat(line.message()).contains("not public"));
     }
 
     @Test

@@ -207,7 +207,25 @@ class OlinAbiTest {
     }
 
     @ParameterizedTest(name = "{0} traps")
-    @CsvSource({"oob_log_write", "oob_negative_pointer", "oob_env_buffer", "oob_read_buffer"})
+    @CsvSource({
+        "oob_log_write",
+        "oob_negative_pointer",
+        "oob_env_buffer",
+        "oob_env_key",
+        "oob_runtime_name",
+        "oob_arg_at",
+        "oob_open_url",
+        "oob_read_buffer",
+        "oob_write_buffer",
+        "huge_read_len",
+        "huge_write_len",
+        "huge_env_val_len",
+        "huge_env_key_len",
+        "huge_url_len",
+        "huge_log_len",
+        "huge_arg_len",
+        "huge_runtime_name_len",
+    })
     void pointersOutsideMemoryTrapTheInvocation(String check) throws InterruptedException {
         RunResult result = run(check);
 

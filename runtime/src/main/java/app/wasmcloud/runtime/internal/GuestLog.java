@@ -26,16 +26,22 @@ public final class GuestLog {
      * @return false when the line was dropped because the log is full
      */
     public boolean add(int level, String prefix, byte[] utf8) {
-        if (bytes + prefix.length() + utf8.length > maxBytes) {
+        int size = prefix.getBytes(StandardCharsets.UTF_8).length + utf8.length;
+        if (bytes + size > maxBytes) {
             if (!truncated) {
                 truncated = true;
                 lines.add(new LogLine(WARNING, "log truncated: over the limit of " + maxBytes + " bytes"));
             }
             return false;
         }
-        bytes += prefix.length() + utf8.length;
+        bytes += size;
         lines.add(new LogLine(level, prefix + new String(utf8, StandardCharsets.UTF_8)));
         return true;
+    }
+
+    /** The cap on the total bytes of text kept. */
+    public int maxBytes() {
+        return maxBytes;
     }
 
     public List<LogLine> lines() {

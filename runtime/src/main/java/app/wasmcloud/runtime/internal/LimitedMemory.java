@@ -1,5 +1,6 @@
 package app.wasmcloud.runtime.internal;
 
+import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.DataSegment;
@@ -11,10 +12,12 @@ import com.dylibso.chicory.wasm.types.DataSegment;
  */
 public final class LimitedMemory implements Memory {
 
-    private final Memory memory;
+    /** The concrete type, not the interface: calls through it bind statically, so the JIT inlines them. */
+    private final ByteArrayMemory memory;
+
     private volatile boolean growRefused;
 
-    public LimitedMemory(Memory memory) {
+    public LimitedMemory(ByteArrayMemory memory) {
         this.memory = memory;
     }
 

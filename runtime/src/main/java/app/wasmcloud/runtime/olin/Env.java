@@ -10,6 +10,9 @@ import java.util.List;
 /** {@code env_get}: the invocation's environment (CGI meta-variables, then the function's own variables). */
 final class Env {
 
+    /** Longer than any key an invocation can have (configuration keys, CGI meta-variables, HTTP_ header names). */
+    static final int MAX_KEY_BYTES = 64 * 1024;
+
     private final OlinContext context;
 
     Env(OlinContext context) {
@@ -19,8 +22,13 @@ final class Env {
     List<HostCall> calls() {
         return List.of(new HostCall(
                 "env_get", HostCall.signature(List.of(I32, I32, I32, I32), List.of(I32)), (instance, args) -> {
-                    byte[] key = GuestMemory.read(instance, (int) args[0], (int) args[1], "env_get");
-                    String value = context.env.get(decode(key));
+                    GuestMemory.checkRange(
+                            GuestMemory.of(instance, "env_get"), (int) args[0], (int) args[1], "env_get");
+                    // No variable has a key this long, so there is nothing to copy out of guest memory.
+                    String value = Integer.toUnsignedLong((int) args[1]) > MAX_KEY_BYTES
+                            ? null
+                            : context.env.get(
+                                    decode(GuestMemory.read(instance, (int) args[0], (int) args[1], "env_get")));
                     if (value == null) {
                         // Still check the buffer: a bad pointer is a bug whether or not the key exists.
                         GuestMemory.checkRange(

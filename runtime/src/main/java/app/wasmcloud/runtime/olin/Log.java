@@ -16,8 +16,12 @@ final class Log {
     List<HostCall> calls() {
         return List.of(new HostCall(
                 "log_write", HostCall.signature(List.of(I32, I32, I32), List.of()), (instance, args) -> {
-                    byte[] text = GuestMemory.read(instance, (int) args[1], (int) args[2], "log_write");
-                    context.log.add((int) args[0], "", text);
+                    int pointer = (int) args[1];
+                    int length = (int) args[2];
+                    GuestMemory.checkRange(GuestMemory.of(instance, "log_write"), pointer, length, "log_write");
+                    // A line longer than the whole log cap is dropped anyway: copy no more than it takes to know that.
+                    int copied = (int) Math.min(Integer.toUnsignedLong(length), context.log.maxBytes() + 1L);
+                    context.log.add((int) args[0], "", GuestMemory.read(instance, pointer, copied, "log_write"));
                     return null;
                 }));
     }

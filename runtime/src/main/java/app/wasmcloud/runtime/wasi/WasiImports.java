@@ -44,7 +44,7 @@ public final class WasiImports implements AutoCloseable {
         this.wasi = WasiPreview1.builder().withOptions(options.build()).build();
         List<ImportFunction> functions = new ArrayList<>();
         for (HostFunction function : wasi.toHostFunctions()) {
-            functions.add(counter.counting(function));
+            functions.add(counter.counting(IoVectors.guarded(function)));
         }
         this.imports = ImportValues.builder().withFunctions(functions).build();
     }

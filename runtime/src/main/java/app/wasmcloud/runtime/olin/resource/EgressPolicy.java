@@ -26,8 +26,9 @@ public record EgressPolicy(
         Duration requestTimeout) {
 
     public EgressPolicy {
-        allowedHosts =
-                allowedHosts.stream().map(host -> host.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        allowedHosts = allowedHosts.stream()
+                .map(host -> host.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The default: no outbound requests at all. */

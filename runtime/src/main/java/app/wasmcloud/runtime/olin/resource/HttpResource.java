@@ -23,6 +23,7 @@ import javax.net.ssl.SSLSocketFactory;
 public final class HttpResource implements OlinResource {
 
     private static final int MAX_REQUEST_BYTES = 1024 * 1024;
+    private static final int READ_POLL_MILLIS = 200;
     private static final List<String> DROPPED_REQUEST_HEADERS =
             List.of("host", "connection", "content-length", "transfer-encoding", "keep-alive", "proxy-connection");
 
@@ -82,8 +83,11 @@ public final class HttpResource implements OlinResource {
             return true;
         } catch (IOException | IllegalArgumentException e) {
             failed = true;
-            log.add(GuestLog.WARNING, "", ("http request to " + target.getHost() + " failed: " + e.getMessage())
-                    .getBytes(StandardCharsets.UTF_8));
+            log.add(
+                    GuestLog.WARNING,
+                    "",
+                    ("http request to " + target.getHost() + " failed: " + e.getMessage())
+                            .getBytes(StandardCharsets.UTF_8));
             return false;
         }
     }
@@ -92,11 +96,15 @@ public final class HttpResource implements OlinResource {
         boolean tls = target.getScheme().equalsIgnoreCase("https");
         int port = target.getPort() > 0 ? target.getPort() : tls ? 443 : 80;
         InetAddress address = resolve(target.getHost());
-        int timeout = (int) policy.requestTimeout().toMillis();
-        try (Socket socket = connect(address, port, tls, timeout)) {
-            socket.getOutputStream().write(HttpWire.requestBytes(parsed, hostHeader(port, tls), DROPPED_REQUEST_HEADERS));
+        long deadline = System.nanoTime() + policy.requestTimeout().toNanos();
+        try (Socket socket =
+                connect(address, port, tls, (int) policy.requestTimeout().toMillis())) {
+            // Short reads so that HttpWire can notice the deadline and the invocation's timeout in between.
+            socket.setSoTimeout(READ_POLL_MILLIS);
+            socket.getOutputStream()
+                    .write(HttpWire.requestBytes(parsed, hostHeader(port, tls), DROPPED_REQUEST_HEADERS));
             socket.getOutputStream().flush();
-            return HttpWire.readResponse(socket.getInputStream(), policy.maxResponseBytes());
+            return HttpWire.readResponse(socket.getInputStream(), policy.maxResponseBytes(), deadline);
         }
     }
 
@@ -120,8 +128,8 @@ public final class HttpResource implements OlinResource {
             if (!tls) {
                 return plain;
             }
-            SSLSocket secure = (SSLSocket)
-                    ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(plain, target.getHost(), port, true);
+            SSLSocket secure = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
+                    .createSocket(plain, target.getHost(), port, true);
             SSLParameters parameters = secure.getSSLParameters();
             // Verify the certificate against the URL's host even though the socket was opened to an IP.
             parameters.setEndpointIdentificationAlgorithm("HTTPS");

@@ -3,6 +3,7 @@ package app.wasmcloud.runtime.olin.resource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
 final class HttpWire {
 
     private static final Pattern REQUEST_LINE = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+ [^ ]+ HTTP/1\\.[01]");
-    private static final byte[] CRLF = {'\r', '\n'};
+    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] [1-5][0-9][0-9]( .*)?");
 
     record Request(String method, String target, List<String[]> headers, byte[] body) {}
 
@@ -35,7 +36,8 @@ final class HttpWire {
         for (String line : lines.subList(1, lines.size())) {
             headers.add(header(line));
         }
-        return new Request(requestLine[0], requestLine[1], headers, Arrays.copyOfRange(raw, bodyStart(raw, end), raw.length));
+        return new Request(
+                requestLine[0], requestLine[1], headers, Arrays.copyOfRange(raw, bodyStart(raw, end), raw.length));
     }
 
     /** The request as sent: our Host and framing, the guest's other headers, one request per connection. */
@@ -59,13 +61,16 @@ final class HttpWire {
     }
 
     /** Reads one response and re-frames it with a Content-Length, de-chunked, so the guest never has to. */
-    static byte[] readResponse(InputStream in, int maxBytes) throws IOException {
-        byte[] received = readAll(in, maxBytes);
+    static byte[] readResponse(InputStream in, int maxBytes, long deadlineNanos) throws IOException {
+        byte[] received = readAll(in, maxBytes, deadlineNanos);
         int end = headerEnd(received, received.length);
         if (end < 0) {
             throw new IOException("the response ended before its headers did");
         }
         List<String> lines = lines(Arrays.copyOfRange(received, 0, end));
+        if (lines.isEmpty() || !STATUS_LINE.matcher(lines.getFirst()).matches()) {
+            throw new IOException("the response does not start with an HTTP/1.x status line");
+        }
         byte[] rest = Arrays.copyOfRange(received, bodyStart(received, end), received.length);
         boolean chunked = false;
         long contentLength = -1;
@@ -74,7 +79,8 @@ final class HttpWire {
             String[] header = header(line);
             String name = header[0].toLowerCase(Locale.ROOT);
             switch (name) {
-                case "transfer-encoding" -> chunked = header[1].toLowerCase(Locale.ROOT).contains("chunked");
+                case "transfer-encoding" ->
+                    chunked = header[1].toLowerCase(Locale.ROOT).contains("chunked");
                 case "content-length" -> contentLength = Long.parseLong(header[1].trim());
                 case "connection", "keep-alive" -> {}
                 default -> head.append(line).append("\r\n");
@@ -88,17 +94,31 @@ final class HttpWire {
         return out.toByteArray();
     }
 
-    private static byte[] readAll(InputStream in, int maxBytes) throws IOException {
+    /**
+     * Reads to the end (the request said Connection: close). Socket reads ignore thread interrupts, so the socket has
+     * a short read timeout and this loop checks the request's deadline and the invocation's interrupt in between.
+     */
+    private static byte[] readAll(InputStream in, int maxBytes, long deadlineNanos) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
-        int read;
-        while ((read = in.read(buffer)) >= 0) {
+        while (true) {
+            int read;
+            try {
+                read = in.read(buffer);
+            } catch (SocketTimeoutException idle) {
+                if (Thread.currentThread().isInterrupted() || System.nanoTime() - deadlineNanos > 0) {
+                    throw new IOException("the response did not arrive in time");
+                }
+                continue;
+            }
+            if (read < 0) {
+                return out.toByteArray();
+            }
             if (out.size() + read > maxBytes) {
                 throw new IOException("the response is over the limit of " + maxBytes + " bytes");
             }
             out.write(buffer, 0, read);
         }
-        return out.toByteArray();
     }
 
     private static byte[] prefix(byte[] rest, long length) throws IOException {
@@ -172,7 +192,9 @@ final class HttpWire {
         if (colon <= 0 || line.chars().anyMatch(c -> (c < ' ' && c != '\t') || c == 0x7f)) {
             throw new IllegalArgumentException("invalid header line");
         }
-        return new String[] {line.substring(0, colon).trim(), line.substring(colon + 1).trim()};
+        return new String[] {
+            line.substring(0, colon).trim(), line.substring(colon + 1).trim()
+        };
     }
 
     private static int indexOf(byte[] bytes, int from) {

@@ -1,0 +1,55 @@
+/*
+ * The native baseline: the same guest sources built with gcc -O2, timed like the JMH and V8 runs (warm-up, then the
+ * median of several rounds). Prints "name median_ms checksum" lines.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "fib.c"
+#include "sha256.c"
+
+static double now_ms(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+static int compare(const void *a, const void *b) {
+    double x = *(const double *) a, y = *(const double *) b;
+    return (x > y) - (x < y);
+}
+
+/* Median over rounds of the mean time per call within a round of about a second. */
+static void bench(const char *name, int (*op)(void)) {
+    double rounds[5];
+    volatile int sink = 0;
+    for (int warm = 0; warm < 3; warm++) {
+        sink += op();
+    }
+    for (int r = 0; r < 5; r++) {
+        int calls = 0;
+        double start = now_ms(), elapsed;
+        do {
+            sink += op();
+            calls++;
+            elapsed = now_ms() - start;
+        } while (elapsed < 1000);
+        rounds[r] = elapsed / calls;
+    }
+    qsort(rounds, 5, sizeof rounds[0], compare);
+    printf("%s %.4f %d\n", name, rounds[2], sink);
+}
+
+static volatile int fib_n = 30;
+
+static int fib30(void) {
+    return fib(fib_n);
+}
+
+int main(void) {
+    fill(42);
+    bench("fib30", fib30);
+    bench("sha256_1mib", sha256_mib);
+    return 0;
+}

@@ -1,0 +1,40 @@
+// Times the same guest exports in Node's V8 as the JMH benchmarks do in Chicory: instantiate once, warm up, then the
+// median over rounds of about a second of the mean time per call. Prints "name median_ms checksum" lines.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+
+const guests = join(dirname(fileURLToPath(import.meta.url)), "..", "guests");
+
+async function load(name) {
+  const { instance } = await WebAssembly.instantiate(readFileSync(join(guests, `${name}.wasm`)), {});
+  return instance.exports;
+}
+
+function bench(name, op) {
+  let sink = 0;
+  // V8 tiers up (Liftoff, then TurboFan) while warming; give it as long as JMH's warm-up.
+  const warmUntil = performance.now() + 3000;
+  while (performance.now() < warmUntil) sink += op();
+  const rounds = [];
+  for (let r = 0; r < 5; r++) {
+    let calls = 0;
+    const start = performance.now();
+    let elapsed;
+    do {
+      sink += op();
+      calls++;
+      elapsed = performance.now() - start;
+    } while (elapsed < 1000);
+    rounds.push(elapsed / calls);
+  }
+  rounds.sort((a, b) => a - b);
+  console.log(`${name} ${rounds[2].toFixed(4)} ${sink | 0}`);
+}
+
+const fib = await load("fib");
+const sha = await load("sha256");
+sha.fill(42);
+let n = 30;
+bench("fib30", () => fib.fib(n));
+bench("sha256_1mib", () => sha.sha256_mib());
