@@ -39,6 +39,8 @@ public final class CommandLineFactory implements IFactory {
                 .setExecutionExceptionHandler(reporter)
                 .setParameterExceptionHandler(reporter)
                 .setExitCodeExceptionMapper(reporter);
+        // `wasmcloud run MODULE --flag`: everything after the module is the module's, options included.
+        commandLine.getSubcommands().get("run").setStopAtPositional(true);
         Map<String, String> exitCodes = new LinkedHashMap<>();
         for (ExitCode exitCode : ExitCode.values()) {
             exitCodes.put("  " + exitCode.code(), exitCode.meaning());

@@ -37,16 +37,8 @@ public record Terminal(
      * stands in for all three.
      */
     public static Terminal system() {
-        Console console = System.console();
-        boolean consoleIsTerminal = console != null && console.isTerminal();
         return new Terminal(
-                System.in,
-                System.out,
-                System.err,
-                System.getenv(),
-                isTty("stdin", consoleIsTerminal),
-                isTty("stdout", consoleIsTerminal),
-                isTty("stderr", consoleIsTerminal));
+                System.in, System.out, System.err, System.getenv(), isTty("stdin"), isTty("stdout"), isTty("stderr"));
     }
 
     /** The value of an environment variable, treating an empty value as unset. */
@@ -55,8 +47,12 @@ public record Terminal(
         return value == null || value.isEmpty() ? null : value;
     }
 
-    private static boolean isTty(String stream, boolean fallback) {
+    private static boolean isTty(String stream) {
         String property = System.getProperty("wasmcloud.tty." + stream);
-        return property == null ? fallback : Boolean.parseBoolean(property);
+        if (property != null) {
+            return Boolean.parseBoolean(property);
+        }
+        Console console = System.console();
+        return console != null && console.isTerminal();
     }
 }

@@ -1,12 +1,20 @@
 package app.wasmcloud.cli;
 
+import app.wasmcloud.cli.admin.AdminCommand;
 import app.wasmcloud.cli.auth.LoginCommand;
 import app.wasmcloud.cli.auth.LogoutCommand;
 import app.wasmcloud.cli.auth.WhoamiCommand;
+import app.wasmcloud.cli.completion.CompletionCommand;
+import app.wasmcloud.cli.env.EnvCommand;
 import app.wasmcloud.cli.function.DeployCommand;
 import app.wasmcloud.cli.function.FunctionsCommand;
 import app.wasmcloud.cli.function.InvokeCommand;
+import app.wasmcloud.cli.function.RollbackCommand;
 import app.wasmcloud.cli.function.VersionsCommand;
+import app.wasmcloud.cli.invocation.LogsCommand;
+import app.wasmcloud.cli.local.RunCommand;
+import app.wasmcloud.cli.local.ServeCommand;
+import app.wasmcloud.cli.token.TokensCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
@@ -24,7 +32,15 @@ import picocli.CommandLine.Option;
             FunctionsCommand.class,
             DeployCommand.class,
             VersionsCommand.class,
+            RollbackCommand.class,
+            EnvCommand.class,
             InvokeCommand.class,
+            LogsCommand.class,
+            TokensCommand.class,
+            AdminCommand.class,
+            RunCommand.class,
+            ServeCommand.class,
+            CompletionCommand.class,
             HelpCommand.class
         },
         footerHeading = "%nConfiguration:%n",

@@ -141,15 +141,20 @@ class ConfigPrecedenceTest {
     void onlyATokenOverPlainHttpToAnotherMachineCountsAsSentInClear() {
         StoredConfig none = StoredConfig.EMPTY;
 
-        assertThat(Connection.resolve("http://api.example.com", "t", null, null, none).sendsTokenInClear())
+        assertThat(Connection.resolve("http://api.example.com", "t", null, null, none)
+                        .sendsTokenInClear())
                 .isTrue();
-        assertThat(Connection.resolve("https://api.example.com", "t", null, null, none).sendsTokenInClear())
+        assertThat(Connection.resolve("https://api.example.com", "t", null, null, none)
+                        .sendsTokenInClear())
                 .isFalse();
-        assertThat(Connection.resolve("http://localhost:8080", "t", null, null, none).sendsTokenInClear())
+        assertThat(Connection.resolve("http://localhost:8080", "t", null, null, none)
+                        .sendsTokenInClear())
                 .isFalse();
-        assertThat(Connection.resolve("http://127.0.0.1:8080", "t", null, null, none).sendsTokenInClear())
+        assertThat(Connection.resolve("http://127.0.0.1:8080", "t", null, null, none)
+                        .sendsTokenInClear())
                 .isFalse();
-        assertThat(Connection.resolve("http://api.example.com", null, null, null, none).sendsTokenInClear())
+        assertThat(Connection.resolve("http://api.example.com", null, null, null, none)
+                        .sendsTokenInClear())
                 .isFalse();
     }
 

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 class FunctionCommandsTest {
     private static final String HELLO = """
             {"name":"hello","description":"says hi","visibility":"public","activeVersion":1,
-             "url":"http://localhost:8081/hello/","createdAt":"2025-01-01T00:00:00Z","updatedAt":"2025-01-02T00:00:00Z"}""";
+             "url":"http://localhost:8081/hello/","timeoutMs":1500,"memoryPages":512,
+             "egressAllowList":["api.example.com","example.org"],"createdAt":"2025-01-01T00:00:00Z","updatedAt":"2025-01-02T00:00:00Z"}""";
     private static final String SECRET = """
             {"name":"secret","description":"","visibility":"private","activeVersion":null,
-             "url":"http://localhost:8081/secret/","createdAt":"2025-01-01T00:00:00Z","updatedAt":"2025-01-01T00:00:00Z"}""";
+             "url":"http://localhost:8081/secret/","timeoutMs":null,"memoryPages":null,
+             "egressAllowList":[],"createdAt":"2025-01-01T00:00:00Z","updatedAt":"2025-01-01T00:00:00Z"}""";
 
     @TempDir
     Path dir;
@@ -115,6 +117,9 @@ class FunctionCommandsTest {
                         visibility:     public
                         active version: 1
                         url:            http://localhost:8081/hello/
+                        timeout:        1500ms
+                        memory:         32MiB
+                        allowed hosts:  api.example.com, example.org
                         created:        2025-01-01T00:00:00Z
                         updated:        2025-01-02T00:00:00Z
                         """);

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,49 @@ class LauncherIT {
     }
 
     @Test
+    void aReplacedLauncherRebuildsItsStaleArchiveWithoutAWord() throws Exception {
+        Path launcher = dir.resolve("bin").resolve("wasmcloud");
+        Files.createDirectories(launcher.getParent());
+        Files.copy(LAUNCHER, launcher);
+        assertThat(run(launcher, new byte[0], "--version").exitCode()).isZero();
+        Path archive = dir.resolve("cache").resolve("wasmcloud").resolve("cli-0.1.0-SNAPSHOT.jsa");
+        assertThat(archive).exists();
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(0));
+
+        // An upgrade: a different file (its size changes too) at the same path.
+        byte[] original = Files.readAllBytes(LAUNCHER);
+        byte[] upgraded = new byte[original.length + 2];
+        byte[] shebang = "#!/bin/sh\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(shebang, 0, upgraded, 0, shebang.length);
+        upgraded[shebang.length] = '#';
+        upgraded[shebang.length + 1] = '\n';
+        System.arraycopy(original, shebang.length, upgraded, shebang.length + 2, original.length - shebang.length);
+        Files.write(launcher, upgraded);
+        Run afterUpgrade = run(launcher, new byte[0], "--version");
+
+        assertThat(afterUpgrade.exitCode()).isZero();
+        assertThat(afterUpgrade.stderr()).isEmpty();
+        assertThat(new String(afterUpgrade.stdout(), StandardCharsets.UTF_8)).startsWith("wasmcloud ");
+        assertThat(Files.getLastModifiedTime(archive).toMillis()).isGreaterThan(0);
+    }
+
+    @Test
+    void anOldJavaIsRefusedWithAMessageInsteadOfAClassVersionError() throws Exception {
+        Path oldJdk = dir.resolve("jdk-17");
+        Files.createDirectories(oldJdk.resolve("bin"));
+        Files.writeString(oldJdk.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"17.0.15\"\n");
+        Path java = Files.writeString(oldJdk.resolve("bin").resolve("java"), "#!/bin/sh\necho started >&2\nexit 99\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Run result = run(LAUNCHER, new byte[0], Map.of("JAVA_HOME", oldJdk.toString()), "--version");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr())
+                .isEqualTo("error: wasmcloud needs Java 25 or newer, but " + java
+                        + " is Java 17.0.15; set JAVA_HOME to a JDK 25\n");
+    }
+
+    @Test
     void invokeThroughTheLauncherKeepsStdoutByteExact() throws Exception {
         byte[] allBytes = new byte[256];
         for (int i = 0; i < 256; i++) {
@@ -74,6 +119,31 @@ class LauncherIT {
     }
 
     @Test
+    void runPassesBinaryStdinThroughTheModuleAndItsExitCodeToTheShell() throws Exception {
+        byte[] allBytes = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            allBytes[i] = (byte) i;
+        }
+        Path hello = Path.of("../examples/hello/hello.wasm").toAbsolutePath();
+        Path exitCode =
+                Path.of("../runtime/src/test/resources/fixtures/exit_code.wasm").toAbsolutePath();
+
+        Run echoed = run(allBytes, "run", hello.toString());
+        Run exited = run(new byte[0], "run", exitCode.toString());
+
+        assertThat(echoed.exitCode()).as(echoed.stderr()).isZero();
+        byte[] prefix = "Content-Type: text/plain\n\nhello from wasmcloud!\nmethod: \npath: \nbody: "
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] expected = new byte[prefix.length + allBytes.length + 1];
+        System.arraycopy(prefix, 0, expected, 0, prefix.length);
+        System.arraycopy(allBytes, 0, expected, prefix.length, allBytes.length);
+        expected[expected.length - 1] = '\n';
+        assertThat(echoed.stdout()).isEqualTo(expected);
+        assertThat(exited.exitCode()).isEqualTo(3);
+        assertThat(exited.stderr()).isEmpty();
+    }
+
+    @Test
     void exitCodesReachTheShell() throws Exception {
         Run result = run(new byte[0], "fn", "show", "ghost");
 
@@ -82,8 +152,16 @@ class LauncherIT {
     }
 
     private Run run(byte[] stdin, String... args) throws Exception {
+        return run(LAUNCHER, stdin, Map.of(), args);
+    }
+
+    private Run run(Path launcher, byte[] stdin, String... args) throws Exception {
+        return run(launcher, stdin, Map.of(), args);
+    }
+
+    private Run run(Path launcher, byte[] stdin, Map<String, String> extraEnv, String... args) throws Exception {
         List<String> command = new ArrayList<>();
-        command.add(LAUNCHER.toString());
+        command.add(launcher.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
@@ -95,6 +173,7 @@ class LauncherIT {
         env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
         env.put("WASMCLOUD_API", api.url());
         env.put("WASMCLOUD_TOKEN", FakeApi.TOKEN);
+        env.putAll(extraEnv);
         Path stdout = dir.resolve("stdout");
         Path stderr = dir.resolve("stderr");
         Path input = Files.write(dir.resolve("stdin"), stdin);

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * The Wasmcloud API over HTTP: JSON in and out, a bearer token on every request, errors turned into {@link
@@ -66,12 +68,40 @@ public final class ApiClient {
         return List.of(get(path, arrayType));
     }
 
+    /** A POST with {@code body} as JSON, or with no body when it is null. */
     public <T> T post(String path, Object body, Class<T> type) {
-        HttpRequest request = request(path)
-                .header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)))
-                .build();
-        return send(request, type);
+        HttpRequest.Builder builder =
+                body == null ? request(path).POST(BodyPublishers.noBody()) : withJson(request(path), "POST", body);
+        return send(builder.build(), type);
+    }
+
+    public <T> T patch(String path, Object body, Class<T> type) {
+        return send(withJson(request(path), "PATCH", body).build(), type);
+    }
+
+    /**
+     * A call whose answer is read as a JSON tree, for endpoints whose answer is printed as the API gave it; an empty
+     * answer (204) is a missing node. {@code body} is sent as JSON unless null.
+     */
+    public JsonNode call(String method, String path, Object body) {
+        HttpRequest.Builder builder = body == null
+                ? request(path).method(method, BodyPublishers.noBody())
+                : withJson(request(path), method, body);
+        HttpRequest request = builder.build();
+        byte[] answer = readSuccess(exchange(request));
+        if (answer.length == 0) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return mapper.readTree(answer);
+        } catch (JacksonException e) {
+            throw unexpectedAnswer(request, e);
+        }
+    }
+
+    private HttpRequest.Builder withJson(HttpRequest.Builder builder, String method, Object body) {
+        return builder.header("Content-Type", "application/json")
+                .method(method, BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)));
     }
 
     public void delete(String path) {
@@ -85,12 +115,26 @@ public final class ApiClient {
         try {
             return mapper.readValue(body, type);
         } catch (JacksonException e) {
-            throw new CliException(
-                    ExitCode.FAILURE,
-                    "unexpected answer from " + request.uri() + " (not the JSON the CLI expects) — is " + api
-                            + " a Wasmcloud API?",
-                    e);
+            throw unexpectedAnswer(request, e);
         }
+    }
+
+    private CliException unexpectedAnswer(HttpRequest request, JacksonException e) {
+        return new CliException(
+                ExitCode.FAILURE,
+                "unexpected answer from " + request.uri() + " (not the JSON the CLI expects) — is " + api
+                        + " a Wasmcloud API?",
+                e);
+    }
+
+    /** Reads a streamed response that has succeeded, or throws the error it stands for. */
+    public InputStream successStream(HttpResponse<InputStream> response) {
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return response.body();
+        }
+        readSuccess(response);
+        throw new IllegalStateException("unreachable: readSuccess throws for status " + status);
     }
 
     /**

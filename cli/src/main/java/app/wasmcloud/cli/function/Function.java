@@ -1,5 +1,7 @@
 package app.wasmcloud.cli.function;
 
+import java.util.List;
+
 /**
  * A function as the API describes it; also the `--output json` shape of `functions show|list|create`.
  *
@@ -8,6 +10,9 @@ package app.wasmcloud.cli.function;
  * @param visibility public (anyone can call its URL) or private (only through the API)
  * @param activeVersion the version that answers requests, or null before the first deploy
  * @param url where the function answers
+ * @param timeoutMs its wall-clock limit per invocation, or null for the platform default
+ * @param memoryPages its memory limit in 64 KiB pages, or null for the platform default
+ * @param egressAllowList hosts its HTTP resource may reach
  * @param createdAt when it was created (ISO-8601)
  * @param updatedAt when it last changed (ISO-8601)
  */
@@ -17,5 +22,8 @@ public record Function(
         String visibility,
         Integer activeVersion,
         String url,
+        Integer timeoutMs,
+        Integer memoryPages,
+        List<String> egressAllowList,
         String createdAt,
         String updatedAt) {}

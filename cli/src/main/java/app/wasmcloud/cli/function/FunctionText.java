@@ -1,5 +1,7 @@
 package app.wasmcloud.cli.function;
 
+import app.wasmcloud.cli.local.DurationConverter;
+import app.wasmcloud.cli.local.MemorySizeConverter;
 import app.wasmcloud.cli.output.ByteSize;
 import app.wasmcloud.cli.output.Output;
 import java.util.List;
@@ -14,6 +16,15 @@ final class FunctionText {
         output.line("visibility:     " + function.visibility());
         output.line("active version: " + activeVersion(function));
         output.line("url:            " + function.url());
+        output.line("timeout:        "
+                + (function.timeoutMs() == null ? "default" : DurationConverter.format(function.timeoutMs())));
+        output.line("memory:         "
+                + (function.memoryPages() == null ? "default" : MemorySizeConverter.format(function.memoryPages())));
+        output.line("allowed hosts:  "
+                + (function.egressAllowList() == null
+                                || function.egressAllowList().isEmpty()
+                        ? "none"
+                        : String.join(", ", function.egressAllowList())));
         output.line("created:        " + nullToEmpty(function.createdAt()));
         output.line("updated:        " + nullToEmpty(function.updatedAt()));
     }

@@ -30,6 +30,14 @@ final class FunctionsApi {
         return api.get("/api/functions/" + name, Function.class);
     }
 
+    Function update(String name, FunctionUpdateCommand.Update update) {
+        return api.patch("/api/functions/" + name, update, Function.class);
+    }
+
+    FunctionVersion activate(String name, int number) {
+        return api.post("/api/functions/" + name + "/versions/" + number + "/activate", null, FunctionVersion.class);
+    }
+
     void delete(String name) {
         api.delete("/api/functions/" + name);
     }

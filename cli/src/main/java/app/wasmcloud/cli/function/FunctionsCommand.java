@@ -8,11 +8,12 @@ import picocli.CommandLine.Mixin;
 @Command(
         name = "functions",
         aliases = "fn",
-        description = "Create, list, show and delete functions.",
+        description = "Create, list, show, update and delete functions.",
         subcommands = {
             FunctionCreateCommand.class,
             FunctionListCommand.class,
             FunctionShowCommand.class,
+            FunctionUpdateCommand.class,
             FunctionDeleteCommand.class
         })
 public final class FunctionsCommand {

@@ -34,7 +34,8 @@ record Header(String name, String value) {
             }
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.startsWith("x-wasmcloud-")) {
-                throw new TypeConversionException(name + " is reserved: set the method with -X and the path with --path");
+                throw new TypeConversionException(
+                        name + " is reserved: set the method with -X and the path with --path");
             }
             if (lower.equals("authorization")) {
                 throw new TypeConversionException("Authorization carries your API token and cannot be forwarded");

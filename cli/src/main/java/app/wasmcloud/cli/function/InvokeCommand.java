@@ -32,8 +32,8 @@ import picocli.CommandLine.Parameters;
         name = "invoke",
         description = {
             "Call a function and write its response body to stdout, byte for byte.",
-            "Goes through the API, so private functions work too. Exits 0 when the function answered with a status",
-            "below 500 and 1 when it answered 5xx; `-v` names the invocation id on stderr."
+            "Goes through the API, so private functions work too. Exits 0 when the function answered with a status "
+                    + "below 500 and 1 when it answered 5xx; --verbose names the invocation id on stderr."
         })
 public final class InvokeCommand implements Callable<Integer> {
     /** The longest a function may run (60 s) plus time for the module to load and the body to travel. */

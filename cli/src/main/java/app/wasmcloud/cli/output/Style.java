@@ -30,10 +30,6 @@ public final class Style {
         return wrap("\u001b[33m", text);
     }
 
-    public String success(String text) {
-        return wrap("\u001b[32m", text);
-    }
-
     public String bold(String text) {
         return wrap("\u001b[1m", text);
     }

@@ -1,0 +1,203 @@
+package app.wasmcloud.cli.invocation;
+
+import app.wasmcloud.cli.CliException;
+import app.wasmcloud.cli.CommandContext;
+import app.wasmcloud.cli.ExitCode;
+import app.wasmcloud.cli.GlobalOptions;
+import app.wasmcloud.cli.client.ApiClient;
+import app.wasmcloud.cli.client.ServerUnreachableException;
+import app.wasmcloud.cli.function.FunctionName;
+import app.wasmcloud.cli.output.JsonFields;
+import app.wasmcloud.cli.output.LogLevel;
+import app.wasmcloud.cli.output.Output;
+import app.wasmcloud.runtime.Outcome;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+
+@Command(
+        name = "logs",
+        description = {
+            "Show a function's recent invocations: time, status, outcome, duration, id, then its log lines and stderr.",
+            "--follow keeps printing new ones as they happen until Ctrl-C (with --output json, one JSON object per"
+                    + " line)."
+        })
+public final class LogsCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Parameters(paramLabel = "NAME", description = "The function's name.", converter = FunctionName.class)
+    String name;
+
+    @Option(
+            names = {"-n", "--limit"},
+            paramLabel = "N",
+            description = "How many invocations (default: the server's).")
+    Integer limit;
+
+    @Option(
+            names = "--outcome",
+            paramLabel = "OUTCOME",
+            converter = OutcomeConverter.class,
+            description = "Only these: ok, nonzero_exit, trap, timeout, memory_limit, output_limit, invalid_response.")
+    String outcome;
+
+    @Option(
+            names = {"-f", "--follow"},
+            description = "Keep printing new invocations as they happen.")
+    boolean follow;
+
+    public LogsCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    /** Outcomes are the runtime's, spelt as the API records them. */
+    static final class OutcomeConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            for (Outcome known : Outcome.values()) {
+                if (known.name().toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))) {
+                    return known.name().toLowerCase(Locale.ROOT);
+                }
+            }
+            throw new TypeConversionException("'" + value + "' is not an outcome: use one of "
+                    + String.join(
+                            ", ",
+                            Arrays.stream(Outcome.values())
+                                    .map(o -> o.name().toLowerCase(Locale.ROOT))
+                                    .toList()));
+        }
+    }
+
+    @Override
+    public Integer call() {
+        if (limit != null && limit < 1) {
+            throw new CliException(ExitCode.USAGE, "--limit must be at least 1");
+        }
+        ApiClient api = context.api();
+        Output output = context.output();
+        if (!follow) {
+            JsonNode invocations = api.call("GET", "/api/functions/" + name + "/invocations" + query(), null);
+            if (output.json()) {
+                output.json(invocations);
+            } else if (JsonFields.elements(invocations).isEmpty()) {
+                output.note("No invocations of " + name + " yet.");
+            } else {
+                JsonFields.elements(invocations).forEach(invocation -> print(output, invocation));
+            }
+            return ExitCode.OK.code();
+        }
+        follow(api, output);
+        return ExitCode.OK.code();
+    }
+
+    private String query() {
+        StringBuilder query = new StringBuilder();
+        if (limit != null) {
+            query.append("limit=").append(limit);
+        }
+        if (outcome != null) {
+            query.append(query.isEmpty() ? "" : "&").append("outcome=").append(outcome);
+        }
+        return query.isEmpty() ? "" : "?" + query;
+    }
+
+    /** Server-Sent Events: each event's data is one invocation as JSON; comments and other fields are skipped. */
+    private void follow(ApiClient api, Output output) {
+        HttpRequest request = api.request("/api/functions/" + name + "/logs/stream")
+                .header("Accept", "text/event-stream")
+                // The stream stays open for as long as the user watches; only getting its headers is bounded.
+                .timeout(Duration.ofDays(365))
+                .GET()
+                .build();
+        HttpResponse<InputStream> response = api.exchange(request);
+        output.note("Following " + name + " — Ctrl-C to stop.");
+        try (BufferedReader events =
+                new BufferedReader(new InputStreamReader(api.successStream(response), StandardCharsets.UTF_8))) {
+            StringBuilder data = new StringBuilder();
+            for (String line = events.readLine(); line != null; line = events.readLine()) {
+                if (line.isEmpty()) {
+                    if (!data.isEmpty()) {
+                        event(output, data.toString());
+                        data.setLength(0);
+                    }
+                } else if (line.startsWith("data:")) {
+                    String value = line.substring(5);
+                    data.append(data.isEmpty() ? "" : "\n").append(value.startsWith(" ") ? value.substring(1) : value);
+                }
+            }
+        } catch (IOException e) {
+            throw new ServerUnreachableException(api.api(), e);
+        }
+        output.note("The server closed the stream.");
+    }
+
+    private void event(Output output, String data) {
+        JsonNode invocation;
+        try {
+            invocation = context.mapper().readTree(data);
+        } catch (JacksonException e) {
+            context.trace("skipped an event that is not JSON: " + data);
+            return;
+        }
+        if (outcome != null && !outcome.equals(JsonFields.text(invocation, "outcome"))) {
+            return;
+        }
+        if (output.json()) {
+            output.line(context.mapper()
+                    .writer()
+                    .without(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(invocation));
+        } else {
+            print(output, invocation);
+        }
+    }
+
+    /** One line per invocation, then its log lines and stderr indented beneath it. */
+    private static void print(Output output, JsonNode invocation) {
+        output.line(String.join(
+                "  ",
+                JsonFields.text(invocation, "startedAt"),
+                JsonFields.text(invocation, "httpStatus", "status"),
+                JsonFields.text(invocation, "outcome"),
+                duration(invocation),
+                JsonFields.text(invocation, "id")));
+        for (JsonNode line : JsonFields.elements(invocation.path("logLines"))) {
+            if (line.isObject()) {
+                output.line(
+                        "    [" + LogLevel.name(line.path("level").asInt(6)) + "] " + JsonFields.text(line, "message"));
+            } else if (!line.isMissingNode() && !line.isNull()) {
+                output.line("    " + line.asString());
+            }
+        }
+        JsonFields.text(invocation, "stderr").lines().forEach(line -> output.line("    stderr: " + line));
+    }
+
+    private static String duration(JsonNode invocation) {
+        JsonNode micros = invocation.path("wallTimeUs");
+        if (micros.isNumber()) {
+            return String.format(Locale.ROOT, "%.1fms", micros.asLong() / 1000.0);
+        }
+        String millis = JsonFields.text(invocation, "wallMs", "durationMs");
+        return millis.isEmpty() ? "-" : millis + "ms";
+    }
+}

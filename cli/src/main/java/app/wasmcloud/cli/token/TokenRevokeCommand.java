@@ -1,0 +1,59 @@
+package app.wasmcloud.cli.token;
+
+import app.wasmcloud.cli.CliException;
+import app.wasmcloud.cli.CommandContext;
+import app.wasmcloud.cli.ExitCode;
+import app.wasmcloud.cli.GlobalOptions;
+import app.wasmcloud.cli.output.Confirmation;
+import app.wasmcloud.cli.output.Output;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+        name = "revoke",
+        description = {
+            "Revoke an API token: it stops working at once.",
+            "Asks for confirmation when stdin is a terminal, unless --yes."
+        })
+public final class TokenRevokeCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Parameters(paramLabel = "ID", description = "The token's id (see `wasmcloud tokens list`).")
+    String id;
+
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Do not ask for confirmation.")
+    boolean yes;
+
+    public TokenRevokeCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    /** The `--output json` answer. */
+    record Revoked(String id, boolean revoked) {}
+
+    @Override
+    public Integer call() {
+        if (!yes
+                && !Confirmation.ask(context.terminal(), "Revoke token " + id + "? Anything using it stops working.")) {
+            throw new CliException(ExitCode.FAILURE, "aborted; token " + id + " was not revoked");
+        }
+        context.api().delete("/api/tokens/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+        Output output = context.output();
+        if (output.json()) {
+            output.json(new Revoked(id, true));
+        } else {
+            output.line("Revoked token " + id);
+        }
+        return ExitCode.OK.code();
+    }
+}

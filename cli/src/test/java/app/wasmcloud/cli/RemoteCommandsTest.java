@@ -1,0 +1,356 @@
+package app.wasmcloud.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** update, rollback, env, tokens, logs and admin against a fake API. */
+class RemoteCommandsTest {
+    private static final String HELLO = """
+            {"name":"hello","description":"says hi","visibility":"public","activeVersion":3,
+             "url":"http://localhost:8081/hello/","timeoutMs":500,"memoryPages":1,"egressAllowList":["example.org"],
+             "createdAt":"2025-01-01T00:00:00Z","updatedAt":"2025-01-02T00:00:00Z"}""";
+
+    private static String version(int number) {
+        return "{\"function\":\"hello\",\"number\":" + number + ",\"sha256\":\"" + "a".repeat(64)
+                + "\",\"sizeBytes\":512,\"abi\":\"olin\",\"entrypoint\":\"_start\","
+                + "\"createdAt\":\"2025-01-01T00:00:00Z\",\"url\":\"http://localhost:8081/hello/\"}";
+    }
+
+    private static final FakeApi.Answer NO_CONTENT = new FakeApi.Answer(204, Map.of(), new byte[0]);
+
+    @TempDir
+    Path dir;
+
+    FakeApi api;
+    CliRun cli;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        api = new FakeApi();
+        cli = new CliRun(dir).env("WASMCLOUD_API", api.url()).env("WASMCLOUD_TOKEN", FakeApi.TOKEN);
+    }
+
+    @AfterEach
+    void tearDown() {
+        api.close();
+    }
+
+    @Test
+    void updateSendsOnlyTheChangedFieldsInTheApisUnits() {
+        api.answer("PATCH /api/functions/hello", 200, HELLO);
+
+        CliRun.Result result = cli.run(
+                "fn",
+                "update",
+                "hello",
+                "--private",
+                "--timeout",
+                "500ms",
+                "--memory",
+                "64KiB",
+                "--allow-host",
+                "example.org",
+                "--allow-host",
+                "api.example.com");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        FakeApi.Received request = api.onlyRequest();
+        assertThat(request.method()).isEqualTo("PATCH");
+        assertThat(request.bodyText())
+                .isEqualToIgnoringWhitespace("{\"visibility\":\"private\",\"timeoutMs\":500,\"memoryPages\":1,"
+                        + "\"egressAllowList\":[\"example.org\",\"api.example.com\"]}");
+        assertThat(result.stdout()).contains("timeout:        500ms\n", "memory:         64KiB\n");
+    }
+
+    @Test
+    void updateCanEmptyTheHostListAndRefusesToDoNothing() {
+        api.answer("PATCH /api/functions/hello", 200, HELLO);
+
+        CliRun.Result cleared = cli.run("fn", "update", "hello", "--deny-all-hosts");
+        CliRun.Result nothing = cli.run("fn", "update", "hello");
+        CliRun.Result both = cli.run("fn", "update", "hello", "--public", "--private");
+
+        assertThat(api.onlyRequest().bodyText()).isEqualToIgnoringWhitespace("{\"egressAllowList\":[]}");
+        assertThat(cleared.exitCode()).isZero();
+        assertThat(nothing.exitCode()).isEqualTo(2);
+        assertThat(nothing.stderr()).contains("nothing to change");
+        assertThat(both.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void rollbackWithoutToActivatesTheVersionBeforeTheActiveOne() {
+        api.answer("GET /api/functions/hello", 200, HELLO)
+                .answer(
+                        "GET /api/functions/hello/versions",
+                        200,
+                        "[" + version(1) + "," + version(2) + "," + version(3) + "," + version(4) + "]")
+                .answer("POST /api/functions/hello/versions/2/activate", 200, version(2));
+
+        CliRun.Result result = cli.run("rollback", "hello");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdout()).isEqualTo("Version 2 of hello is now active\n");
+        assertThat(api.received().getLast().path()).isEqualTo("/api/functions/hello/versions/2/activate");
+    }
+
+    @Test
+    void rollbackToAChosenVersionAsksNothingElse() {
+        api.answer("POST /api/functions/hello/versions/1/activate", 200, version(1));
+
+        CliRun.Result result = cli.run("rollback", "hello", "--to", "1", "-o", "json");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdout()).isEqualToIgnoringWhitespace(version(1));
+        assertThat(api.onlyRequest().body()).isEmpty();
+    }
+
+    @Test
+    void rollbackFromTheOldestVersionSaysThereIsNothingToRollBackTo() {
+        api.answer("GET /api/functions/hello", 200, HELLO)
+                .answer("GET /api/functions/hello/versions", 200, "[" + version(3) + "]");
+
+        CliRun.Result result = cli.run("rollback", "hello");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr())
+                .isEqualTo("error: version 3 of hello is the oldest; there is nothing to roll back to\n");
+    }
+
+    @Test
+    void envSetPutsEachVariableAndASecretNeverComesBack() {
+        api.answer("PUT /api/functions/hello/env/API_KEY", NO_CONTENT)
+                .answer("PUT /api/functions/hello/env/MODE", NO_CONTENT);
+
+        CliRun.Result result = cli.run("env", "set", "hello", "API_KEY=s3cr=t", "MODE=", "--secret", "-o", "json");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(api.received()).hasSize(2);
+        assertThat(api.received().getFirst().bodyText())
+                .isEqualToIgnoringWhitespace("{\"value\":\"s3cr=t\",\"secret\":true}");
+        assertThat(api.received().getLast().bodyText()).isEqualToIgnoringWhitespace("{\"value\":\"\",\"secret\":true}");
+        assertThat(result.stdout())
+                .isEqualToIgnoringWhitespace("[{\"key\":\"API_KEY\",\"value\":null,\"secret\":true},"
+                        + "{\"key\":\"MODE\",\"value\":null,\"secret\":true}]");
+    }
+
+    @Test
+    void envSetReadsAValueWithoutEqualsFromStdin() {
+        api.answer("PUT /api/functions/hello/env/TOKEN", NO_CONTENT);
+
+        CliRun.Result result = cli.stdin("from stdin\n").run("env", "set", "hello", "TOKEN");
+
+        assertThat(result.stdout()).isEqualTo("Set TOKEN on hello\n");
+        assertThat(api.onlyRequest().bodyText())
+                .isEqualToIgnoringWhitespace("{\"value\":\"from stdin\",\"secret\":false}");
+    }
+
+    @Test
+    void envSetRefusesReservedAndMalformedKeysBeforeSendingAnything() {
+        CliRun.Result reserved = cli.run("env", "set", "hello", "OK=1", "PATH_INFO=/x");
+        CliRun.Result malformed = cli.run("env", "set", "hello", "1BAD=x");
+
+        assertThat(reserved.exitCode()).isEqualTo(2);
+        assertThat(reserved.stderr()).contains("'PATH_INFO' is reserved");
+        assertThat(malformed.exitCode()).isEqualTo(2);
+        assertThat(api.received()).isEmpty();
+    }
+
+    @Test
+    void envUnsetDeletesEachKey() {
+        api.answer("DELETE /api/functions/hello/env/A", NO_CONTENT)
+                .answer("DELETE /api/functions/hello/env/B", NO_CONTENT);
+
+        CliRun.Result result = cli.run("env", "unset", "hello", "A", "B");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdout()).isEqualTo("Unset A on hello\nUnset B on hello\n");
+        assertThat(api.received()).extracting(FakeApi.Received::method).containsExactly("DELETE", "DELETE");
+    }
+
+    @Test
+    void envListMasksSecrets() {
+        api.answer("GET /api/functions/hello/env", 200, """
+                [{"key":"GREETING","value":"hej","secret":false},{"key":"API_KEY","value":null,"secret":true}]""");
+
+        CliRun.Result result = cli.run("env", "list", "hello");
+
+        assertThat(result.stdout()).isEqualTo("KEY       VALUE\nGREETING  hej\nAPI_KEY   (secret)\n");
+    }
+
+    @Test
+    void tokensCreatePrintsTheTokenAloneOnStdout() {
+        api.answer("POST /api/tokens", 201, """
+                {"id":"0b6f","name":"ci","token":"eyJ.secret.jwt","expiresAt":"2026-01-01T00:00:00Z"}""");
+
+        CliRun.Result result = cli.run(
+                "tokens", "create", "--name", "ci", "--scope", "deploy", "--scope", "READ", "--expires-in-days", "30");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdout()).isEqualTo("eyJ.secret.jwt\n");
+        assertThat(result.stderr()).contains("Created token ci (id 0b6f, expires 2026-01-01T00:00:00Z)");
+        assertThat(api.onlyRequest().bodyText())
+                .isEqualToIgnoringWhitespace("{\"name\":\"ci\",\"scopes\":[\"deploy\",\"read\"],\"expiresInDays\":30}");
+    }
+
+    @Test
+    void tokensCreateRefusesAnUnknownScope() {
+        CliRun.Result result = cli.run("tokens", "create", "--name", "ci", "--scope", "root");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(api.received()).isEmpty();
+    }
+
+    @Test
+    void tokensListPrintsATableAndJsonAsTheApiGaveIt() {
+        String tokens = """
+                [{"id":"0b6f","name":"ci","scopes":["deploy","read"],"expiresAt":null,
+                  "lastUsedAt":"2025-05-01T00:00:00Z","createdAt":"2025-01-01T00:00:00Z"}]""";
+        api.answer("GET /api/tokens", 200, tokens);
+
+        CliRun.Result text = cli.run("tokens", "list");
+        CliRun.Result json = cli.run("tokens", "list", "-o", "json");
+
+        assertThat(text.stdout()).isEqualTo("""
+                ID    NAME  SCOPES       EXPIRES  LAST USED             REVOKED
+                0b6f  ci    deploy,read  -        2025-05-01T00:00:00Z  -
+                """);
+        assertThat(json.stdout()).isEqualToIgnoringWhitespace(tokens);
+    }
+
+    @Test
+    void tokensRevokeDeletesWithoutAskingAScript() {
+        api.answer("DELETE /api/tokens/0b6f", NO_CONTENT);
+
+        CliRun.Result result = cli.run("tokens", "revoke", "0b6f");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdout()).isEqualTo("Revoked token 0b6f\n");
+    }
+
+    @Test
+    void tokensRevokeOnATerminalAsksFirst() {
+        CliRun.Result result = cli.interactiveStdin().stdin("no\n").run("tokens", "revoke", "0b6f");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(api.received()).isEmpty();
+    }
+
+    @Test
+    void logsPassesLimitAndOutcomeAndPrintsOneLinePerInvocation() {
+        api.answer("GET /api/functions/hello/invocations", 200, """
+                [{"id":"inv-1","startedAt":"2025-01-01T00:00:00Z","httpStatus":502,"outcome":"trap","wallTimeUs":1500,
+                  "stderr":"oops\\n","logLines":[{"level":1,"message":"bad"}]}]""");
+
+        CliRun.Result result = cli.run("logs", "hello", "--limit", "5", "--outcome", "TRAP");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(api.onlyRequest().query()).isEqualTo("limit=5&outcome=trap");
+        assertThat(result.stdout()).isEqualTo("""
+                2025-01-01T00:00:00Z  502  trap  1.5ms  inv-1
+                    [error] bad
+                    stderr: oops
+                """);
+    }
+
+    @Test
+    void logsRefusesAnUnknownOutcomeListingTheKnownOnes() {
+        CliRun.Result result = cli.run("logs", "hello", "--outcome", "crashed");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("'crashed' is not an outcome", "nonzero_exit", "invalid_response");
+    }
+
+    @Test
+    void logsFollowPrintsEachServerSentEventUntilTheStreamEnds() throws IOException {
+        HttpServer stream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        stream.createContext("/api/functions/hello/logs/stream", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(
+                        (": keep-alive\n\nevent: invocation\ndata: {\"id\":\"a\",\"httpStatus\":200,\"outcome\":\"ok\"}"
+                                        + "\n\ndata: {\"id\":\"b\",\"httpStatus\":504,\n"
+                                        + "data: \"outcome\":\"timeout\"}\n\n")
+                                .getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        stream.start();
+        try {
+            CliRun.Result result = cli.env(
+                            "WASMCLOUD_API",
+                            "http://127.0.0.1:" + stream.getAddress().getPort())
+                    .run("logs", "hello", "--follow", "-o", "json");
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.stdout()).isEqualTo("""
+                    {"id":"a","httpStatus":200,"outcome":"ok"}
+                    {"id":"b","httpStatus":504,"outcome":"timeout"}
+                    """);
+        } finally {
+            stream.stop(0);
+        }
+    }
+
+    @Test
+    void adminUsersPendingAsksForPendingUsers() {
+        api.answer("GET /api/admin/users", 200, """
+                [{"login":"ada","role":"user","status":"pending","createdAt":"2025-01-01T00:00:00Z"}]""");
+
+        CliRun.Result result = cli.run("admin", "users", "--pending");
+
+        assertThat(api.onlyRequest().query()).isEqualTo("status=pending");
+        assertThat(result.stdout()).isEqualTo("""
+                LOGIN  ROLE  STATUS   CREATED
+                ada    user  pending  2025-01-01T00:00:00Z
+                """);
+    }
+
+    @Test
+    void adminApproveAndSuspendPostToTheUsersAction() {
+        api.answer("POST /api/admin/users/ada/approve", NO_CONTENT)
+                .answer("POST /api/admin/users/bob/suspend", 200, "{\"login\":\"bob\",\"status\":\"suspended\"}");
+
+        CliRun.Result approved = cli.run("admin", "approve", "ada", "-o", "json");
+        CliRun.Result suspended = cli.run("admin", "suspend", "bob");
+
+        assertThat(approved.stdout()).isEqualToIgnoringWhitespace("{\"login\":\"ada\",\"status\":\"active\"}");
+        assertThat(suspended.stdout()).isEqualTo("Suspended bob\n");
+    }
+
+    @Test
+    void aForbiddenAdminCommandExitsThree() {
+        api.answer("GET /api/admin/users", FakeApi.Answer.problem(403, "admin scope required"));
+
+        CliRun.Result result = cli.run("admin", "users");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.stderr()).isEqualTo("error: admin scope required\n");
+    }
+
+    @Test
+    void completionScriptsNameTheCommands() {
+        CliRun.Result bash = cli.run("completion", "bash");
+        CliRun.Result zsh = cli.run("completion", "zsh");
+        CliRun.Result fish = cli.run("completion", "fish");
+
+        assertThat(bash.exitCode()).isZero();
+        assertThat(bash.stdout()).contains("complete -F _complete_wasmcloud", "rollback", "tokens");
+        assertThat(zsh.stdout()).startsWith("autoload -U +X compinit").contains("bashcompinit");
+        assertThat(fish.stdout())
+                .contains("complete -c wasmcloud -n __fish_use_subcommand -a deploy")
+                .contains("-n '__fish_seen_subcommand_from env' -a set")
+                .contains("-n '__fish_seen_subcommand_from run' -l timeout -r");
+    }
+}
