@@ -1,5 +1,13 @@
 package app.wasmcloud.api;
 
+import app.wasmcloud.api.token.ApiTokenService;
+import app.wasmcloud.api.token.Scope;
+import app.wasmcloud.api.user.Role;
+import app.wasmcloud.api.user.User;
+import app.wasmcloud.api.user.UserRepository;
+import app.wasmcloud.api.user.UserStatus;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,10 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +37,12 @@ abstract class ApiTestBase {
     static final Path MODULE_STORE = createTempDirectory();
     static final Path HELLO_WASM = Path.of("../examples/hello/hello.wasm");
 
+    /** A fake Gitea for the whole test JVM; each login test stubs its own user. */
+    static final WireMockServer GITEA = startGitea();
+
+    static final String PANEL_URL = "https://panel.example.test/";
+    static final String GITEA_ADMIN = "gitea-admin";
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
@@ -36,10 +54,25 @@ abstract class ApiTestBase {
         registry.add("wasmcloud.executor.service-token-secret", () -> key("service"));
         registry.add("wasmcloud.storage.filesystem-root", MODULE_STORE::toString);
         registry.add("wasmcloud.functions.run-base-url", () -> "https://run.example.test");
+        registry.add("wasmcloud.gitea.base-url", GITEA::baseUrl);
+        registry.add("wasmcloud.gitea.client-id", () -> "wasmcloud-test");
+        registry.add("wasmcloud.gitea.client-secret", () -> "test-secret");
+        registry.add("wasmcloud.signup", () -> "approval");
+        registry.add("wasmcloud.admins", () -> GITEA_ADMIN);
+        registry.add("wasmcloud.auth.after-login-url", () -> PANEL_URL);
     }
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    ApiTokenService tokens;
+
+    @Autowired
+    JdbcClient jdbc;
 
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
@@ -55,6 +88,49 @@ abstract class ApiTestBase {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         return json.readTree(response.body()).get("token").asString();
+    }
+
+    /** A token for a user made on the spot, for tests that need someone other than the dev admin. */
+    String tokenFor(String login, Role role, UserStatus status, Scope... scopes) {
+        User user = users.findByLogin(login).orElseGet(() -> users.save(new User(login, role, status)));
+        Set<Scope> granted = scopes.length == 0 ? EnumSet.allOf(Scope.class) : EnumSet.copyOf(List.of(scopes));
+        return tokens.issue(user, "test", granted, null).token();
+    }
+
+    /** An active ordinary user's token with every scope but admin. */
+    String userToken(String login) {
+        return tokenFor(login, Role.USER, UserStatus.ACTIVE, Scope.READ, Scope.DEPLOY, Scope.INVOKE);
+    }
+
+    /** Creates a function with the hello module deployed as version 1. */
+    String deployHello(String token, String prefix) throws IOException, InterruptedException {
+        String name = uniqueName(prefix);
+        HttpResponse<String> response = upload(
+                "/api/functions/" + name + "/versions?create=true",
+                token,
+                "hello.wasm",
+                Files.readAllBytes(HELLO_WASM));
+        if (response.statusCode() != 201) {
+            throw new AssertionError("deploy failed: " + response.body());
+        }
+        return name;
+    }
+
+    HttpResponse<String> send(String method, String path, String token, String jsonBody)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(
+                        method,
+                        jsonBody == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
@@ -86,7 +162,7 @@ abstract class ApiTestBase {
                 HttpRequest.newBuilder(uri(path))
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, module, tail)))
+                        .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, module, tail)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -104,6 +180,13 @@ abstract class ApiTestBase {
         byte[] seed = purpose.getBytes(StandardCharsets.UTF_8);
         System.arraycopy(seed, 0, key, 0, seed.length);
         return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static WireMockServer startGitea() {
+        WireMockServer server =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        return server;
     }
 
     private static Path createTempDirectory() {

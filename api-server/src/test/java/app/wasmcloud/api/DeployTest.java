@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +44,34 @@ class DeployTest extends ApiTestBase {
     }
 
     @Test
+    void deployingNotifiesExecutorsOnceTheVersionIsCommitted() throws Exception {
+        String token = devToken();
+        String name = uniqueName("notify");
+
+        try (FunctionNotifications notifications = new FunctionNotifications()) {
+            upload(
+                    "/api/functions/" + name + "/versions?create=true",
+                    token,
+                    "hello.wasm",
+                    Files.readAllBytes(HELLO_WASM));
+
+            assertThat(notifications.awaitFor(name, Duration.ofSeconds(5))).containsExactly(name);
+        }
+    }
+
+    @Test
+    void aRejectedDeployNotifiesNoOne() throws Exception {
+        String token = devToken();
+        String name = uniqueName("quiet");
+
+        try (FunctionNotifications notifications = new FunctionNotifications()) {
+            upload("/api/functions/" + name + "/versions?create=true", token, "bad.wasm", new byte[] {0, 1, 2});
+
+            assertThat(notifications.settledFor(name)).isEmpty();
+        }
+    }
+
+    @Test
     void deployingToAMissingFunctionWithoutCreateIs404AndCreatesNothing() throws Exception {
         String token = devToken();
         String name = uniqueName("absent");
@@ -70,7 +99,7 @@ class DeployTest extends ApiTestBase {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode problem = body(response);
         assertThat(problem.get("title").asString()).isEqualTo("Invalid module");
-        assertThat(problem.get("detail").asString()).contains("not a WebAssembly module");
+        assertThat(problem.get("detail").asString()).contains("WebAssembly module");
         assertThat(get("/api/functions/" + name, token).statusCode()).isEqualTo(404);
     }
 

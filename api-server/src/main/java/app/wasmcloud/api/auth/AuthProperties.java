@@ -1,5 +1,6 @@
 package app.wasmcloud.api.auth;
 
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,13 +13,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issuer the {@code iss} claim of issued tokens
  * @param devLogin whether {@code POST /api/dev/token} hands out an admin token; refused unless bound to loopback
  * @param corsAllowedOrigins origins (e.g. a dev panel) allowed to call the API from a browser with a bearer token
+ * @param sessionLifetime how long a browser session (the cookie set after Gitea login) lasts
+ * @param afterLoginUrl where the browser goes after logging in (the panel); errors add {@code ?login-error=<why>}
  */
 @ConfigurationProperties("wasmcloud.auth")
 public record AuthProperties(
         String jwtSecret,
         @DefaultValue("wasmcloud") String issuer,
         @DefaultValue("false") boolean devLogin,
-        @DefaultValue List<String> corsAllowedOrigins) {
+        @DefaultValue List<String> corsAllowedOrigins,
+        @DefaultValue("12h") Duration sessionLifetime,
+        @DefaultValue("/") String afterLoginUrl) {
 
     public AuthProperties {
         if (jwtSecret == null || jwtSecret.isBlank()) {

@@ -15,6 +15,10 @@ public record CurrentUser(long id, String login, Role role, UserStatus status, S
 
     /** Refuses the request unless the caller's token carries the scope. */
     public void require(Scope scope) {
+        if (status != UserStatus.ACTIVE) {
+            throw ApiException.forbidden("Your account is " + status.name().toLowerCase(java.util.Locale.ROOT)
+                    + "; an admin must approve it before you can use the API.");
+        }
         if (!scopes.contains(scope)) {
             throw ApiException.forbidden("This token lacks the '" + scope.wireName() + "' scope.");
         }

@@ -1,6 +1,7 @@
 package app.wasmcloud.api.auth;
 
 import app.wasmcloud.api.token.ApiTokenService;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -21,20 +22,24 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, AuthProperties properties)
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, ApiTokenService tokens, BrowserSessions sessions, AuthProperties properties)
             throws Exception {
         http.securityMatcher("/**")
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Bearer tokens are not sent by browsers on their own, so there is nothing to forge here.
+                // Bearer tokens are not sent by browsers on their own; cookie sessions are CSRF-checked by the filter.
                 .csrf(csrf -> csrf.disable())
                 .cors(cors -> cors.configurationSource(corsSource(properties.corsAllowedOrigins())))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
-                .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, sessions), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new ProblemAuthenticationEntryPoint()))
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health/**", "/actuator/health", "/api/dev/token", "/error")
+                .authorizeHttpRequests(requests -> requests
+                        // A log stream's later dispatches write to a response whose request was already authorised.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC)
+                        .permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/api/dev/token", "/error")
                         .permitAll()
                         .anyRequest()
                         .authenticated());

@@ -7,9 +7,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,12 +37,24 @@ class FunctionController {
 
             String visibility) {}
 
+    /** Every field optional; null leaves the setting as it is. */
+    record UpdateFunction(
+            String description,
+            String visibility,
+            Integer timeoutMs,
+            Integer memoryPages,
+            List<String> egressAllowList) {}
+
+    /** {@code timeoutMs} and {@code memoryPages} are null while the platform defaults apply. */
     record FunctionView(
             String name,
             String description,
             String visibility,
             Integer activeVersion,
             String url,
+            Integer timeoutMs,
+            Integer memoryPages,
+            List<String> egressAllowList,
             Instant createdAt,
             Instant updatedAt) {}
 
@@ -52,7 +66,7 @@ class FunctionController {
                 caller,
                 FunctionName.parse(request.name()),
                 request.description() == null ? "" : request.description(),
-                parseVisibility(request.visibility()));
+                Visibility.parse(request.visibility()));
         return view(created);
     }
 
@@ -68,6 +82,18 @@ class FunctionController {
         return view(functions.get(caller, name));
     }
 
+    @PatchMapping("/api/functions/{name}")
+    FunctionView update(CurrentUser caller, @PathVariable String name, @RequestBody UpdateFunction request) {
+        caller.require(Scope.DEPLOY);
+        FunctionUpdate update = new FunctionUpdate(
+                request.description(),
+                request.visibility() == null ? null : Visibility.parse(request.visibility()),
+                request.timeoutMs(),
+                request.memoryPages(),
+                request.egressAllowList());
+        return view(functions.update(caller, name, update));
+    }
+
     @DeleteMapping("/api/functions/{name}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(CurrentUser caller, @PathVariable String name) {
@@ -79,23 +105,13 @@ class FunctionController {
         return new FunctionView(
                 function.name(),
                 function.description(),
-                function.visibility().name().toLowerCase(),
+                function.visibility().name().toLowerCase(Locale.ROOT),
                 versions.activeNumber(function),
                 functions.urlOf(function),
+                function.timeoutMs(),
+                function.memoryPages(),
+                function.egressAllowList(),
                 function.createdAt(),
                 function.updatedAt());
-    }
-
-    private static Visibility parseVisibility(String text) {
-        if (text == null || text.isBlank()) {
-            return Visibility.PUBLIC;
-        }
-        return switch (text) {
-            case "public" -> Visibility.PUBLIC;
-            case "private" -> Visibility.PRIVATE;
-            default ->
-                throw app.wasmcloud.api.web.ApiException.badRequest(
-                        "Invalid visibility '" + text + "': use 'public' or 'private'.");
-        };
     }
 }

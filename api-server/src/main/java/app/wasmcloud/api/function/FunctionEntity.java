@@ -91,12 +91,41 @@ public class FunctionEntity {
         return updatedAt;
     }
 
+    public Integer timeoutMs() {
+        return timeoutMs;
+    }
+
+    public Integer memoryPages() {
+        return memoryPages;
+    }
+
+    public List<String> egressAllowList() {
+        return List.copyOf(egressAllowList);
+    }
+
     public boolean isDeleted() {
         return deletedAt != null;
     }
 
     public void activate(long versionId) {
         this.activeVersionId = versionId;
+    }
+
+    void describe(String description) {
+        this.description = description;
+    }
+
+    void show(Visibility visibility) {
+        this.visibility = visibility;
+    }
+
+    void limit(Integer timeoutMs, Integer memoryPages) {
+        this.timeoutMs = timeoutMs;
+        this.memoryPages = memoryPages;
+    }
+
+    void allowEgressTo(List<String> hosts) {
+        this.egressAllowList = new ArrayList<>(hosts);
     }
 
     void markDeleted(Instant when) {

@@ -1,19 +1,35 @@
 package app.wasmcloud.api.function;
 
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Functions as the API presents them.
+ * Functions as the API presents them, and the operator's ceilings on what their owners may set.
  *
  * @param runBaseUrl public base URL of the run domain; a function answers at {@code <runBaseUrl>/<name>/}
  * @param maxPerUser how many live functions one user may own
+ * @param maxTimeoutMs the longest wall-clock limit an owner may give a function
+ * @param maxMemoryPages the most 64 KiB memory pages an owner may give a function (4096 = 256 MiB)
+ * @param maxEgressHosts how many host names one function's egress allow-list may hold
+ * @param deletedNameGrace how long a deleted function's name stays reserved before the row is purged
  */
 @ConfigurationProperties("wasmcloud.functions")
 public record FunctionProperties(
         @DefaultValue("http://localhost:8081") URI runBaseUrl,
-        @DefaultValue("100") int maxPerUser) {
+        @DefaultValue("100") int maxPerUser,
+        @DefaultValue("60000") int maxTimeoutMs,
+        @DefaultValue("4096") int maxMemoryPages,
+        @DefaultValue("32") int maxEgressHosts,
+        @DefaultValue("30d") Duration deletedNameGrace) {
+
+    public FunctionProperties {
+        if (maxTimeoutMs < 1 || maxMemoryPages < 1 || maxEgressHosts < 0 || maxPerUser < 0) {
+            throw new IllegalArgumentException("wasmcloud.functions.max-timeout-ms and max-memory-pages must be"
+                    + " at least 1, max-egress-hosts and max-per-user at least 0");
+        }
+    }
 
     public String urlOf(String name) {
         String base = runBaseUrl.toString();

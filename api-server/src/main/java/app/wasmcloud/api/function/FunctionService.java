@@ -3,30 +3,44 @@ package app.wasmcloud.api.function;
 import app.wasmcloud.api.auth.CurrentUser;
 import app.wasmcloud.api.web.ApiException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating, finding and deleting functions, always on behalf of a caller who must own them. */
+/** Creating, finding, changing and deleting functions, always on behalf of a caller who must own them. */
 @Service
 public class FunctionService {
 
+    private static final Pattern HOST_NAME =
+            Pattern.compile("(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+
     private final FunctionRepository functions;
     private final FunctionProperties properties;
+    private final FunctionNotifier notifier;
     private final Clock clock;
 
-    FunctionService(FunctionRepository functions, FunctionProperties properties, Clock clock) {
+    FunctionService(
+            FunctionRepository functions, FunctionProperties properties, FunctionNotifier notifier, Clock clock) {
         this.functions = functions;
         this.properties = properties;
+        this.notifier = notifier;
         this.clock = clock;
     }
 
     @Transactional
     public FunctionEntity create(CurrentUser owner, FunctionName name, String description, Visibility visibility) {
-        if (functions.findByName(name.value()).isPresent()) {
-            throw ApiException.conflict("The name '" + name + "' is taken; choose another.");
-        }
+        functions.findByName(name.value()).ifPresent(existing -> {
+            throw existing.isDeleted()
+                    ? ApiException.conflict(
+                            "The name '" + name + "' belonged to a deleted function and stays reserved" + " for "
+                                    + properties.deletedNameGrace().toDays() + " days after deletion; choose another.")
+                    : ApiException.conflict("The name '" + name + "' is taken; choose another.");
+        });
         if (functions.countByOwnerIdAndDeletedAtIsNull(owner.id()) >= properties.maxPerUser()) {
             throw new ApiException(
                     HttpStatus.FORBIDDEN,
@@ -46,15 +60,56 @@ public class FunctionService {
     public FunctionEntity get(CurrentUser caller, String name) {
         return functions
                 .findByName(name)
-                .filter(function -> !function.isDeleted())
-                .filter(function -> function.ownerId() == caller.id() || caller.isAdmin())
+                .filter(function -> isVisibleTo(function, caller))
+                .orElseThrow(() -> notFound(name));
+    }
+
+    /**
+     * The caller's live function, locked until the transaction ends so concurrent deploys, activations and edits of
+     * one function apply one at a time.
+     */
+    @Transactional
+    public FunctionEntity lock(CurrentUser caller, String name) {
+        return functions
+                .lockByName(name)
+                .filter(function -> isVisibleTo(function, caller))
                 .orElseThrow(() -> notFound(name));
     }
 
     @Transactional
+    public FunctionEntity update(CurrentUser caller, String name, FunctionUpdate update) {
+        FunctionEntity function = lock(caller, name);
+        if (update.description() != null) {
+            if (update.description().length() > 1000) {
+                throw ApiException.badRequest("The description is "
+                        + update.description().length() + " characters long; the most allowed is 1000.");
+            }
+            function.describe(update.description());
+        }
+        if (update.visibility() != null) {
+            function.show(update.visibility());
+        }
+        if (update.timeoutMs() != null) {
+            function.limit(
+                    checkedLimit("timeoutMs", update.timeoutMs(), properties.maxTimeoutMs()), function.memoryPages());
+        }
+        if (update.memoryPages() != null) {
+            function.limit(
+                    function.timeoutMs(),
+                    checkedLimit("memoryPages", update.memoryPages(), properties.maxMemoryPages()));
+        }
+        if (update.egressAllowList() != null) {
+            function.allowEgressTo(checkedHosts(update.egressAllowList()));
+        }
+        notifier.changed(function.name());
+        return functions.saveAndFlush(function);
+    }
+
+    @Transactional
     public void delete(CurrentUser caller, String name) {
-        FunctionEntity function = get(caller, name);
-        functions.findById(function.id()).orElseThrow().markDeleted(clock.instant());
+        FunctionEntity function = lock(caller, name);
+        function.markDeleted(clock.instant());
+        notifier.changed(function.name());
     }
 
     public String urlOf(FunctionEntity function) {
@@ -63,5 +118,34 @@ public class FunctionService {
 
     public static ApiException notFound(String name) {
         return ApiException.notFound("No function named '" + name + "'.");
+    }
+
+    private static boolean isVisibleTo(FunctionEntity function, CurrentUser caller) {
+        return !function.isDeleted() && (function.ownerId() == caller.id() || caller.isAdmin());
+    }
+
+    private static int checkedLimit(String field, int value, int maximum) {
+        if (value < 1 || value > maximum) {
+            throw ApiException.badRequest("Invalid " + field + " " + value + ": use a value from 1 to " + maximum
+                    + " (this server's maximum).");
+        }
+        return value;
+    }
+
+    private List<String> checkedHosts(List<String> hosts) {
+        TreeSet<String> unique = new TreeSet<>();
+        for (String host : hosts) {
+            String normalized = host == null ? "" : host.trim().toLowerCase(Locale.ROOT);
+            if (!HOST_NAME.matcher(normalized).matches()) {
+                throw ApiException.badRequest("Invalid egress host '" + host + "': give a host name such as"
+                        + " 'api.example.com' (no scheme, port, path or wildcard).");
+            }
+            unique.add(normalized);
+        }
+        if (unique.size() > properties.maxEgressHosts()) {
+            throw ApiException.badRequest("The egress allow-list has " + unique.size() + " hosts; the most allowed is "
+                    + properties.maxEgressHosts() + ".");
+        }
+        return new ArrayList<>(unique);
     }
 }

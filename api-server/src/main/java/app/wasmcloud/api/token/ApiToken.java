@@ -67,6 +67,26 @@ public class ApiToken {
         return scopes;
     }
 
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    void revoke(Instant when) {
+        this.revokedAt = when;
+    }
+
     boolean isUsableAt(Instant now) {
         return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
     }

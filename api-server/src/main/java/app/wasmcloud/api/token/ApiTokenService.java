@@ -2,13 +2,16 @@ package app.wasmcloud.api.token;
 
 import app.wasmcloud.api.auth.AuthProperties;
 import app.wasmcloud.api.auth.CurrentUser;
+import app.wasmcloud.api.user.Role;
 import app.wasmcloud.api.user.User;
 import app.wasmcloud.api.user.UserRepository;
+import app.wasmcloud.api.web.ApiException;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.EnumSet;
@@ -24,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApiTokenService {
 
+    private static final int MAX_NAME_LENGTH = 100;
+    private static final int MAX_EXPIRY_DAYS = 3650;
+
     private final ApiTokenRepository tokens;
     private final UserRepository users;
     private final SecretKey key;
@@ -38,7 +44,71 @@ public class ApiTokenService {
         this.clock = clock;
     }
 
-    public record IssuedToken(UUID id, String name, String token, Instant expiresAt) {}
+    public record IssuedToken(UUID id, String name, List<String> scopes, String token, Instant expiresAt) {
+
+        /** Never prints the token. */
+        @Override
+        public String toString() {
+            return "IssuedToken[" + id + ", " + name + "]";
+        }
+    }
+
+    /**
+     * A token the caller asked for. It may carry only scopes the caller's own credential has, so a read-only token
+     * cannot mint a deploy token, and {@code admin} only for admins.
+     */
+    @Transactional
+    public IssuedToken create(CurrentUser caller, String name, List<String> scopeNames, Integer expiresInDays) {
+        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
+            throw ApiException.badRequest("Give the token a name of 1 to " + MAX_NAME_LENGTH
+                    + " characters that says where it is used, e.g. \"laptop\" or \"ci\".");
+        }
+        if (scopeNames == null || scopeNames.isEmpty()) {
+            throw ApiException.badRequest("Give the token at least one scope: read, deploy, invoke or admin.");
+        }
+        EnumSet<Scope> scopes = EnumSet.noneOf(Scope.class);
+        for (String scopeName : scopeNames) {
+            try {
+                scopes.add(Scope.parse(scopeName));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("Unknown scope '" + scopeName + "': use read, deploy, invoke or admin.");
+            }
+        }
+        requireCanGrant(caller, scopes);
+        if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > MAX_EXPIRY_DAYS)) {
+            throw ApiException.badRequest("Invalid expiresInDays " + expiresInDays + ": use 1 to " + MAX_EXPIRY_DAYS
+                    + ", or leave it out for a token that does not expire.");
+        }
+        User user = users.findById(caller.id()).orElseThrow();
+        Instant expiresAt = expiresInDays == null ? null : clock.instant().plus(Duration.ofDays(expiresInDays));
+        return issue(user, name.strip(), scopes, expiresAt);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApiToken> list(CurrentUser caller) {
+        return tokens.findByUserIdAndRevokedAtIsNullOrderByCreatedAtDesc(caller.id());
+    }
+
+    /** Revokes at once: the next request with the token gets 401. Someone else's token is reported missing. */
+    @Transactional
+    public void revoke(CurrentUser caller, UUID id) {
+        ApiToken token = tokens.findById(id)
+                .filter(candidate -> candidate.userId() == caller.id() && !candidate.isRevoked())
+                .orElseThrow(() -> ApiException.notFound("You have no token with id " + id + "."));
+        EnumSet<Scope> scopes = EnumSet.noneOf(Scope.class);
+        token.scopes().forEach(scope -> scopes.add(Scope.parse(scope)));
+        requireCanGrant(caller, scopes);
+        token.revoke(clock.instant());
+    }
+
+    private static void requireCanGrant(CurrentUser caller, Set<Scope> scopes) {
+        for (Scope scope : scopes) {
+            if (!caller.scopes().contains(scope) || (scope == Scope.ADMIN && caller.role() != Role.ADMIN)) {
+                throw ApiException.forbidden("Your credential lacks the '" + scope.wireName()
+                        + "' scope, so it cannot manage a token that has it.");
+            }
+        }
+    }
 
     @Transactional
     public IssuedToken issue(User user, String name, Set<Scope> scopes, Instant expiresAt) {
@@ -54,7 +124,7 @@ public class ApiTokenService {
                 .claim("scopes", scopeNames)
                 .signWith(key)
                 .compact();
-        return new IssuedToken(id, name, jwt, expiresAt);
+        return new IssuedToken(id, name, scopeNames, jwt, expiresAt);
     }
 
     /** Empty when the token is malformed, badly signed, expired, revoked, or its user is not active. */

@@ -66,6 +66,24 @@ public class User {
         return role == Role.ADMIN;
     }
 
+    public Long giteaId() {
+        return giteaId;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    void setStatus(UserStatus status) {
+        this.status = status;
+    }
+
+    /** Links the account to its Gitea identity; a login renamed in Gitea follows it here. */
+    public void linkGitea(long giteaId, String login) {
+        this.giteaId = giteaId;
+        this.login = login;
+    }
+
     public void activateAsAdmin() {
         role = Role.ADMIN;
         status = UserStatus.ACTIVE;

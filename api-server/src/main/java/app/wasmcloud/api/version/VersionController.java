@@ -51,6 +51,12 @@ class VersionController {
         return view(deployed.function().name(), deployed.version());
     }
 
+    @PostMapping("/api/functions/{name}/versions/{number}/activate")
+    VersionView activate(CurrentUser caller, @PathVariable String name, @PathVariable int number) {
+        caller.require(Scope.DEPLOY);
+        return view(name, versions.activate(caller, name, number));
+    }
+
     @GetMapping("/api/functions/{name}/versions")
     List<VersionView> list(CurrentUser caller, @PathVariable String name) {
         caller.require(Scope.READ);

@@ -3,6 +3,7 @@ package app.wasmcloud.api.version;
 import app.wasmcloud.api.auth.CurrentUser;
 import app.wasmcloud.api.function.FunctionEntity;
 import app.wasmcloud.api.function.FunctionName;
+import app.wasmcloud.api.function.FunctionNotifier;
 import app.wasmcloud.api.function.FunctionRepository;
 import app.wasmcloud.api.function.FunctionService;
 import app.wasmcloud.api.function.Visibility;
@@ -31,6 +32,7 @@ public class VersionService {
     private final ModuleStore store;
     private final ModuleProperties properties;
     private final TransactionTemplate transaction;
+    private final FunctionNotifier notifier;
 
     VersionService(
             FunctionService functionService,
@@ -38,13 +40,15 @@ public class VersionService {
             VersionRepository versions,
             ModuleStore store,
             ModuleProperties properties,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction,
+            FunctionNotifier notifier) {
         this.functionService = functionService;
         this.functions = functions;
         this.versions = versions;
         this.store = store;
         this.properties = properties;
         this.transaction = transaction;
+        this.notifier = notifier;
     }
 
     public record Deployed(FunctionEntity function, FunctionVersion version) {}
@@ -81,7 +85,22 @@ public class VersionService {
                 info.entrypoint(),
                 info.imports()));
         function.activate(version.id());
+        notifier.changed(function.name());
         return new Deployed(function, version);
+    }
+
+    /** Makes an earlier (or later) version serve again: a rollback is an activation. */
+    @Transactional
+    public FunctionVersion activate(CurrentUser caller, String name, int number) {
+        FunctionEntity function = functionService.lock(caller, name);
+        FunctionVersion version = versions.findByFunctionIdAndNumber(function.id(), number)
+                .orElseThrow(() -> ApiException.notFound("The function '" + name + "' has no version " + number
+                        + "; list them with GET /api/functions/" + name + "/versions."));
+        if (!version.id().equals(function.activeVersionId())) {
+            function.activate(version.id());
+            notifier.changed(function.name());
+        }
+        return version;
     }
 
     private ModuleInfo validate(byte[] module) {

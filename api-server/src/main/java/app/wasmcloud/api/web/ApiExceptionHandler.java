@@ -3,11 +3,14 @@ package app.wasmcloud.api.web;
 import app.wasmcloud.api.executor.ExecutorUnavailableException;
 import app.wasmcloud.api.storage.StorageUnavailableException;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,6 +18,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** The one place where the API turns failures into RFC 9457 problem details. */
 @RestControllerAdvice
@@ -103,6 +108,44 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(error -> error.getField() + ": " + error.getDefaultMessage())
                 .toList();
         return asObject(problem(HttpStatus.BAD_REQUEST, "Invalid request", String.join("; ", errors), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex,
+            org.springframework.http.HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        String detail = "The request body is not the JSON this endpoint expects.";
+        if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+            detail = "Unknown field '" + unknown.getPropertyName() + "'; the fields are "
+                    + unknown.getKnownPropertyIds() + ".";
+        } else if (ex.getCause() instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(step -> step.getPropertyName() != null ? step.getPropertyName() : "[" + step.getIndex() + "]")
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
+            detail = "The field '" + field + "' has the wrong type.";
+        }
+        return asObject(problem(HttpStatus.BAD_REQUEST, "Unreadable request", detail, List.of()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex,
+            org.springframework.http.HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        String name = ex.getPropertyName() == null ? "parameter" : "'" + ex.getPropertyName() + "'";
+        String expected = ex.getRequiredType() == null
+                ? "a different value"
+                : "a value of type " + ex.getRequiredType().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return asObject(problem(
+                HttpStatus.BAD_REQUEST,
+                "Bad request",
+                "Invalid " + name + " '" + ex.getValue() + "': expected " + expected + ".",
+                List.of()));
     }
 
     private static ResponseEntity<ProblemDetail> problem(

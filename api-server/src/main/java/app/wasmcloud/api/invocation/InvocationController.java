@@ -1,0 +1,204 @@
+package app.wasmcloud.api.invocation;
+
+import app.wasmcloud.api.auth.CurrentUser;
+import app.wasmcloud.api.function.FunctionEntity;
+import app.wasmcloud.api.function.FunctionService;
+import app.wasmcloud.api.invocation.InvocationRecords.Invocation;
+import app.wasmcloud.api.token.Scope;
+import app.wasmcloud.api.web.ApiException;
+import app.wasmcloud.runtime.Outcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.JsonNode;
+
+/** Invocation records of the caller's functions: a filtered list, one in full, and a live stream. */
+@RestController
+class InvocationController {
+
+    private static final Set<String> OUTCOMES = Arrays.stream(Outcome.values())
+            .map(outcome -> outcome.name().toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
+    private static final Pattern RELATIVE = Pattern.compile("(\\d{1,9})([smhd])");
+    private static final int DEFAULT_LIMIT = 50;
+
+    private final FunctionService functions;
+    private final InvocationRecords records;
+    private final LogStream stream;
+    private final InvocationProperties properties;
+    private final Clock clock;
+
+    InvocationController(
+            FunctionService functions,
+            InvocationRecords records,
+            LogStream stream,
+            InvocationProperties properties,
+            Clock clock) {
+        this.functions = functions;
+        this.records = records;
+        this.stream = stream;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    record InvocationSummary(
+            UUID id,
+            String function,
+            Integer version,
+            String source,
+            Instant startedAt,
+            long wallTimeUs,
+            long cpuTimeUs,
+            int httpStatus,
+            String outcome,
+            Integer exitCode,
+            long bytesIn,
+            long bytesOut,
+            int peakMemoryPages) {}
+
+    record InvocationDetail(
+            UUID id,
+            String function,
+            Integer version,
+            String source,
+            Instant startedAt,
+            long wallTimeUs,
+            long cpuTimeUs,
+            int httpStatus,
+            String outcome,
+            Integer exitCode,
+            long bytesIn,
+            long bytesOut,
+            int peakMemoryPages,
+            JsonNode hostCalls,
+            String stderr,
+            JsonNode logLines,
+            String trapMessage) {}
+
+    @GetMapping("/api/functions/{name}/invocations")
+    List<InvocationSummary> list(
+            CurrentUser caller,
+            @PathVariable String name,
+            @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) String since,
+            @RequestParam(required = false) Integer limit) {
+        caller.require(Scope.READ);
+        FunctionEntity function = functions.get(caller, name);
+        return records.newest(function.id(), parseOutcome(outcome), parseSince(since), parseLimit(limit)).stream()
+                .map(InvocationController::summary)
+                .toList();
+    }
+
+    @GetMapping("/api/invocations/{id}")
+    InvocationDetail show(CurrentUser caller, @PathVariable UUID id) {
+        caller.require(Scope.READ);
+        return records.find(id)
+                .filter(invocation -> invocation.ownerId() == caller.id() || caller.isAdmin())
+                .map(InvocationController::detail)
+                .orElseThrow(() -> ApiException.notFound("No invocation " + id + " of one of your functions."));
+    }
+
+    @GetMapping(path = "/api/functions/{name}/logs/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter follow(CurrentUser caller, @PathVariable String name) {
+        caller.require(Scope.READ);
+        return stream.follow(functions.get(caller, name).id());
+    }
+
+    static InvocationDetail detail(Invocation i) {
+        return new InvocationDetail(
+                i.id(),
+                i.function(),
+                i.version(),
+                i.source(),
+                i.startedAt(),
+                i.wallTimeUs(),
+                i.cpuTimeUs(),
+                i.httpStatus(),
+                i.outcome(),
+                i.exitCode(),
+                i.bytesIn(),
+                i.bytesOut(),
+                i.peakMemoryPages(),
+                i.hostCalls(),
+                i.stderr(),
+                i.logLines(),
+                i.trapMessage());
+    }
+
+    private static InvocationSummary summary(Invocation i) {
+        return new InvocationSummary(
+                i.id(),
+                i.function(),
+                i.version(),
+                i.source(),
+                i.startedAt(),
+                i.wallTimeUs(),
+                i.cpuTimeUs(),
+                i.httpStatus(),
+                i.outcome(),
+                i.exitCode(),
+                i.bytesIn(),
+                i.bytesOut(),
+                i.peakMemoryPages());
+    }
+
+    private static String parseOutcome(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (!OUTCOMES.contains(text)) {
+            throw ApiException.badRequest("Unknown outcome '" + text + "': use one of "
+                    + OUTCOMES.stream().sorted().collect(Collectors.joining(", ")) + ".");
+        }
+        return text;
+    }
+
+    /** An instant ({@code 2026-01-02T03:04:05Z}) or an age such as {@code 15m}, {@code 2h}, {@code 7d}. */
+    private Instant parseSince(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Matcher relative = RELATIVE.matcher(text);
+        if (relative.matches()) {
+            long amount = Long.parseLong(relative.group(1));
+            Duration age = switch (relative.group(2)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+            return clock.instant().minus(age);
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("Invalid since '" + text
+                    + "': give an instant such as 2026-01-02T03:04:05Z or an age such as 15m, 2h or 7d.");
+        }
+    }
+
+    private int parseLimit(Integer limit) {
+        if (limit == null) {
+            return Math.min(DEFAULT_LIMIT, properties.maxListLimit());
+        }
+        if (limit < 1 || limit > properties.maxListLimit()) {
+            throw ApiException.badRequest("Invalid limit " + limit + ": use 1 to " + properties.maxListLimit() + ".");
+        }
+        return limit;
+    }
+}

@@ -1,0 +1,48 @@
+package app.wasmcloud.api.invocation;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes invocation records past the retention period. Every api-server runs it; deleting is idempotent, so
+ * several at once only share the work.
+ */
+@Component
+public class InvocationRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(InvocationRetention.class);
+
+    /** Small batches keep each delete's locks and WAL short while executors keep inserting. */
+    private static final int BATCH = 5_000;
+
+    private final InvocationRecords records;
+    private final InvocationProperties properties;
+    private final Clock clock;
+
+    InvocationRetention(InvocationRecords records, InvocationProperties properties, Clock clock) {
+        this.records = records;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(
+            initialDelayString = "${wasmcloud.invocations.prune-interval:1h}",
+            fixedDelayString = "${wasmcloud.invocations.prune-interval:1h}")
+    public int prune() {
+        Instant cutoff = clock.instant().minus(properties.retention());
+        int total = 0;
+        int deleted;
+        do {
+            deleted = records.deleteStartedBefore(cutoff, BATCH);
+            total += deleted;
+        } while (deleted == BATCH);
+        if (total > 0) {
+            log.info("Pruned {} invocation records started before {}", total, cutoff);
+        }
+        return total;
+    }
+}

@@ -1,0 +1,197 @@
+package app.wasmcloud.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.wasmcloud.api.function.DeletedFunctionPurge;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+class FunctionSettingsTest extends ApiTestBase {
+
+    private static final Duration NOTIFY_WAIT = Duration.ofSeconds(5);
+
+    @Autowired
+    DeletedFunctionPurge purge;
+
+    @Test
+    void patchingSettingsStoresThemAndNotifiesExecutors() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "settings");
+
+        try (FunctionNotifications notifications = new FunctionNotifications()) {
+            HttpResponse<String> response = send("PATCH", "/api/functions/" + name, token, """
+                    {"description":"greets","visibility":"private","timeoutMs":5000,"memoryPages":512,
+                     "egressAllowList":["API.example.com","api.example.com","b.example.org"]}""");
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(notifications.awaitFor(name, NOTIFY_WAIT)).containsExactly(name);
+        }
+        JsonNode function = body(get("/api/functions/" + name, token));
+        assertThat(function.get("description").asString()).isEqualTo("greets");
+        assertThat(function.get("visibility").asString()).isEqualTo("private");
+        assertThat(function.get("timeoutMs").asInt()).isEqualTo(5000);
+        assertThat(function.get("memoryPages").asInt()).isEqualTo(512);
+        assertThat(function.get("egressAllowList").toString()).isEqualTo("[\"api.example.com\",\"b.example.org\"]");
+    }
+
+    @Test
+    void aPatchLeavesFieldsItDoesNotMentionAsTheyWere() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "partial");
+        send("PATCH", "/api/functions/" + name, token, "{\"timeoutMs\":2000,\"description\":\"first\"}");
+
+        send("PATCH", "/api/functions/" + name, token, "{\"memoryPages\":64}");
+
+        JsonNode function = body(get("/api/functions/" + name, token));
+        assertThat(function.get("timeoutMs").asInt()).isEqualTo(2000);
+        assertThat(function.get("memoryPages").asInt()).isEqualTo(64);
+        assertThat(function.get("description").asString()).isEqualTo("first");
+        assertThat(function.get("visibility").asString()).isEqualTo("public");
+    }
+
+    @Test
+    void limitsOutsideTheOperatorMaximumsAreRejectedNamingTheRangeAndChangeNothing() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "limits");
+
+        try (FunctionNotifications notifications = new FunctionNotifications()) {
+            HttpResponse<String> timeout =
+                    send("PATCH", "/api/functions/" + name, token, "{\"timeoutMs\":60001,\"description\":\"x\"}");
+            HttpResponse<String> memory = send("PATCH", "/api/functions/" + name, token, "{\"memoryPages\":0}");
+
+            assertThat(timeout.statusCode()).isEqualTo(400);
+            assertThat(body(timeout).get("detail").asString())
+                    .isEqualTo("Invalid timeoutMs 60001: use a value from 1 to 60000 (this server's maximum).");
+            assertThat(memory.statusCode()).isEqualTo(400);
+            assertThat(body(memory).get("detail").asString()).contains("from 1 to 4096");
+            assertThat(notifications.settledFor(name)).isEmpty();
+        }
+        JsonNode function = body(get("/api/functions/" + name, token));
+        assertThat(function.get("timeoutMs").isNull()).isTrue();
+        assertThat(function.get("description").asString()).isEmpty();
+    }
+
+    @Test
+    void anEgressEntryThatIsNotAHostNameIsRejected() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "egress");
+
+        HttpResponse<String> response =
+                send("PATCH", "/api/functions/" + name, token, "{\"egressAllowList\":[\"https://api.example.com/x\"]}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(body(response).get("detail").asString())
+                .startsWith("Invalid egress host 'https://api.example.com/x'");
+    }
+
+    @Test
+    void aMisspeltOrMistypedFieldIsRejectedSayingWhich() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "typo");
+
+        HttpResponse<String> unknown = send("PATCH", "/api/functions/" + name, token, "{\"timeout\":5}");
+        HttpResponse<String> mistyped = send("PATCH", "/api/functions/" + name, token, "{\"timeoutMs\":\"soon\"}");
+        HttpResponse<String> visibility = send("PATCH", "/api/functions/" + name, token, "{\"visibility\":\"hidden\"}");
+
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(body(unknown).get("detail").asString()).startsWith("Unknown field 'timeout'");
+        assertThat(mistyped.statusCode()).isEqualTo(400);
+        assertThat(body(mistyped).get("detail").asString()).isEqualTo("The field 'timeoutMs' has the wrong type.");
+        assertThat(body(visibility).get("detail").asString())
+                .isEqualTo("Invalid visibility 'hidden': use 'public' or 'private'.");
+    }
+
+    @Test
+    void anotherUsersFunctionCannotBeChangedAndLooksMissing() throws Exception {
+        String name = deployHello(devToken(), "notyours");
+
+        HttpResponse<String> response =
+                send("PATCH", "/api/functions/" + name, userToken("mallory"), "{\"visibility\":\"private\"}");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(body(get("/api/functions/" + name, devToken()))
+                        .get("visibility")
+                        .asString())
+                .isEqualTo("public");
+    }
+
+    @Test
+    void activatingAnEarlierVersionRollsBackAndNotifiesExecutors() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "rollback");
+        upload("/api/functions/" + name + "/versions", token, "hello.wasm", Files.readAllBytes(HELLO_WASM));
+
+        try (FunctionNotifications notifications = new FunctionNotifications()) {
+            HttpResponse<String> response =
+                    send("POST", "/api/functions/" + name + "/versions/1/activate", token, null);
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(body(response).get("number").asInt()).isEqualTo(1);
+            assertThat(notifications.awaitFor(name, NOTIFY_WAIT)).containsExactly(name);
+        }
+        assertThat(body(get("/api/functions/" + name, token))
+                        .get("activeVersion")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void activatingAVersionThatDoesNotExistIs404() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "noversion");
+
+        HttpResponse<String> missing = send("POST", "/api/functions/" + name + "/versions/9/activate", token, null);
+        HttpResponse<String> notANumber =
+                send("POST", "/api/functions/" + name + "/versions/latest/activate", token, null);
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(body(missing).get("detail").asString()).startsWith("The function '" + name + "' has no version 9");
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(body(notANumber).get("detail").asString()).contains("'latest'");
+    }
+
+    @Test
+    void deletingNotifiesExecutorsAndKeepsTheNameReserved() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "deleted");
+
+        try (FunctionNotifications notifications = new FunctionNotifications()) {
+            assertThat(send("DELETE", "/api/functions/" + name, token, null).statusCode())
+                    .isEqualTo(204);
+            assertThat(notifications.awaitFor(name, NOTIFY_WAIT)).containsExactly(name);
+        }
+        HttpResponse<String> recreate =
+                postJson("/api/functions", userToken("squatter"), "{\"name\":\"" + name + "\"}");
+        HttpResponse<String> redeploy = upload(
+                "/api/functions/" + name + "/versions?create=true",
+                token,
+                "hello.wasm",
+                Files.readAllBytes(HELLO_WASM));
+
+        assertThat(get("/api/functions/" + name, token).statusCode()).isEqualTo(404);
+        assertThat(recreate.statusCode()).isEqualTo(409);
+        assertThat(body(recreate).get("detail").asString()).contains("stays reserved for 30 days");
+        assertThat(redeploy.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void aDeletedNameIsFreedOnceTheGracePeriodHasPassed() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "expired");
+        send("DELETE", "/api/functions/" + name, token, null);
+        jdbc.sql("UPDATE functions SET deleted_at = now() - interval '31 days' WHERE name = :name")
+                .param("name", name)
+                .update();
+
+        int purged = purge.purge();
+        HttpResponse<String> recreated =
+                postJson("/api/functions", userToken("newowner"), "{\"name\":\"" + name + "\"}");
+
+        assertThat(purged).isGreaterThanOrEqualTo(1);
+        assertThat(recreated.statusCode()).as(recreated.body()).isEqualTo(201);
+    }
+}

@@ -1,0 +1,161 @@
+package app.wasmcloud.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.wasmcloud.api.invocation.InvocationRetention;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+class InvocationTest extends ApiTestBase {
+
+    @Autowired
+    InvocationRetention retention;
+
+    /** Writes a record as an executor does. */
+    UUID record(String function, String outcome, Instant startedAt, String logLines) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO invocations (id, function_id, version_id, source, started_at, wall_time_us,
+                            cpu_time_us, http_status, outcome, exit_code, bytes_in, bytes_out, peak_memory_pages,
+                            host_calls, stderr, log_lines)
+                        SELECT :id, f.id, f.active_version_id, 'run', :startedAt, 1500, 900, 200, :outcome, 0, 10, 20, 3,
+                               '{"log.write":2}'::jsonb, 'warn: slow', :logLines::jsonb
+                          FROM functions f WHERE f.name = :function""")
+                .param("id", id)
+                .param("startedAt", Timestamp.from(startedAt))
+                .param("outcome", outcome)
+                .param("logLines", logLines)
+                .param("function", function)
+                .update();
+        return id;
+    }
+
+    @Test
+    void invocationsAreListedNewestFirstAndFilteredByOutcomeAndAge() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "calls");
+        Instant now = Instant.now();
+        UUID old = record(name, "ok", now.minus(Duration.ofHours(3)), "[]");
+        UUID trap = record(name, "trap", now.minusSeconds(60), "[]");
+        UUID recent = record(name, "ok", now.minusSeconds(10), "[]");
+
+        JsonNode all = body(get("/api/functions/" + name + "/invocations", token));
+        JsonNode ok = body(get("/api/functions/" + name + "/invocations?outcome=ok", token));
+        JsonNode lastHour = body(get("/api/functions/" + name + "/invocations?since=1h", token));
+        JsonNode one = body(get("/api/functions/" + name + "/invocations?limit=1", token));
+
+        assertThat(all.size()).isEqualTo(3);
+        assertThat(all.get(0).get("id").asString()).isEqualTo(recent.toString());
+        assertThat(all.get(1).get("id").asString()).isEqualTo(trap.toString());
+        assertThat(all.get(2).get("id").asString()).isEqualTo(old.toString());
+        assertThat(all.get(0).get("version").asInt()).isEqualTo(1);
+        assertThat(all.get(0).has("stderr")).isFalse();
+        assertThat(ok.size()).isEqualTo(2);
+        assertThat(lastHour.size()).isEqualTo(2);
+        assertThat(one.size()).isEqualTo(1);
+    }
+
+    @Test
+    void badListParametersAreRejectedSayingWhatIsAllowed() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "params");
+
+        HttpResponse<String> outcome = get("/api/functions/" + name + "/invocations?outcome=fine", token);
+        HttpResponse<String> since = get("/api/functions/" + name + "/invocations?since=yesterday", token);
+        HttpResponse<String> limit = get("/api/functions/" + name + "/invocations?limit=501", token);
+
+        assertThat(outcome.statusCode()).isEqualTo(400);
+        assertThat(body(outcome).get("detail").asString())
+                .contains("use one of")
+                .contains("timeout");
+        assertThat(since.statusCode()).isEqualTo(400);
+        assertThat(body(since).get("detail").asString()).contains("15m, 2h or 7d");
+        assertThat(limit.statusCode()).isEqualTo(400);
+        assertThat(body(limit).get("detail").asString()).isEqualTo("Invalid limit 501: use 1 to 500.");
+    }
+
+    @Test
+    void anInvocationShowsItsTimingsOutputAndHostCallsToItsOwnerOnly() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "detail");
+        UUID id = record(name, "ok", Instant.now(), "[{\"level\":\"info\",\"message\":\"hi\"}]");
+
+        HttpResponse<String> response = get("/api/invocations/" + id, token);
+        HttpResponse<String> stranger = get("/api/invocations/" + id, userToken("mallory-calls"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode detail = body(response);
+        assertThat(detail.get("function").asString()).isEqualTo(name);
+        assertThat(detail.get("outcome").asString()).isEqualTo("ok");
+        assertThat(detail.get("wallTimeUs").asLong()).isEqualTo(1500);
+        assertThat(detail.get("peakMemoryPages").asInt()).isEqualTo(3);
+        assertThat(detail.get("hostCalls").get("log.write").asInt()).isEqualTo(2);
+        assertThat(detail.get("stderr").asString()).isEqualTo("warn: slow");
+        assertThat(detail.get("logLines").get(0).get("message").asString()).isEqualTo("hi");
+        assertThat(stranger.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theLogStreamSendsOneEventPerNewInvocationWithItsLogLines() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "follow");
+        HttpResponse<InputStream> stream = http.send(
+                HttpRequest.newBuilder(uri("/api/functions/" + name + "/logs/stream"))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            UUID id = record(name, "ok", Instant.now(), "[{\"level\":\"info\",\"message\":\"streamed\"}]");
+            CompletableFuture<String> event = CompletableFuture.supplyAsync(() -> {
+                StringBuilder seen = new StringBuilder();
+                try {
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        seen.append(line).append('\n');
+                        if (line.startsWith("data:")) {
+                            return seen.toString();
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return seen.toString();
+            });
+
+            String received = event.get(10, TimeUnit.SECONDS);
+            assertThat(received).contains("event:invocation").contains("id:" + id);
+            assertThat(received).contains("\"message\":\"streamed\"");
+        }
+    }
+
+    @Test
+    void theRetentionJobDeletesOnlyRecordsOlderThanTheRetentionPeriod() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "retained");
+        UUID expired = record(name, "ok", Instant.now().minus(Duration.ofDays(8)), "[]");
+        UUID kept = record(name, "ok", Instant.now().minus(Duration.ofDays(6)), "[]");
+
+        int pruned = retention.prune();
+
+        assertThat(pruned).isGreaterThanOrEqualTo(1);
+        assertThat(get("/api/invocations/" + expired, token).statusCode()).isEqualTo(404);
+        assertThat(get("/api/invocations/" + kept, token).statusCode()).isEqualTo(200);
+    }
+}
