@@ -15,9 +15,11 @@ export const PAGES = [
   { slug: 'index', nav: 'Overview' },
   { slug: 'getting-started', nav: 'Getting started' },
   { slug: 'writing-functions', nav: 'Writing functions' },
+  { slug: 'running-locally', nav: 'Running locally' },
   { slug: 'cli', nav: 'CLI' },
   { slug: 'api', nav: 'HTTP API' },
   { slug: 'limits', nav: 'Limits' },
+  { slug: 'operating', nav: 'Operating' },
 ];
 
 /** Builds the site into `outDir` and returns the pages written, in navigation order. */

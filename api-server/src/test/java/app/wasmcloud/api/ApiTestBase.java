@@ -34,11 +34,16 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ApiTestBase {
 
-    static final Path MODULE_STORE = createTempDirectory();
     static final Path HELLO_WASM = Path.of("../examples/hello/hello.wasm");
 
     /** A fake Gitea for the whole test JVM; each login test stubs its own user. */
-    static final WireMockServer GITEA = startGitea();
+    static final WireMockServer GITEA = startWireMock();
+
+    /** A stand-in for the executor's internal endpoint; tests that invoke stub their function's reply. */
+    static final WireMockServer EXECUTOR = startWireMock();
+
+    /** The module store, as Backblaze B2 would be: an S3 API in this JVM. */
+    static final S3ProxyServer S3 = new S3ProxyServer();
 
     static final String PANEL_URL = "https://panel.example.test/";
     static final String GITEA_ADMIN = "gitea-admin";
@@ -52,7 +57,14 @@ abstract class ApiTestBase {
         registry.add("wasmcloud.auth.dev-login", () -> "true");
         registry.add("server.address", () -> "127.0.0.1");
         registry.add("wasmcloud.executor.service-token-secret", () -> key("service"));
-        registry.add("wasmcloud.storage.filesystem-root", MODULE_STORE::toString);
+        registry.add("wasmcloud.executor.base-url", EXECUTOR::baseUrl);
+        registry.add("wasmcloud.storage.type", () -> "s3");
+        registry.add("wasmcloud.storage.s3.endpoint", () -> S3.endpoint().toString());
+        registry.add("wasmcloud.storage.s3.region", () -> S3ProxyServer.REGION);
+        registry.add("wasmcloud.storage.s3.bucket", () -> S3ProxyServer.BUCKET);
+        registry.add("wasmcloud.storage.s3.access-key-id", () -> S3ProxyServer.ACCESS_KEY_ID);
+        registry.add("wasmcloud.storage.s3.secret-access-key", () -> S3ProxyServer.SECRET_ACCESS_KEY);
+        registry.add("wasmcloud.storage.s3.timeout", () -> "5s");
         registry.add("wasmcloud.functions.run-base-url", () -> "https://run.example.test");
         registry.add("wasmcloud.gitea.base-url", GITEA::baseUrl);
         registry.add("wasmcloud.gitea.client-id", () -> "wasmcloud-test");
@@ -182,18 +194,10 @@ abstract class ApiTestBase {
         return Base64.getEncoder().encodeToString(key);
     }
 
-    private static WireMockServer startGitea() {
+    private static WireMockServer startWireMock() {
         WireMockServer server =
                 new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
         return server;
-    }
-
-    private static Path createTempDirectory() {
-        try {
-            return Files.createTempDirectory("wasmcloud-store");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -103,7 +103,10 @@ class AuthorizationMatrixTest extends ApiTestBase {
                         everyActive(404, 404, 404)),
                 new Route("GET", "/api/tokens", null, everyActive(200, 200, 200)),
                 new Route("GET", "/api/admin/users", null, everyActive(403, 403, 200)),
-                new Route("POST", "/api/admin/users/dev/approve", null, everyActive(403, 403, 200)));
+                new Route("POST", "/api/admin/users/dev/approve", null, everyActive(403, 403, 200)),
+                // The code is the credential: whatever else the caller holds, an unknown code gets nothing.
+                new Route("POST", "/api/cli/tokens", "{\"code\":\"" + "A".repeat(43) + "\"}", everyone(400)),
+                new Route("GET", "/v3/api-docs", null, everyone(200)));
 
         List<String> mismatches = new ArrayList<>();
         for (Route route : routes) {
@@ -139,6 +142,15 @@ class AuthorizationMatrixTest extends ApiTestBase {
     /** Active callers get the given statuses; the rest have no usable credential. */
     private static Map<Caller, Integer> everyActive(int anotherUser, int owner, int admin) {
         return Map.of(Caller.ANOTHER_USER, anotherUser, Caller.OWNER, owner, Caller.ADMIN, admin);
+    }
+
+    /** Routes that do not depend on the caller. */
+    private static Map<Caller, Integer> everyone(int status) {
+        Map<Caller, Integer> statuses = new java.util.EnumMap<>(Caller.class);
+        for (Caller caller : Caller.values()) {
+            statuses.put(caller, status);
+        }
+        return statuses;
     }
 
     /** Creating a function: the first active caller creates it (201), the next ones find the name taken (409). */

@@ -32,7 +32,7 @@ class DeployTest extends ApiTestBase {
         assertThat(version.get("abi").asString()).isEqualTo("olin");
         assertThat(version.get("entrypoint").asString()).isEqualTo("_start");
         assertThat(version.get("url").asString()).isEqualTo("https://run.example.test/" + name + "/");
-        assertThat(MODULE_STORE.resolve("modules/sha256/" + sha256)).hasBinaryContent(module);
+        assertThat(S3.object("modules/sha256/" + sha256)).isEqualTo(module);
         assertThat(body(second).get("number").asInt()).isEqualTo(2);
 
         JsonNode function = body(get("/api/functions/" + name, token));

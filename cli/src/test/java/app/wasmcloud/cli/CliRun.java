@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Runs `wasmcloud` in this process with in-memory streams, a private config directory and a chosen environment. */
 final class CliRun {
@@ -67,8 +69,34 @@ final class CliRun {
     }
 
     Result run(String... args) {
+        return run(new ByteArrayOutputStream(), args);
+    }
+
+    /** A run in the background, for commands that wait for something the test then does (the browser login). */
+    final class Background {
+        private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        private final CompletableFuture<Result> result;
+
+        private Background(String... args) {
+            result = CompletableFuture.supplyAsync(() -> run(err, args));
+        }
+
+        /** What the command has written on stderr so far. */
+        String stderrSoFar() {
+            return err.toString(StandardCharsets.UTF_8);
+        }
+
+        Result await() throws Exception {
+            return result.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    Background start(String... args) {
+        return new Background(args);
+    }
+
+    private Result run(ByteArrayOutputStream err, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
         InputStream in = new ByteArrayInputStream(stdin);
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);

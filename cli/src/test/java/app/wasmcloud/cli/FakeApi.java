@@ -10,10 +10,12 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -59,7 +61,7 @@ final class FakeApi implements AutoCloseable {
     static final String TOKEN = "test-token";
 
     private final HttpServer server;
-    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, Function<Received, Answer>> answers = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     FakeApi() throws IOException {
@@ -89,12 +91,30 @@ final class FakeApi implements AutoCloseable {
     }
 
     FakeApi answer(String methodAndPath, Answer answer) {
+        return answer(methodAndPath, request -> answer);
+    }
+
+    /** An answer that depends on the request. */
+    FakeApi answer(String methodAndPath, Function<Received, Answer> answer) {
         answers.put(methodAndPath, answer);
         return this;
     }
 
     FakeApi answer(String methodAndPath, int status, String json) {
         return answer(methodAndPath, Answer.json(status, json));
+    }
+
+    /**
+     * What the API's {@code /login/cli} does once the user has logged in: sends the browser back to the CLI's
+     * loopback port with a code ({@code code-1}) and the CLI's state.
+     */
+    static Answer redirectToCallbackWithCode(Received request) {
+        Map<String, String> query = new HashMap<>();
+        for (String pair : request.query().split("&")) {
+            query.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        String callback = "http://127.0.0.1:" + query.get("port") + "/callback?code=code-1&state=" + query.get("state");
+        return new Answer(302, Map.of("Location", callback), new byte[0]);
     }
 
     List<Received> received() {
@@ -112,12 +132,12 @@ final class FakeApi implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
-        received.add(
-                new Received(method, path, exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body));
-        Answer answer = answers.get(method + " " + path);
-        if (answer == null) {
-            answer = Answer.problem(404, "no fake answer for " + method + " " + path);
-        }
+        Received request =
+                new Received(method, path, exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
+        received.add(request);
+        Function<Received, Answer> route = answers.get(method + " " + path);
+        Answer answer =
+                route == null ? Answer.problem(404, "no fake answer for " + method + " " + path) : route.apply(request);
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         boolean empty = answer.body().length == 0;
         exchange.sendResponseHeaders(answer.status(), empty ? -1 : answer.body().length);

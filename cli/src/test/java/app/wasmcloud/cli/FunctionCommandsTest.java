@@ -176,7 +176,7 @@ class FunctionCommandsTest {
     }
 
     @Test
-    void versionsListsNumbersDigestsAndSizes() {
+    void versionsListsNumbersDigestsAndSizesAndMarksTheActiveOne() {
         api.answer("GET /api/functions/hello/versions", 200, """
                 [{"function":"hello","number":1,"sha256":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
                   "sizeBytes":512,"abi":"olin","entrypoint":"_start","createdAt":"2025-01-01T00:00:00Z",
@@ -184,14 +184,20 @@ class FunctionCommandsTest {
                  {"function":"hello","number":2,"sha256":"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
                   "sizeBytes":3145728,"abi":"wasi","entrypoint":"_start","createdAt":"2025-01-02T00:00:00Z",
                   "url":"http://localhost:8081/hello/"}]""");
+        api.answer("GET /api/functions/hello", 200, HELLO);
 
         CliRun.Result result = cli.run("versions", "hello");
+        CliRun.Result json = cli.run("versions", "hello", "-o", "json");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.stdout()).isEqualTo("""
-                        VERSION  SHA256         SIZE     ABI   ENTRYPOINT  CREATED
-                        1        aaaaaaaaaaaa…  512 B    olin  _start      2025-01-01T00:00:00Z
-                        2        bbbbbbbbbbbb…  3.0 MiB  wasi  _start      2025-01-02T00:00:00Z
+                        ACTIVE  VERSION  SHA256         SIZE     ABI   ENTRYPOINT  CREATED
+                        *       1        aaaaaaaaaaaa…  512 B    olin  _start      2025-01-01T00:00:00Z
+                                2        bbbbbbbbbbbb…  3.0 MiB  wasi  _start      2025-01-02T00:00:00Z
                         """);
+        assertThat(json.stdout())
+                .contains("\"number\" : 1,")
+                .contains("\"active\" : true")
+                .contains("\"active\" : false");
     }
 }

@@ -28,6 +28,8 @@ class RemoteCommandsTest {
                 + "\"createdAt\":\"2025-01-01T00:00:00Z\",\"url\":\"http://localhost:8081/hello/\"}";
     }
 
+    private static final String TOKEN_ID = "6f1c2b1e-0000-4000-8000-000000000001";
+
     private static final FakeApi.Answer NO_CONTENT = new FakeApi.Answer(204, Map.of(), new byte[0]);
 
     @TempDir
@@ -130,8 +132,8 @@ class RemoteCommandsTest {
 
     @Test
     void envSetPutsEachVariableAndASecretNeverComesBack() {
-        api.answer("PUT /api/functions/hello/env/API_KEY", NO_CONTENT)
-                .answer("PUT /api/functions/hello/env/MODE", NO_CONTENT);
+        api.answer("PUT /api/functions/hello/env/API_KEY", 200, secretVariable("API_KEY"))
+                .answer("PUT /api/functions/hello/env/MODE", 200, secretVariable("MODE"));
 
         CliRun.Result result = cli.run("env", "set", "hello", "API_KEY=s3cr=t", "MODE=", "--secret", "-o", "json");
 
@@ -141,13 +143,19 @@ class RemoteCommandsTest {
                 .isEqualToIgnoringWhitespace("{\"value\":\"s3cr=t\",\"secret\":true}");
         assertThat(api.received().getLast().bodyText()).isEqualToIgnoringWhitespace("{\"value\":\"\",\"secret\":true}");
         assertThat(result.stdout())
-                .isEqualToIgnoringWhitespace("[{\"key\":\"API_KEY\",\"value\":null,\"secret\":true},"
-                        + "{\"key\":\"MODE\",\"value\":null,\"secret\":true}]");
+                .isEqualToIgnoringWhitespace("[" + secretVariable("API_KEY") + "," + secretVariable("MODE") + "]");
+    }
+
+    private static String secretVariable(String key) {
+        return "{\"key\":\"" + key + "\",\"value\":null,\"secret\":true,\"updatedAt\":\"2025-01-01T00:00:00Z\"}";
     }
 
     @Test
     void envSetReadsAValueWithoutEqualsFromStdin() {
-        api.answer("PUT /api/functions/hello/env/TOKEN", NO_CONTENT);
+        api.answer(
+                "PUT /api/functions/hello/env/TOKEN",
+                200,
+                "{\"key\":\"TOKEN\",\"value\":\"from stdin\",\"secret\":false,\"updatedAt\":\"2025-01-01T00:00:00Z\"}");
 
         CliRun.Result result = cli.stdin("from stdin\n").run("env", "set", "hello", "TOKEN");
 
@@ -192,56 +200,69 @@ class RemoteCommandsTest {
     @Test
     void tokensCreatePrintsTheTokenAloneOnStdout() {
         api.answer("POST /api/tokens", 201, """
-                {"id":"0b6f","name":"ci","token":"eyJ.secret.jwt","expiresAt":"2026-01-01T00:00:00Z"}""");
+                {"id":"0b6f","name":"ci","scopes":["deploy","read"],"expiresAt":"2026-01-01T00:00:00Z",
+                 "token":"eyJ.secret.jwt"}""");
 
         CliRun.Result result = cli.run(
                 "tokens", "create", "--name", "ci", "--scope", "deploy", "--scope", "READ", "--expires-in-days", "30");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.stdout()).isEqualTo("eyJ.secret.jwt\n");
-        assertThat(result.stderr()).contains("Created token ci (id 0b6f, expires 2026-01-01T00:00:00Z)");
+        assertThat(result.stderr()).contains("Created token ci (id 0b6f, deploy,read, expires 2026-01-01T00:00:00Z)");
         assertThat(api.onlyRequest().bodyText())
                 .isEqualToIgnoringWhitespace("{\"name\":\"ci\",\"scopes\":[\"deploy\",\"read\"],\"expiresInDays\":30}");
     }
 
     @Test
-    void tokensCreateRefusesAnUnknownScope() {
-        CliRun.Result result = cli.run("tokens", "create", "--name", "ci", "--scope", "root");
+    void tokensCreateRefusesAnUnknownScopeAndNeedsAtLeastOne() {
+        CliRun.Result unknown = cli.run("tokens", "create", "--name", "ci", "--scope", "root");
+        CliRun.Result none = cli.run("tokens", "create", "--name", "ci");
 
-        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.stderr()).contains("--scope");
         assertThat(api.received()).isEmpty();
     }
 
     @Test
     void tokensListPrintsATableAndJsonAsTheApiGaveIt() {
         String tokens = """
-                [{"id":"0b6f","name":"ci","scopes":["deploy","read"],"expiresAt":null,
-                  "lastUsedAt":"2025-05-01T00:00:00Z","createdAt":"2025-01-01T00:00:00Z"}]""";
+                [{"id":"0b6f","name":"ci","scopes":["deploy","read"],"createdAt":"2025-01-01T00:00:00Z",
+                  "expiresAt":null,"lastUsedAt":"2025-05-01T00:00:00Z"}]""";
         api.answer("GET /api/tokens", 200, tokens);
 
         CliRun.Result text = cli.run("tokens", "list");
         CliRun.Result json = cli.run("tokens", "list", "-o", "json");
 
         assertThat(text.stdout()).isEqualTo("""
-                ID    NAME  SCOPES       EXPIRES  LAST USED             REVOKED
-                0b6f  ci    deploy,read  -        2025-05-01T00:00:00Z  -
+                ID    NAME  SCOPES       CREATED               EXPIRES  LAST USED
+                0b6f  ci    deploy,read  2025-01-01T00:00:00Z  -        2025-05-01T00:00:00Z
                 """);
         assertThat(json.stdout()).isEqualToIgnoringWhitespace(tokens);
     }
 
     @Test
     void tokensRevokeDeletesWithoutAskingAScript() {
-        api.answer("DELETE /api/tokens/0b6f", NO_CONTENT);
+        api.answer("DELETE /api/tokens/" + TOKEN_ID, NO_CONTENT);
 
-        CliRun.Result result = cli.run("tokens", "revoke", "0b6f");
+        CliRun.Result result = cli.run("tokens", "revoke", TOKEN_ID);
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.stdout()).isEqualTo("Revoked token 0b6f\n");
+        assertThat(result.stdout()).isEqualTo("Revoked token " + TOKEN_ID + "\n");
+    }
+
+    @Test
+    void tokensRevokeRefusesAnIdThatIsNotAUuid() {
+        CliRun.Result result = cli.run("tokens", "revoke", "0b6f");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("'0b6f' is not a token id");
+        assertThat(api.received()).isEmpty();
     }
 
     @Test
     void tokensRevokeOnATerminalAsksFirst() {
-        CliRun.Result result = cli.interactiveStdin().stdin("no\n").run("tokens", "revoke", "0b6f");
+        CliRun.Result result = cli.interactiveStdin().stdin("no\n").run("tokens", "revoke", TOKEN_ID);
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(api.received()).isEmpty();
@@ -250,18 +271,15 @@ class RemoteCommandsTest {
     @Test
     void logsPassesLimitAndOutcomeAndPrintsOneLinePerInvocation() {
         api.answer("GET /api/functions/hello/invocations", 200, """
-                [{"id":"inv-1","startedAt":"2025-01-01T00:00:00Z","httpStatus":502,"outcome":"trap","wallTimeUs":1500,
-                  "stderr":"oops\\n","logLines":[{"level":1,"message":"bad"}]}]""");
+                [{"id":"inv-1","function":"hello","version":3,"source":"public","startedAt":"2025-01-01T00:00:00Z",
+                  "wallTimeUs":1500,"cpuTimeUs":900,"httpStatus":502,"outcome":"trap","exitCode":null,"bytesIn":0,
+                  "bytesOut":0,"peakMemoryPages":1}]""");
 
-        CliRun.Result result = cli.run("logs", "hello", "--limit", "5", "--outcome", "TRAP");
+        CliRun.Result result = cli.run("logs", "hello", "--limit", "5", "--outcome", "TRAP", "--since", "2h");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(api.onlyRequest().query()).isEqualTo("limit=5&outcome=trap");
-        assertThat(result.stdout()).isEqualTo("""
-                2025-01-01T00:00:00Z  502  trap  1.5ms  inv-1
-                    [error] bad
-                    stderr: oops
-                """);
+        assertThat(api.onlyRequest().query()).isEqualTo("limit=5&outcome=trap&since=2h");
+        assertThat(result.stdout()).isEqualTo("2025-01-01T00:00:00Z  502  trap  1.5ms  v3  inv-1\n");
     }
 
     @Test
@@ -280,8 +298,9 @@ class RemoteCommandsTest {
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(
-                        (": keep-alive\n\nevent: invocation\ndata: {\"id\":\"a\",\"httpStatus\":200,\"outcome\":\"ok\"}"
-                                        + "\n\ndata: {\"id\":\"b\",\"httpStatus\":504,\n"
+                        (": keep-alive\n\nevent:invocation\nid:a\ndata:{\"id\":\"a\",\"httpStatus\":200,\"outcome\":\"ok\"}"
+                                        + "\n\nevent: other\ndata: {\"id\":\"skipped\"}\n\n"
+                                        + "event: invocation\ndata: {\"id\":\"b\",\"httpStatus\":504,\n"
                                         + "data: \"outcome\":\"timeout\"}\n\n")
                                 .getBytes(StandardCharsets.UTF_8));
             }
@@ -319,13 +338,16 @@ class RemoteCommandsTest {
 
     @Test
     void adminApproveAndSuspendPostToTheUsersAction() {
-        api.answer("POST /api/admin/users/ada/approve", NO_CONTENT)
-                .answer("POST /api/admin/users/bob/suspend", 200, "{\"login\":\"bob\",\"status\":\"suspended\"}");
+        String ada = """
+                {"login":"ada","giteaId":7,"role":"user","status":"active","createdAt":"2025-01-01T00:00:00Z"}""";
+        api.answer("POST /api/admin/users/ada/approve", 200, ada).answer("POST /api/admin/users/bob/suspend", 200, """
+                        {"login":"bob","giteaId":8,"role":"user","status":"suspended",
+                         "createdAt":"2025-01-01T00:00:00Z"}""");
 
         CliRun.Result approved = cli.run("admin", "approve", "ada", "-o", "json");
         CliRun.Result suspended = cli.run("admin", "suspend", "bob");
 
-        assertThat(approved.stdout()).isEqualToIgnoringWhitespace("{\"login\":\"ada\",\"status\":\"active\"}");
+        assertThat(approved.stdout()).isEqualToIgnoringWhitespace(ada);
         assertThat(suspended.stdout()).isEqualTo("Suspended bob\n");
     }
 

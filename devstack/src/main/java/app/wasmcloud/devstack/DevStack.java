@@ -120,7 +120,8 @@ public final class DevStack implements AutoCloseable {
 
     private static void requireBuilt(Path jar) {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package (or run ./dev)");
+            throw new IllegalStateException(
+                    jar + " is missing: build first with ./mvnw -DskipTests package (or run ./dev)");
         }
     }
 

@@ -1,5 +1,6 @@
 package app.wasmcloud.executor;
 
+import app.wasmcloud.executor.module.ModuleStoreType;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,7 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Operator settings of an executor.
  *
  * @param runDomain host-style URLs are {@code <function>.<runDomain>}; path-style everywhere else
- * @param moduleStoreRoot the filesystem module store shared with the api-server (dev and single-machine setups)
+ * @param moduleStore where modules come from: {@code filesystem} (dev and single-machine setups) or {@code s3} (an S3
+ *     API such as Backblaze B2, configured under {@code wasmcloud.executor.s3}, fronted by the disk cache)
+ * @param moduleStoreRoot the filesystem module store shared with the api-server, when {@code module-store=filesystem}
+ * @param diskCacheDir where modules fetched from S3 are kept, so a restart warms up without the network
+ * @param diskCacheMaxBytes the disk cache's size bound; least recently used modules are deleted past it
  * @param poolThreads guest threads; 0 means two per core
  * @param poolQueue invocations that may wait for a guest thread before new ones get 503; 0 means four per thread
  * @param maxInFlightPerFunction invocations of one function running or waiting at once before it gets 429; 0 means
@@ -36,7 +41,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("wasmcloud.executor")
 public record ExecutorProperties(
         @DefaultValue("run.localhost") String runDomain,
+        @DefaultValue("filesystem") ModuleStoreType moduleStore,
         @DefaultValue(".dev/modules") Path moduleStoreRoot,
+        @DefaultValue(".dev/module-cache") Path diskCacheDir,
+        @DefaultValue("1073741824") long diskCacheMaxBytes,
         @DefaultValue("0") int poolThreads,
         @DefaultValue("0") int poolQueue,
         @DefaultValue("0") int maxInFlightPerFunction,

@@ -49,6 +49,8 @@ class BackPressureTest extends ExecutorTest {
         String second = deploy("sleep_then_reply");
         String hello = deploy("hello");
         assertThat(get("/" + hello + "/").statusCode()).isEqualTo(200);
+        // Compiled before the race: the four sleepers must arrive while the others still sleep, even on a slow box.
+        assertThat(get("/" + first + "/").statusCode()).isEqualTo(200);
         List<CompletableFuture<HttpResponse<String>>> filling = new ArrayList<>();
         for (String name : List.of(first, first, second, second)) {
             filling.add(getAsync(name));

@@ -25,6 +25,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The executor over real HTTP against the one embedded PostgreSQL of this JVM, with a filesystem module store laid
@@ -32,9 +33,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * here; tests create their own uniquely named functions instead of sharing rows.
  *
  * <p>The pool is deliberately tiny (2 threads, 2 queue slots, 2 in flight per function) so back-pressure can be
- * shown with a handful of requests.
+ * shown with a handful of requests. They are test property sources, not dynamic ones, so that a subclass can
+ * override them with its own {@code @TestPropertySource}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(
+        properties = {
+            "wasmcloud.executor.max-request-bytes=1024",
+            "wasmcloud.executor.pool-threads=2",
+            "wasmcloud.executor.pool-queue=2",
+            "wasmcloud.executor.max-in-flight-per-function=2"
+        })
 abstract class ExecutorTest {
 
     static final Path MODULE_STORE = createTempDirectory();
@@ -50,10 +59,6 @@ abstract class ExecutorTest {
         registry.add("wasmcloud.executor.run-domain", () -> RUN_DOMAIN);
         registry.add("wasmcloud.executor.module-store-root", MODULE_STORE::toString);
         registry.add("wasmcloud.executor.service-token-secret", () -> SERVICE_SECRET);
-        registry.add("wasmcloud.executor.max-request-bytes", () -> "1024");
-        registry.add("wasmcloud.executor.pool-threads", () -> "2");
-        registry.add("wasmcloud.executor.pool-queue", () -> "2");
-        registry.add("wasmcloud.executor.max-in-flight-per-function", () -> "2");
     }
 
     @Autowired

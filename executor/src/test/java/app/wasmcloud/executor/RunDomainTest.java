@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -94,6 +97,26 @@ class RunDomainTest extends ExecutorTest {
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).startsWith("The request body is over the limit of 1024 bytes");
+    }
+
+    @Test
+    void aDeclaredOneGigabyteBodyIs413AtOnceAndTheExecutorDoesNotReadIt() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port())) {
+            // Generous for a loaded machine, far less than sending a gigabyte would take.
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /" + publicName + "/ HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Content-Type: application/octet-stream\r\nContent-Length: 1073741824\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[4096]);
+            out.flush();
+
+            String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            // readAllBytes returned: the executor answered and closed the connection instead of reading on.
+            assertThat(reply).startsWith("HTTP/1.1 413");
+            assertThat(reply).contains("The request body is over the limit of 1024 bytes");
+        }
     }
 
     @Test

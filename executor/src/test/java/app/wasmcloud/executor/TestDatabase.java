@@ -9,13 +9,13 @@ import org.flywaydb.core.Flyway;
  * One real PostgreSQL per test JVM with the shared schema applied, as the api-server would have left it (the
  * executor itself never migrates).
  */
-final class TestDatabase {
+public final class TestDatabase {
 
     private static EmbeddedPostgres postgres;
 
     private TestDatabase() {}
 
-    static synchronized String jdbcUrl() {
+    public static synchronized String jdbcUrl() {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder().start();

@@ -4,8 +4,6 @@ import app.wasmcloud.runtime.olin.resource.EgressPolicy;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -23,7 +21,7 @@ public final class ExecutionPool implements AutoCloseable {
     private static final int DEFAULT_QUEUE_PER_THREAD = 4;
 
     private final ThreadPoolExecutor guests;
-    private final ScheduledExecutorService watchdog;
+    private final Watchdog watchdog;
 
     /** A pool with a queue of {@code 4 × threads} waiting invocations. */
     public ExecutionPool(int threads, long stackSizeBytes) {
@@ -48,10 +46,7 @@ public final class ExecutionPool implements AutoCloseable {
                 daemonThreads("wasm-guest-", stackSizeBytes),
                 new ThreadPoolExecutor.AbortPolicy());
         this.guests.prestartAllCoreThreads();
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("wasm-watchdog-", 0));
-        // Most invocations finish before their deadline; drop their cancelled timers instead of keeping them queued.
-        timer.setRemoveOnCancelPolicy(true);
-        this.watchdog = timer;
+        this.watchdog = new Watchdog(daemonThreads("wasm-watchdog-", 0));
     }
 
     /**
@@ -89,7 +84,7 @@ public final class ExecutionPool implements AutoCloseable {
         for (Runnable job : neverStarted) {
             ((GuestJob) job).reject();
         }
-        watchdog.shutdownNow();
+        watchdog.close();
         try {
             guests.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -1,14 +1,12 @@
 package app.wasmcloud.runtime;
 
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One invocation handed to the pool. The watchdog interrupts the guest thread at the deadline, but only while this
@@ -16,17 +14,20 @@ import java.util.concurrent.TimeUnit;
  */
 final class GuestJob implements Runnable {
 
+    private static final Duration LONGEST_TIMEOUT = Duration.ofDays(36_500);
+
     private final WasmFunction function;
     private final Invocation invocation;
     private final EgressPolicy egress;
-    private final ScheduledExecutorService watchdog;
+    private final Watchdog watchdog;
     private final CompletableFuture<RunResult> result = new CompletableFuture<>();
 
     private Thread runner;
     private boolean cancelled;
+    private volatile long deadline;
     private volatile boolean timedOut;
 
-    GuestJob(WasmFunction function, Invocation invocation, EgressPolicy egress, ScheduledExecutorService watchdog) {
+    GuestJob(WasmFunction function, Invocation invocation, EgressPolicy egress, Watchdog watchdog) {
         this.function = function;
         this.invocation = invocation;
         this.egress = egress;
@@ -42,10 +43,9 @@ final class GuestJob implements Runnable {
             }
             runner = Thread.currentThread();
         }
-        ScheduledFuture<?> deadline = null;
+        deadline = System.nanoTime() + timeoutNanos(invocation.limits().timeout());
+        watchdog.watch(this);
         try {
-            deadline = watchdog.schedule(
-                    this::timeOut, invocation.limits().timeout().toNanos(), TimeUnit.NANOSECONDS);
             result.complete(new GuestRun(function, invocation, egress, () -> timedOut).run());
         } catch (RuntimeException | Error unexpected) {
             // GuestRun turns guest failures into results; reaching here is a runtime bug, still never the caller's.
@@ -62,9 +62,7 @@ final class GuestJob implements Runnable {
                     0,
                     Map.of()));
         } finally {
-            if (deadline != null) {
-                deadline.cancel(false);
-            }
+            watchdog.forget(this);
             synchronized (this) {
                 runner = null;
                 // Clear an interrupt that arrived after the guest stopped checking, before the thread is reused.
@@ -84,7 +82,17 @@ final class GuestJob implements Runnable {
         }
     }
 
-    private synchronized void timeOut() {
+    /** When the watchdog interrupts this job, in {@link System#nanoTime()} terms; set when it starts running. */
+    long deadline() {
+        return deadline;
+    }
+
+    /** Capped so that deadlines compare correctly across nanoTime's overflow (a century is as good as forever). */
+    private static long timeoutNanos(Duration timeout) {
+        return timeout.compareTo(LONGEST_TIMEOUT) > 0 ? LONGEST_TIMEOUT.toNanos() : timeout.toNanos();
+    }
+
+    synchronized void timeOut() {
         if (runner != null) {
             timedOut = true;
             runner.interrupt();

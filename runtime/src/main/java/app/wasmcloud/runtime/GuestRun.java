@@ -8,7 +8,6 @@ import app.wasmcloud.runtime.internal.HostCallCounter;
 import app.wasmcloud.runtime.internal.LimitedMemory;
 import app.wasmcloud.runtime.internal.OutputLimitExceededException;
 import app.wasmcloud.runtime.olin.OlinContext;
-import app.wasmcloud.runtime.olin.OlinImports;
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
 import app.wasmcloud.runtime.wasi.WasiImports;
 import com.dylibso.chicory.runtime.ByteArrayMemory;
@@ -30,6 +29,7 @@ import java.util.function.BooleanSupplier;
 final class GuestRun {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_TIME_SUPPORTED = THREADS.isCurrentThreadCpuTimeSupported();
 
     private final WasmFunction function;
     private final Invocation invocation;
@@ -75,11 +75,10 @@ final class GuestRun {
                     stderr,
                     log,
                     invocation.limits().maxOpenResources(),
-                    egress);
-            try {
-                ending = call(OlinImports.forInvocation(olin, hostCalls));
-            } finally {
-                olin.close();
+                    egress,
+                    hostCalls);
+            try (var bound = olin.bind()) {
+                ending = call(function.olinImports());
             }
         }
         long wallNanos = System.nanoTime() - wallStart;
@@ -186,6 +185,6 @@ final class GuestRun {
     }
 
     private static long cpuTime() {
-        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+        return CPU_TIME_SUPPORTED ? THREADS.getCurrentThreadCpuTime() : 0;
     }
 }

@@ -1,11 +1,14 @@
 package app.wasmcloud.runtime;
 
+import app.wasmcloud.runtime.olin.OlinImports;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -14,12 +17,16 @@ import java.util.function.Function;
  */
 public final class WasmFunction {
 
+    /** Machine factories made in this JVM (compiled or loaded from a cache): tests check invocations make none. */
+    private static final AtomicLong MACHINE_FACTORIES = new AtomicLong();
+
     private final WasmModule module;
     private final Function<Instance, Machine> machineFactory;
     private final ModuleInfo info;
     private final MemoryLimits declaredMemory;
     private final boolean entrypointReturnsCode;
     private final boolean loadedFromCache;
+    private final ImportValues olinImports;
 
     private WasmFunction(
             ModuleValidation.Validated validated, Function<Instance, Machine> machineFactory, boolean loadedFromCache) {
@@ -29,6 +36,7 @@ public final class WasmFunction {
         this.info = validated.info();
         this.declaredMemory = validated.declaredMemory();
         this.entrypointReturnsCode = validated.entrypointReturnsCode();
+        this.olinImports = info.abi() == Abi.OLIN ? OlinImports.forModule(module) : null;
     }
 
     /**
@@ -73,7 +81,9 @@ public final class WasmFunction {
     private static Function<Instance, Machine> compile(MachineFactoryCompiler.Builder compiler)
             throws InvalidModuleException {
         try {
-            return compiler.compile();
+            Function<Instance, Machine> factory = compiler.compile();
+            MACHINE_FACTORIES.incrementAndGet();
+            return factory;
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
             throw new InvalidModuleException(
                     List.of("the module could not be compiled: " + ModuleValidation.describe(e)));
@@ -95,12 +105,21 @@ public final class WasmFunction {
         return loadedFromCache;
     }
 
+    static long machineFactoriesCreated() {
+        return MACHINE_FACTORIES.get();
+    }
+
     WasmModule module() {
         return module;
     }
 
     Function<Instance, Machine> machineFactory() {
         return machineFactory;
+    }
+
+    /** The Olin host functions the module imports, shared by its invocations; null for a WASI module. */
+    ImportValues olinImports() {
+        return olinImports;
     }
 
     /** The memory the module declares, or null when it has none. */

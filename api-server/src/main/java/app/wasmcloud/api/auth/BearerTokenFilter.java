@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -80,12 +79,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
     }
 
     private static void refuseForgery(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        String body = "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"This request"
-                + " uses the session cookie, so it must send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN"
-                + " header.\",\"instance\":\""
-                + request.getRequestURI().replace("\"", "%22").replace("\\", "%5C") + "\"}";
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        FilterProblems.write(
+                request,
+                response,
+                HttpServletResponse.SC_FORBIDDEN,
+                "Forbidden",
+                "This request uses the session cookie, so it must send the XSRF-TOKEN cookie's value in the"
+                        + " X-XSRF-TOKEN header.");
     }
 }

@@ -3,8 +3,6 @@ package app.wasmcloud.api.auth;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
@@ -17,12 +15,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
         String detail = request.getAttribute(BearerTokenFilter.REJECTED_TOKEN) != null
                 ? "The API token is invalid, expired or revoked; log in again (wasmcloud login)."
                 : "Authentication required: send 'Authorization: Bearer <token>' (wasmcloud login).";
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Bearer");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        String body = "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"" + detail
-                + "\",\"instance\":\""
-                + request.getRequestURI().replace("\"", "%22").replace("\\", "%5C") + "\"}";
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        FilterProblems.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", detail);
     }
 }

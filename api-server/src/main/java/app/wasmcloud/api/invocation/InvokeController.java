@@ -2,10 +2,12 @@ package app.wasmcloud.api.invocation;
 
 import app.wasmcloud.api.auth.CurrentUser;
 import app.wasmcloud.api.executor.ExecutorClient;
+import app.wasmcloud.api.executor.ExecutorUnavailableException;
 import app.wasmcloud.api.function.FunctionEntity;
 import app.wasmcloud.api.function.FunctionService;
 import app.wasmcloud.api.token.Scope;
 import app.wasmcloud.api.web.ApiException;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,10 +40,12 @@ class InvokeController {
 
     private final FunctionService functions;
     private final ExecutorClient executor;
+    private final MeterRegistry registry;
 
-    InvokeController(FunctionService functions, ExecutorClient executor) {
+    InvokeController(FunctionService functions, ExecutorClient executor, MeterRegistry registry) {
         this.functions = functions;
         this.executor = executor;
+        this.registry = registry;
     }
 
     @PostMapping("/api/functions/{name}/invoke")
@@ -67,8 +71,14 @@ class InvokeController {
             throw ApiException.badRequest("Invalid X-Wasmcloud-Path '" + path + "': it must start with '/' and contain"
                     + " no spaces or control characters (percent-encode them).");
         }
-        HttpResponse<byte[]> reply =
-                executor.invoke(new ExecutorClient.Call(function.name(), method, path, headersOf(request), body));
+        HttpResponse<byte[]> reply;
+        try {
+            reply = executor.invoke(new ExecutorClient.Call(function.name(), method, path, headersOf(request), body));
+        } catch (ExecutorUnavailableException e) {
+            countForwarded("unreachable");
+            throw e;
+        }
+        countForwarded(reply.statusCode() / 100 + "xx");
         HttpHeaders headers = new HttpHeaders();
         reply.headers().map().forEach((header, values) -> {
             if (!RESPONSE_HEADERS_NOT_COPIED.contains(header.toLowerCase())) {
@@ -76,6 +86,11 @@ class InvokeController {
             }
         });
         return ResponseEntity.status(reply.statusCode()).headers(headers).body(reply.body());
+    }
+
+    /** {@code wasmcloud_invocations_forwarded_total{status="2xx"|…|"unreachable"}}: the executor's answers. */
+    private void countForwarded(String status) {
+        registry.counter("wasmcloud.invocations.forwarded", "status", status).increment();
     }
 
     private static byte[] readBody(HttpServletRequest request) throws IOException {

@@ -6,11 +6,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.springframework.stereotype.Component;
 
 /** The dev store: one file per module under {@code <root>/modules/sha256/<hex>}, written atomically. */
-@Component
-class FilesystemModuleStore implements ModuleStore {
+final class FilesystemModuleStore implements ModuleStore {
 
     private final Path directory;
 

@@ -2,11 +2,22 @@ package app.wasmcloud.api.version;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * What an uploaded module may be.
  *
  * @param maxMemoryPages the most 64 KiB pages a module may declare as its initial memory (256 = 16 MiB)
+ * @param maxSize the largest module accepted; the multipart limit ({@code spring.servlet.multipart.max-file-size})
+ *     follows it, so an oversized upload is cut off while it streams in
  */
 @ConfigurationProperties("wasmcloud.modules")
-public record ModuleProperties(@DefaultValue("4096") int maxMemoryPages) {}
+public record ModuleProperties(
+        @DefaultValue("4096") int maxMemoryPages,
+        @DefaultValue("32MB") DataSize maxSize) {
+
+    /** How the limit reads in an error message. */
+    public String describeMaxSize() {
+        return maxSize.toMegabytes() + " MiB (" + maxSize.toBytes() + " bytes)";
+    }
+}

@@ -8,10 +8,12 @@ import app.wasmcloud.api.function.FunctionRepository;
 import app.wasmcloud.api.function.FunctionService;
 import app.wasmcloud.api.function.Visibility;
 import app.wasmcloud.api.storage.ModuleStore;
+import app.wasmcloud.api.storage.StorageUnavailableException;
 import app.wasmcloud.api.web.ApiException;
 import app.wasmcloud.runtime.InvalidModuleException;
 import app.wasmcloud.runtime.ModuleInfo;
 import app.wasmcloud.runtime.WasmFunction;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
@@ -33,6 +35,7 @@ public class VersionService {
     private final ModuleProperties properties;
     private final TransactionTemplate transaction;
     private final FunctionNotifier notifier;
+    private final MeterRegistry registry;
 
     VersionService(
             FunctionService functionService,
@@ -41,7 +44,8 @@ public class VersionService {
             ModuleStore store,
             ModuleProperties properties,
             TransactionTemplate transaction,
-            FunctionNotifier notifier) {
+            FunctionNotifier notifier,
+            MeterRegistry registry) {
         this.functionService = functionService;
         this.functions = functions;
         this.versions = versions;
@@ -49,11 +53,34 @@ public class VersionService {
         this.properties = properties;
         this.transaction = transaction;
         this.notifier = notifier;
+        this.registry = registry;
     }
 
     public record Deployed(FunctionEntity function, FunctionVersion version) {}
 
+    /** Counted as {@code wasmcloud_deploys_total{result}}: success, invalid, too_large, storage_unavailable, refused. */
     public Deployed deploy(CurrentUser caller, String name, byte[] module, boolean createIfMissing) {
+        String result = "refused";
+        try {
+            Deployed deployed = storeAndRecord(caller, name, module, createIfMissing);
+            result = "success";
+            return deployed;
+        } catch (ApiException e) {
+            result = switch (e.status()) {
+                case UNPROCESSABLE_CONTENT -> "invalid";
+                case CONTENT_TOO_LARGE -> "too_large";
+                default -> "refused";
+            };
+            throw e;
+        } catch (StorageUnavailableException e) {
+            result = "storage_unavailable";
+            throw e;
+        } finally {
+            registry.counter("wasmcloud.deploys", "result", result).increment();
+        }
+    }
+
+    private Deployed storeAndRecord(CurrentUser caller, String name, byte[] module, boolean createIfMissing) {
         FunctionName functionName = FunctionName.parse(name);
         if (!createIfMissing) {
             functionService.get(caller, name);
@@ -107,6 +134,9 @@ public class VersionService {
         if (module.length == 0) {
             throw ApiException.badRequest("The uploaded module is empty.");
         }
+        if (module.length > properties.maxSize().toBytes()) {
+            throw moduleTooLarge(properties);
+        }
         try {
             return WasmFunction.load(module, null, properties.maxMemoryPages()).info();
         } catch (InvalidModuleException e) {
@@ -116,6 +146,15 @@ public class VersionService {
                     "The module cannot run on Wasmcloud: " + e.getMessage(),
                     e.reasons());
         }
+    }
+
+    /** 413 for a module over the size cap, whichever layer (multipart parsing or this service) finds it. */
+    public static ApiException moduleTooLarge(ModuleProperties properties) {
+        return new ApiException(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "Module too large",
+                "The module is larger than the limit of " + properties.describeMaxSize()
+                        + "; make it smaller (e.g. build in release mode and strip debug sections).");
     }
 
     @Transactional(readOnly = true)

@@ -2,6 +2,8 @@ package app.wasmcloud.api.web;
 
 import app.wasmcloud.api.executor.ExecutorUnavailableException;
 import app.wasmcloud.api.storage.StorageUnavailableException;
+import app.wasmcloud.api.version.ModuleProperties;
+import app.wasmcloud.api.version.VersionService;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -26,6 +28,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ModuleProperties modules;
+
+    ApiExceptionHandler(ModuleProperties modules) {
+        this.modules = modules;
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> apiException(ApiException e) {
@@ -65,11 +73,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             org.springframework.http.HttpHeaders headers,
             org.springframework.http.HttpStatusCode status,
             org.springframework.web.context.request.WebRequest request) {
-        return asObject(problem(
-                HttpStatus.CONTENT_TOO_LARGE,
-                "Module too large",
-                "The upload is larger than the maximum module size of " + ex.getMaxUploadSize() + " bytes.",
-                List.of()));
+        return asObject(apiException(VersionService.moduleTooLarge(modules)));
     }
 
     @Override

@@ -23,6 +23,6 @@ public final class AdminApproveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return UserAction.perform(context, login, "approve", "active", "Approved");
+        return UserAction.perform(context, login, "approve", "Approved");
     }
 }

@@ -3,14 +3,12 @@ package app.wasmcloud.cli.admin;
 import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
-import app.wasmcloud.cli.output.JsonFields;
 import app.wasmcloud.cli.output.Output;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.JsonNode;
 
 @Command(name = "users", description = "List users.")
 public final class AdminUsersCommand implements Callable<Integer> {
@@ -28,21 +26,18 @@ public final class AdminUsersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JsonNode users = context.api().call("GET", "/api/admin/users" + (pending ? "?status=pending" : ""), null);
+        List<UserView> users =
+                context.api().list("/api/admin/users" + (pending ? "?status=pending" : ""), UserView[].class);
         Output output = context.output();
         if (output.json()) {
             output.json(users);
-        } else if (JsonFields.elements(users).isEmpty()) {
+        } else if (users.isEmpty()) {
             output.note(pending ? "Nobody is waiting for approval." : "No users.");
         } else {
             output.table(
                     List.of("LOGIN", "ROLE", "STATUS", "CREATED"),
-                    JsonFields.elements(users).stream()
-                            .map(u -> List.of(
-                                    JsonFields.text(u, "login"),
-                                    JsonFields.text(u, "role"),
-                                    JsonFields.text(u, "status"),
-                                    JsonFields.text(u, "createdAt")))
+                    users.stream()
+                            .map(u -> List.of(u.login(), u.role(), u.status(), u.createdAt()))
                             .toList());
         }
         return ExitCode.OK.code();

@@ -9,17 +9,24 @@ import app.wasmcloud.cli.config.ConfigFile;
 import app.wasmcloud.cli.config.StoredConfig;
 import app.wasmcloud.cli.output.Output;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(
         name = "login",
         description = {
             "Log in to a Wasmcloud API and remember the token in the config file.",
-            "Pass a token from the panel with --token, or pipe it on stdin: `wasmcloud login < token.txt`."
+            "By default in the browser: the CLI opens the API's login page and receives a new token on 127.0.0.1"
+                    + " once you have logged in there (the URL is printed too, for another browser).",
+            "Without a browser, pass a token from the panel with --token, or pipe it on stdin:"
+                    + " `wasmcloud login < token.txt`."
         })
 public final class LoginCommand implements Callable<Integer> {
     private final CommandContext context;
@@ -27,21 +34,32 @@ public final class LoginCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
+    @Option(names = "--no-browser", description = "Only print the login URL; do not open a browser.")
+    boolean noBrowser;
+
     public LoginCommand(CommandContext context) {
         this.context = context;
     }
 
+    /** The body of {@code POST /api/cli/tokens}: the code the browser brought back, for a token named after us. */
+    record CodeExchange(String code, String name) {}
+
+    /** The answer of {@code POST /api/cli/tokens}. */
+    record IssuedToken(String id, String name, List<String> scopes, String expiresAt, String token) {}
+
     @Override
     public Integer call() {
+        // The API comes from --api, WASMCLOUD_API or the config file as usual, but the token only from this
+        // command line: logging in with whatever WASMCLOUD_TOKEN happens to hold would be a surprise.
+        URI api = context.connection().api();
         String token = context.tokenFlag();
         if (token == null) {
             token = tokenFromStdin();
         }
-        // The API comes from --api, WASMCLOUD_API or the config file as usual, but the token only from this
-        // command line: logging in with whatever WASMCLOUD_TOKEN happens to hold would be a surprise.
-        URI api = context.connection().api();
-        ApiClient client = context.api(api, token);
-        Whoami whoami = client.get("/api/whoami", Whoami.class);
+        if (token == null) {
+            token = loginInBrowser(api);
+        }
+        Whoami whoami = context.api(api, token).get("/api/whoami", Whoami.class);
 
         ConfigFile configFile = context.configFile();
         configFile.write(new StoredConfig(api.toString(), token));
@@ -52,7 +70,8 @@ public final class LoginCommand implements Callable<Integer> {
         if (output.json()) {
             output.json(account);
         } else {
-            output.line("Logged in as " + account.describe());
+            String line = "Logged in to " + api + " as " + whoami.login();
+            output.line("active".equals(whoami.status()) ? line : line + " — account " + whoami.status());
         }
         if (context.terminal().getenv("WASMCLOUD_TOKEN") != null) {
             output.warning("WASMCLOUD_TOKEN is set and takes precedence over the stored token");
@@ -60,16 +79,39 @@ public final class LoginCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
+    private String loginInBrowser(URI api) {
+        Output output = context.output();
+        try (BrowserLogin login = BrowserLogin.start()) {
+            URI page = login.loginPage(api);
+            if (!noBrowser && Browser.open(page)) {
+                output.note("Opened the login page in your browser. If nothing happened, open:");
+            } else {
+                output.note("Open this page in a browser to log in:");
+            }
+            output.note("  " + page);
+            output.note("Waiting for the browser (Ctrl-C to cancel)…");
+            String code = login.awaitCode(BrowserLogin.TIMEOUT);
+            ApiClient anonymous = context.api(api, null);
+            return anonymous
+                    .post(
+                            "/api/cli/tokens",
+                            new CodeExchange(code, "wasmcloud CLI on " + hostname()),
+                            IssuedToken.class)
+                    .token();
+        }
+    }
+
+    /** A piped token (`wasmcloud login < token.txt`), or null when stdin is a terminal or empty. */
     private String tokenFromStdin() {
         if (context.terminal().stdinIsTty()) {
-            throw new CliException(
-                    ExitCode.USAGE,
-                    "browser login is not available yet — create a token in the panel and run "
-                            + "`wasmcloud login --token TOKEN` (or pipe it on stdin)");
+            return null;
         }
         try {
             String token = new String(context.terminal().in().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (token.isEmpty() || token.contains("\n") || token.contains(" ")) {
+            if (token.isEmpty()) {
+                return null;
+            }
+            if (token.contains("\n") || token.contains(" ")) {
                 throw new CliException(
                         ExitCode.USAGE,
                         "expected one token on stdin — or pass it with `wasmcloud login --token TOKEN`");
@@ -77,6 +119,16 @@ public final class LoginCommand implements Callable<Integer> {
             return token;
         } catch (IOException e) {
             throw new CliException(ExitCode.FAILURE, "cannot read the token from stdin: " + e.getMessage(), e);
+        }
+    }
+
+    /** This machine's name, cut to fit the API's 100-character token names. */
+    private static String hostname() {
+        try {
+            String name = InetAddress.getLocalHost().getHostName();
+            return name.length() > 64 ? name.substring(0, 64) : name;
+        } catch (UnknownHostException e) {
+            return "this computer";
         }
     }
 }

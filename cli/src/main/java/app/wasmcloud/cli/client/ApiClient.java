@@ -35,6 +35,7 @@ public final class ApiClient {
     private final Consumer<String> trace;
 
     /**
+     * @param token the bearer token to send, or null for the few calls that need none (the login code exchange)
      * @param trace receives one line per request and response (for `--verbose`); the token is never traced
      */
     public ApiClient(
@@ -51,13 +52,16 @@ public final class ApiClient {
         return api;
     }
 
-    /** A request to an API path (starting with `/api/`) with authentication and the default timeout. */
+    /**
+     * A request to an API path (starting with `/api/`) with the default timeout, authenticated unless this client
+     * has no token.
+     */
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(api + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(api + path))
                 .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + token)
                 .header("User-Agent", userAgent)
                 .header("Accept", "application/json, application/problem+json");
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
     public <T> T get(String path, Class<T> type) {
@@ -73,6 +77,10 @@ public final class ApiClient {
         HttpRequest.Builder builder =
                 body == null ? request(path).POST(BodyPublishers.noBody()) : withJson(request(path), "POST", body);
         return send(builder.build(), type);
+    }
+
+    public <T> T put(String path, Object body, Class<T> type) {
+        return send(withJson(request(path), "PUT", body).build(), type);
     }
 
     public <T> T patch(String path, Object body, Class<T> type) {

@@ -4,6 +4,7 @@ import app.wasmcloud.cli.CliException;
 import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
+import app.wasmcloud.cli.client.ApiClient;
 import app.wasmcloud.cli.function.FunctionName;
 import app.wasmcloud.cli.output.Output;
 import java.io.IOException;
@@ -42,32 +43,43 @@ public final class EnvSetCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    /** The PUT body. */
-    record Value(String value, boolean secret) {}
+    /** A variable as typed on the command line. */
+    private record Assignment(String key, String value) {}
+
+    /** The PUT body; setting a variable without --secret makes it a plain one again. */
+    record Value(String value, boolean secret) {
+        /** Never prints the value, which may be a secret. */
+        @Override
+        public String toString() {
+            return "Value[secret=" + secret + "]";
+        }
+    }
 
     @Override
     public Integer call() {
-        List<EnvVariableView> parsed = parse();
+        List<Assignment> parsed = parse();
         List<EnvVariableView> set = new ArrayList<>();
-        var api = context.api();
-        for (EnvVariableView variable : parsed) {
-            api.call("PUT", EnvPaths.variable(name, variable.key()), new Value(variable.value(), secret));
-            set.add(new EnvVariableView(variable.key(), secret ? null : variable.value(), secret));
+        ApiClient api = context.api();
+        for (Assignment assignment : parsed) {
+            set.add(api.put(
+                    EnvPaths.variable(name, assignment.key()),
+                    new Value(assignment.value(), secret),
+                    EnvVariableView.class));
         }
         Output output = context.output();
         if (output.json()) {
             output.json(set);
         } else {
             for (EnvVariableView variable : set) {
-                output.line("Set " + (secret ? "secret " : "") + variable.key() + " on " + name);
+                output.line("Set " + (variable.secret() ? "secret " : "") + variable.key() + " on " + name);
             }
         }
         return ExitCode.OK.code();
     }
 
     /** Every assignment checked before anything is sent, so a typo in the third does not leave two set. */
-    private List<EnvVariableView> parse() {
-        List<EnvVariableView> variables = new ArrayList<>();
+    private List<Assignment> parse() {
+        List<Assignment> variables = new ArrayList<>();
         boolean stdinUsed = false;
         for (String assignment : assignments) {
             int equals = assignment.indexOf('=');
@@ -85,7 +97,7 @@ public final class EnvSetCommand implements Callable<Integer> {
                 stdinUsed = true;
                 value = readStdin(key);
             }
-            variables.add(new EnvVariableView(key, value, secret));
+            variables.add(new Assignment(key, value));
         }
         return variables;
     }

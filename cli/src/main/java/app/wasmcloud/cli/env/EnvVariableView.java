@@ -6,5 +6,6 @@ package app.wasmcloud.cli.env;
  * @param key the variable's name
  * @param value its value, or null when it is secret (secrets are write-only)
  * @param secret whether the value is write-only
+ * @param updatedAt when it was last set (ISO-8601)
  */
-public record EnvVariableView(String key, String value, boolean secret) {}
+public record EnvVariableView(String key, String value, boolean secret, String updatedAt) {}

@@ -37,11 +37,13 @@ final class FunctionText {
                         .toList());
     }
 
-    static void versionTable(Output output, List<FunctionVersion> versions) {
+    /** {@code active} is the active version's number, marked with a star; null when none is active. */
+    static void versionTable(Output output, List<FunctionVersion> versions, Integer active) {
         output.table(
-                List.of("VERSION", "SHA256", "SIZE", "ABI", "ENTRYPOINT", "CREATED"),
+                List.of("ACTIVE", "VERSION", "SHA256", "SIZE", "ABI", "ENTRYPOINT", "CREATED"),
                 versions.stream()
                         .map(v -> List.of(
+                                Integer.valueOf(v.number()).equals(active) ? "*" : "",
                                 String.valueOf(v.number()),
                                 output.style().abbreviate(v.sha256(), 12),
                                 ByteSize.format(v.sizeBytes()),

@@ -9,8 +9,14 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.node.ObjectNode;
 
-@Command(name = "versions", description = "List a function's deployed versions.")
+@Command(
+        name = "versions",
+        description = {
+            "List a function's deployed versions; the active one, which answers requests, is marked.",
+            "With --output json, each version as the API gives it plus \"active\": true or false."
+        })
 public final class VersionsCommand implements Callable<Integer> {
     private final CommandContext context;
 
@@ -26,14 +32,20 @@ public final class VersionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<FunctionVersion> versions = new FunctionsApi(context.api()).versions(name);
+        FunctionsApi functions = new FunctionsApi(context.api());
+        List<FunctionVersion> versions = functions.versions(name);
+        Integer active = versions.isEmpty() ? null : functions.get(name).activeVersion();
         Output output = context.output();
         if (output.json()) {
-            output.json(versions);
+            output.json(versions.stream()
+                    .map(version -> context.mapper()
+                            .<ObjectNode>valueToTree(version)
+                            .put("active", Integer.valueOf(version.number()).equals(active)))
+                    .toList());
         } else if (versions.isEmpty()) {
             output.note("No versions yet — deploy one with `wasmcloud deploy " + name + " FILE.wasm`.");
         } else {
-            FunctionText.versionTable(output, versions);
+            FunctionText.versionTable(output, versions, active);
         }
         return ExitCode.OK.code();
     }

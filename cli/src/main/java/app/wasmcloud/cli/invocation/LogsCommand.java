@@ -15,6 +15,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,13 @@ public final class LogsCommand implements Callable<Integer> {
             converter = OutcomeConverter.class,
             description = "Only these: ok, nonzero_exit, trap, timeout, memory_limit, output_limit, invalid_response.")
     String outcome;
+
+    @Option(
+            names = "--since",
+            paramLabel = "WHEN",
+            description = "Only invocations since then: an age such as 15m, 2h or 7d, or an instant such as"
+                    + " 2026-01-02T03:04:05Z.")
+    String since;
 
     @Option(
             names = {"-f", "--follow"},
@@ -118,10 +126,18 @@ public final class LogsCommand implements Callable<Integer> {
         if (outcome != null) {
             query.append(query.isEmpty() ? "" : "&").append("outcome=").append(outcome);
         }
+        if (since != null) {
+            query.append(query.isEmpty() ? "" : "&")
+                    .append("since=")
+                    .append(URLEncoder.encode(since, StandardCharsets.UTF_8));
+        }
         return query.isEmpty() ? "" : "?" + query;
     }
 
-    /** Server-Sent Events: each event's data is one invocation as JSON; comments and other fields are skipped. */
+    /**
+     * Server-Sent Events: the API sends one {@code invocation} event per new record, its data the invocation as
+     * JSON, and comments as heartbeats. Other events and fields are skipped.
+     */
     private void follow(ApiClient api, Output output) {
         HttpRequest request = api.request("/api/functions/" + name + "/logs/stream")
                 .header("Accept", "text/event-stream")
@@ -130,25 +146,34 @@ public final class LogsCommand implements Callable<Integer> {
                 .GET()
                 .build();
         HttpResponse<InputStream> response = api.exchange(request);
+        InputStream stream = api.successStream(response);
         output.note("Following " + name + " — Ctrl-C to stop.");
-        try (BufferedReader events =
-                new BufferedReader(new InputStreamReader(api.successStream(response), StandardCharsets.UTF_8))) {
+        try (BufferedReader events = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             StringBuilder data = new StringBuilder();
+            String event = null;
             for (String line = events.readLine(); line != null; line = events.readLine()) {
                 if (line.isEmpty()) {
-                    if (!data.isEmpty()) {
+                    if (!data.isEmpty() && (event == null || event.equals("invocation"))) {
                         event(output, data.toString());
-                        data.setLength(0);
                     }
+                    data.setLength(0);
+                    event = null;
                 } else if (line.startsWith("data:")) {
-                    String value = line.substring(5);
-                    data.append(data.isEmpty() ? "" : "\n").append(value.startsWith(" ") ? value.substring(1) : value);
+                    data.append(data.isEmpty() ? "" : "\n").append(fieldValue(line, 5));
+                } else if (line.startsWith("event:")) {
+                    event = fieldValue(line, 6);
                 }
             }
         } catch (IOException e) {
             throw new ServerUnreachableException(api.api(), e);
         }
         output.note("The server closed the stream.");
+    }
+
+    /** An SSE field's value: what follows the colon, less one leading space. */
+    private static String fieldValue(String line, int colon) {
+        String value = line.substring(colon);
+        return value.startsWith(" ") ? value.substring(1) : value;
     }
 
     private void event(Output output, String data) {
@@ -172,14 +197,19 @@ public final class LogsCommand implements Callable<Integer> {
         }
     }
 
-    /** One line per invocation, then its log lines and stderr indented beneath it. */
+    /**
+     * One line per invocation, then (for the live stream, whose events carry them) its log lines, stderr and trap
+     * message indented beneath it; the list leaves those out.
+     */
     private static void print(Output output, JsonNode invocation) {
+        String version = JsonFields.text(invocation, "version");
         output.line(String.join(
                 "  ",
                 JsonFields.text(invocation, "startedAt"),
-                JsonFields.text(invocation, "httpStatus", "status"),
+                JsonFields.text(invocation, "httpStatus"),
                 JsonFields.text(invocation, "outcome"),
                 duration(invocation),
+                version.isEmpty() ? "-" : "v" + version,
                 JsonFields.text(invocation, "id")));
         for (JsonNode line : JsonFields.elements(invocation.path("logLines"))) {
             if (line.isObject()) {
@@ -190,14 +220,14 @@ public final class LogsCommand implements Callable<Integer> {
             }
         }
         JsonFields.text(invocation, "stderr").lines().forEach(line -> output.line("    stderr: " + line));
+        String trap = JsonFields.text(invocation, "trapMessage");
+        if (!trap.isEmpty()) {
+            output.line("    trap: " + trap);
+        }
     }
 
     private static String duration(JsonNode invocation) {
         JsonNode micros = invocation.path("wallTimeUs");
-        if (micros.isNumber()) {
-            return String.format(Locale.ROOT, "%.1fms", micros.asLong() / 1000.0);
-        }
-        String millis = JsonFields.text(invocation, "wallMs", "durationMs");
-        return millis.isEmpty() ? "-" : millis + "ms";
+        return micros.isNumber() ? String.format(Locale.ROOT, "%.1fms", micros.asLong() / 1000.0) : "-";
     }
 }

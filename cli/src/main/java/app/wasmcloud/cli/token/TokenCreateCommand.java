@@ -4,23 +4,20 @@ import app.wasmcloud.cli.CliException;
 import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
-import app.wasmcloud.cli.output.JsonFields;
 import app.wasmcloud.cli.output.Output;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.JsonNode;
 
 @Command(
         name = "create",
         description = {
             "Create an API token. The token is printed once, on stdout; store it now.",
-            "Scopes: read, deploy, invoke, admin (default: the server's)."
+            "Give it at least one scope: read, deploy, invoke, admin (only ones your own token has)."
         })
 public final class TokenCreateCommand implements Callable<Integer> {
     private final CommandContext context;
@@ -33,9 +30,10 @@ public final class TokenCreateCommand implements Callable<Integer> {
 
     @Option(
             names = "--scope",
+            required = true,
             paramLabel = "SCOPE",
-            description = "A scope it carries (repeatable): ${COMPLETION-CANDIDATES}.")
-    List<Scope> scopes = new ArrayList<>();
+            description = "A scope it carries (repeatable, at least one): ${COMPLETION-CANDIDATES}.")
+    List<Scope> scopes;
 
     @Option(
             names = "--expires-in-days",
@@ -51,7 +49,7 @@ public final class TokenCreateCommand implements Callable<Integer> {
         admin
     }
 
-    /** The POST body. */
+    /** The POST body; without expiresInDays the token never expires. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record NewToken(String name, List<String> scopes, Integer expiresInDays) {}
 
@@ -64,22 +62,21 @@ public final class TokenCreateCommand implements Callable<Integer> {
         if (expiresInDays != null && expiresInDays < 1) {
             throw new CliException(ExitCode.USAGE, "--expires-in-days must be at least 1");
         }
-        List<String> scopeNames = scopes.isEmpty()
-                ? null
-                : scopes.stream()
-                        .map(s -> s.name().toLowerCase(Locale.ROOT))
-                        .distinct()
-                        .toList();
-        JsonNode token = context.api().call("POST", "/api/tokens", new NewToken(name, scopeNames, expiresInDays));
+        List<String> scopeNames = scopes.stream()
+                .map(s -> s.name().toLowerCase(Locale.ROOT))
+                .distinct()
+                .toList();
+        CreatedToken token =
+                context.api().post("/api/tokens", new NewToken(name, scopeNames, expiresInDays), CreatedToken.class);
         Output output = context.output();
         if (output.json()) {
             output.json(token);
         } else {
-            String expires = JsonFields.text(token, "expiresAt");
-            output.note("Created token " + JsonFields.text(token, "name") + " (id " + JsonFields.text(token, "id")
-                    + (expires.isEmpty() ? ", never expires" : ", expires " + expires)
+            output.note("Created token " + token.name() + " (id " + token.id() + ", "
+                    + String.join(",", token.scopes())
+                    + (token.expiresAt() == null ? ", never expires" : ", expires " + token.expiresAt())
                     + "). It is shown only this once:");
-            output.line(JsonFields.text(token, "token"));
+            output.line(token.token());
         }
         return ExitCode.OK.code();
     }

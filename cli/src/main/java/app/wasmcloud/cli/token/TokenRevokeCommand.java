@@ -6,13 +6,14 @@ import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
 import app.wasmcloud.cli.output.Confirmation;
 import app.wasmcloud.cli.output.Output;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(
         name = "revoke",
@@ -26,8 +27,11 @@ public final class TokenRevokeCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Parameters(paramLabel = "ID", description = "The token's id (see `wasmcloud tokens list`).")
-    String id;
+    @Parameters(
+            paramLabel = "ID",
+            converter = TokenId.class,
+            description = "The token's id, a UUID (see `wasmcloud tokens list`).")
+    UUID id;
 
     @Option(
             names = {"-y", "--yes"},
@@ -39,7 +43,20 @@ public final class TokenRevokeCommand implements Callable<Integer> {
     }
 
     /** The `--output json` answer. */
-    record Revoked(String id, boolean revoked) {}
+    record Revoked(UUID id, boolean revoked) {}
+
+    /** Token ids are UUIDs; anything else is a typo, caught before a request is made. */
+    static final class TokenId implements ITypeConverter<UUID> {
+        @Override
+        public UUID convert(String value) {
+            try {
+                return UUID.fromString(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(
+                        "'" + value + "' is not a token id: use the UUID that `wasmcloud tokens list` shows");
+            }
+        }
+    }
 
     @Override
     public Integer call() {
@@ -47,7 +64,7 @@ public final class TokenRevokeCommand implements Callable<Integer> {
                 && !Confirmation.ask(context.terminal(), "Revoke token " + id + "? Anything using it stops working.")) {
             throw new CliException(ExitCode.FAILURE, "aborted; token " + id + " was not revoked");
         }
-        context.api().delete("/api/tokens/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+        context.api().delete("/api/tokens/" + id);
         Output output = context.output();
         if (output.json()) {
             output.json(new Revoked(id, true));

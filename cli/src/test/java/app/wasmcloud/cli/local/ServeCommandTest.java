@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -99,7 +100,7 @@ class ServeCommandTest {
         expected.writeBytes(body);
         expected.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
         assertThat(response.body()).isEqualTo(expected.toByteArray());
-        assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern("POST /some/path\\?x=1 → 200 in [0-9]+ ms\n");
+        awaitStderr(stderr -> assertThat(stderr).containsPattern("POST /some/path\\?x=1 → 200 in [0-9]+ ms\n"));
     }
 
     @Test
@@ -122,8 +123,8 @@ class ServeCommandTest {
         String id = response.headers().firstValue("X-Wasmcloud-Invocation-Id").orElseThrow();
         assertThat(new String(response.body(), StandardCharsets.UTF_8))
                 .isEqualTo("The function ran out of time (invocation " + id + ")\n");
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("GET /spin → 504 in ", "  timeout: the module ran longer than 200ms");
+        awaitStderr(stderr ->
+                assertThat(stderr).contains("GET /spin → 504 in ", "  timeout: the module ran longer than 200ms"));
     }
 
     @Test
@@ -134,7 +135,7 @@ class ServeCommandTest {
 
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(response.headers().firstValue("X-Wasmcloud-Invocation-Id")).isPresent();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("  trap: ");
+        awaitStderr(stderr -> assertThat(stderr).contains("  trap: "));
     }
 
     @Test
@@ -144,7 +145,7 @@ class ServeCommandTest {
         HttpResponse<byte[]> response = send(HttpRequest.newBuilder(url));
 
         assertThat(response.statusCode()).isEqualTo(502);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("  invalid response: no empty line ends the headers");
+        awaitStderr(stderr -> assertThat(stderr).contains("  invalid response: no empty line ends the headers"));
     }
 
     @Test
@@ -185,5 +186,21 @@ class ServeCommandTest {
     @Test
     void theFunctionIsNamedAfterTheFile() {
         assertThat(ServeCommand.functionName(Path.of("dir/hello.wasm"))).isEqualTo("hello");
+    }
+
+    /** The request log line is written after the reply is sent, so the client may see the reply first. */
+    private void awaitStderr(Consumer<String> assertion) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (true) {
+            try {
+                assertion.accept(err.toString(StandardCharsets.UTF_8));
+                return;
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw notYet;
+                }
+                Thread.sleep(10);
+            }
+        }
     }
 }

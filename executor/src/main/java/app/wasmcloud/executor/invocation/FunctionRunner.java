@@ -35,6 +35,13 @@ public class FunctionRunner implements AutoCloseable {
     private static final int MAX_STDERR_BYTES = 64 * 1024;
     private static final int MAX_LOG_BYTES = 64 * 1024;
     private static final int MAX_OPEN_RESOURCES = 64;
+    /**
+     * The most header bytes a function's reply may carry. The container's response header buffer
+     * ({@code server.max-http-response-header-size}, twice this) must hold them and the executor's own, and the
+     * proxies in front refuse large header blocks; past it the reply is invalid (502), never a broken connection.
+     */
+    static final int MAX_RESPONSE_HEADER_BYTES = 16 * 1024;
+
     private static final List<Header> RETRY_SHORTLY = List.of(new Header("Retry-After", "1"));
 
     private final CompiledModules modules;
@@ -173,10 +180,22 @@ public class FunctionRunner implements AutoCloseable {
     private static Reply parse(RunResult result, String id) {
         try {
             CgiResponse response = CgiResponse.parse(result.stdout());
+            if (headerBytes(response.headers()) > MAX_RESPONSE_HEADER_BYTES) {
+                return null;
+            }
             return new Reply(response.status(), response.headers(), response.body(), id);
         } catch (InvalidCgiResponseException e) {
             return null;
         }
+    }
+
+    /** The headers' size on the wire: {@code name: value} and CRLF each. */
+    private static long headerBytes(List<Header> headers) {
+        long bytes = 0;
+        for (Header header : headers) {
+            bytes += header.name().length() + header.value().length() + 4;
+        }
+        return bytes;
     }
 
     @Override

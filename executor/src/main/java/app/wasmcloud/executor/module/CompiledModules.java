@@ -9,9 +9,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -137,9 +134,10 @@ public class CompiledModules {
         try {
             bytes = source.fetch(function.sha256());
         } catch (IOException e) {
-            throw new ModuleUnavailableException("module " + function.sha256() + " cannot be fetched", e);
+            throw new ModuleUnavailableException(
+                    "module " + function.sha256() + " cannot be fetched: " + e.getMessage(), e);
         }
-        if (!sha256(bytes).equals(function.sha256())) {
+        if (!Sha256.of(bytes).equals(function.sha256())) {
             throw new ModuleUnavailableException("module " + function.sha256() + " does not match its hash", null);
         }
         WasmFunction compiled;
@@ -178,14 +176,6 @@ public class CompiledModules {
     private double bytes() {
         synchronized (lru) {
             return cachedBytes;
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

@@ -28,6 +28,11 @@ public final class HostCallCounter {
         };
     }
 
+    /** One call of {@code name}, for host functions shared between invocations that count into the current one. */
+    public void count(String name) {
+        counts.computeIfAbsent(name, key -> new long[1])[0]++;
+    }
+
     /** Calls per name, leaving out functions never called. */
     public Map<String, Long> snapshot() {
         Map<String, Long> called = new HashMap<>();

@@ -13,12 +13,6 @@ final class Env {
     /** Longer than any key an invocation can have (configuration keys, CGI meta-variables, HTTP_ header names). */
     static final int MAX_KEY_BYTES = 64 * 1024;
 
-    private final OlinContext context;
-
-    Env(OlinContext context) {
-        this.context = context;
-    }
-
     List<HostCall> calls() {
         return List.of(new HostCall(
                 "env_get", HostCall.signature(List.of(I32, I32, I32, I32), List.of(I32)), (instance, args) -> {
@@ -27,8 +21,9 @@ final class Env {
                     // No variable has a key this long, so there is nothing to copy out of guest memory.
                     String value = Integer.toUnsignedLong((int) args[1]) > MAX_KEY_BYTES
                             ? null
-                            : context.env.get(
-                                    decode(GuestMemory.read(instance, (int) args[0], (int) args[1], "env_get")));
+                            : OlinContext.current()
+                                    .env
+                                    .get(decode(GuestMemory.read(instance, (int) args[0], (int) args[1], "env_get")));
                     if (value == null) {
                         // Still check the buffer: a bad pointer is a bug whether or not the key exists.
                         GuestMemory.checkRange(

@@ -1,10 +1,12 @@
 package app.wasmcloud.runtime.olin;
 
-import app.wasmcloud.runtime.internal.HostCallCounter;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.Import;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,13 +14,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The Olin ABI: every host function, under every module name that compilers and the spec use. */
+/**
+ * The Olin ABI: every host function, under every module name that compilers and the spec use. The functions are
+ * built once; each call acts on the invocation {@link OlinContext#bind bound} to the calling thread.
+ */
 public final class OlinImports {
 
     /** {@code env} is what compilers emit; {@code cwa} is what the old spec text says. */
     public static final List<String> MODULES = List.of("env", "cwa");
 
-    private static final Map<String, FunctionType> SIGNATURES = signaturesOf(calls(null));
+    private static final Map<String, HostCall> CALLS = byName(Stream.of(
+                    new Log().calls(),
+                    new Env().calls(),
+                    new Runtime().calls(),
+                    new Startup().calls(),
+                    new Resource().calls(),
+                    new Io().calls(),
+                    new Time().calls(),
+                    new Random().calls())
+            .flatMap(List::stream)
+            .toList());
+
+    private static final Map<String, FunctionType> SIGNATURES = signaturesOf(CALLS);
 
     private OlinImports() {}
 
@@ -27,35 +44,36 @@ public final class OlinImports {
         return SIGNATURES;
     }
 
-    /** The host functions of one invocation, each counted under its name. */
-    public static ImportValues forInvocation(OlinContext context, HostCallCounter counter) {
+    /**
+     * The host functions {@code module} imports, each counting its calls under its name; built once per module and
+     * shared by its invocations. Imports that are not Olin functions are left out (validation has refused them).
+     */
+    public static ImportValues forModule(WasmModule module) {
         List<ImportFunction> functions = new ArrayList<>();
-        for (HostCall call : calls(context)) {
-            var handle = counter.counting(call.name(), call.handle());
-            for (String module : MODULES) {
-                functions.add(new HostFunction(module, call.name(), call.type(), handle));
+        for (int i = 0; i < module.importSection().importCount(); i++) {
+            Import imported = module.importSection().getImport(i);
+            HostCall call = CALLS.get(imported.name());
+            if (imported.importType() == ExternalType.FUNCTION && MODULES.contains(imported.module()) && call != null) {
+                String name = call.name();
+                var handle = call.handle();
+                functions.add(new HostFunction(imported.module(), name, call.type(), (instance, args) -> {
+                    OlinContext.current().hostCalls.count(name);
+                    return handle.apply(instance, args);
+                }));
             }
         }
         return ImportValues.builder().withFunctions(functions).build();
     }
 
-    private static List<HostCall> calls(OlinContext context) {
-        return Stream.of(
-                        new Log(context).calls(),
-                        new Env(context).calls(),
-                        new Runtime(context).calls(),
-                        new Startup(context).calls(),
-                        new Resource(context).calls(),
-                        new Io(context).calls(),
-                        new Time(context).calls(),
-                        new Random(context).calls())
-                .flatMap(List::stream)
-                .toList();
+    private static Map<String, HostCall> byName(List<HostCall> calls) {
+        Map<String, HostCall> byName = new LinkedHashMap<>();
+        calls.forEach(call -> byName.put(call.name(), call));
+        return Collections.unmodifiableMap(byName);
     }
 
-    private static Map<String, FunctionType> signaturesOf(List<HostCall> calls) {
+    private static Map<String, FunctionType> signaturesOf(Map<String, HostCall> calls) {
         Map<String, FunctionType> signatures = new LinkedHashMap<>();
-        calls.forEach(call -> signatures.put(call.name(), call.type()));
+        calls.forEach((name, call) -> signatures.put(name, call.type()));
         return Collections.unmodifiableMap(signatures);
     }
 }

@@ -9,10 +9,6 @@ import java.util.concurrent.ThreadLocalRandom;
 /** {@code random_*}: fast, non-cryptographic numbers (guests wanting secrets read {@code random://}). */
 final class Random {
 
-    Random(OlinContext context) {
-        // Nothing of the invocation is needed; the constructor keeps every namespace built the same way.
-    }
-
     List<HostCall> calls() {
         return List.of(
                 new HostCall("random_i32", HostCall.signature(List.of(), List.of(I32)), (instance, args) ->

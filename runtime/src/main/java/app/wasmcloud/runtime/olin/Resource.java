@@ -25,12 +25,6 @@ final class Resource {
     /** No scheme needs a longer URL; a longer one is refused without copying it out of guest memory. */
     static final int MAX_URL_BYTES = 8 * 1024;
 
-    private final OlinContext context;
-
-    Resource(OlinContext context) {
-        this.context = context;
-    }
-
     List<HostCall> calls() {
         return List.of(
                 new HostCall("resource_open", HostCall.signature(List.of(I32, I32), List.of(I32)), (instance, args) ->
@@ -63,13 +57,14 @@ final class Resource {
         } catch (CharacterCodingException e) {
             return OlinError.INVALID_ARGUMENT.code();
         }
+        OlinContext context = OlinContext.current();
         Schemes.Opened opened = context.schemes.open(url);
         return opened.resource() == null ? opened.error().code() : context.resources.add(opened.resource());
     }
 
     private int read(Instance instance, int id, int pointer, int length) {
         GuestMemory.checkRange(GuestMemory.of(instance, "resource_read"), pointer, length, "resource_read");
-        OlinResource resource = context.resources.get(id);
+        OlinResource resource = OlinContext.current().resources.get(id);
         if (resource == null) {
             return OlinError.INVALID_ARGUMENT.code();
         }
@@ -87,7 +82,7 @@ final class Resource {
     private int write(Instance instance, int id, int pointer, int length) {
         Memory memory = GuestMemory.of(instance, "resource_write");
         GuestMemory.checkRange(memory, pointer, length, "resource_write");
-        OlinResource resource = context.resources.get(id);
+        OlinResource resource = OlinContext.current().resources.get(id);
         if (resource == null) {
             return OlinError.INVALID_ARGUMENT.code();
         }
@@ -106,13 +101,13 @@ final class Resource {
     }
 
     private int flush(int id) {
-        OlinResource resource = context.resources.get(id);
+        OlinResource resource = OlinContext.current().resources.get(id);
         return resource == null ? OlinError.INVALID_ARGUMENT.code() : resource.flush();
     }
 
     /** The spec calls closing an unknown id a fatal error: the guest has lost track of its own state. */
     private void close(int id) {
-        OlinResource resource = context.resources.remove(id);
+        OlinResource resource = OlinContext.current().resources.remove(id);
         if (resource == null) {
             throw new TrapException("resource_close: unknown resource id " + id);
         }

@@ -16,10 +16,6 @@ final class Runtime {
 
     static final byte[] NAME = "wasmcloud".getBytes(StandardCharsets.UTF_8);
 
-    Runtime(OlinContext context) {
-        // Nothing of the invocation is needed; the constructor keeps every namespace built the same way.
-    }
-
     List<HostCall> calls() {
         return List.of(
                 new HostCall("runtime_spec_major", HostCall.signature(List.of(), List.of(I32)), (instance, args) ->

@@ -7,10 +7,6 @@ import java.util.List;
 /** {@code time_now}: Unix time in seconds, UTC. */
 final class Time {
 
-    Time(OlinContext context) {
-        // Nothing of the invocation is needed; the constructor keeps every namespace built the same way.
-    }
-
     List<HostCall> calls() {
         return List.of(new HostCall("time_now", HostCall.signature(List.of(), List.of(I64)), (instance, args) ->
                 new long[] {System.currentTimeMillis() / 1000}));

@@ -1,0 +1,195 @@
+package app.wasmcloud.api.auth;
+
+import app.wasmcloud.api.auth.LoginMetrics.Method;
+import app.wasmcloud.api.auth.LoginMetrics.Result;
+import app.wasmcloud.api.token.ApiTokenService;
+import app.wasmcloud.api.token.ApiTokenService.IssuedToken;
+import app.wasmcloud.api.token.Scope;
+import app.wasmcloud.api.user.User;
+import app.wasmcloud.api.user.UserRepository;
+import app.wasmcloud.api.user.UserStatus;
+import app.wasmcloud.api.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * {@code wasmcloud login}, server side (RFC 8252's loopback redirect). The CLI listens on
+ * {@code http://127.0.0.1:<port>/callback} and opens the browser on {@code GET /login/cli?port=<port>&state=<state>};
+ * once the browser is logged in (its session cookie, Gitea, or dev mode's local admin) it is sent to the listener
+ * with a one-time code and the CLI's state. The CLI then trades the code for an API token with
+ * {@code POST /api/cli/tokens}, so the token itself never travels in a URL.
+ */
+@RestController
+class CliLoginController {
+
+    static final Duration TOKEN_LIFETIME = Duration.ofDays(90);
+    static final String INVALID_CODE = "The login code is invalid or has expired; run `wasmcloud login` again.";
+    private static final Pattern STATE = Pattern.compile("[A-Za-z0-9_-]{16,128}");
+    private static final Pattern PORT = Pattern.compile("[0-9]{4,5}");
+    private static final int MAX_NAME_LENGTH = 100;
+
+    private final CliLoginCodes codes;
+    private final BrowserSessions sessions;
+    private final ObjectProvider<DevAdmin> devAdmin;
+    private final ObjectProvider<ClientRegistrationRepository> giteaLogin;
+    private final UserRepository users;
+    private final ApiTokenService tokens;
+    private final LoginMetrics metrics;
+    private final Clock clock;
+
+    CliLoginController(
+            CliLoginCodes codes,
+            BrowserSessions sessions,
+            ObjectProvider<DevAdmin> devAdmin,
+            ObjectProvider<ClientRegistrationRepository> giteaLogin,
+            UserRepository users,
+            ApiTokenService tokens,
+            LoginMetrics metrics,
+            Clock clock) {
+        this.codes = codes;
+        this.sessions = sessions;
+        this.devAdmin = devAdmin;
+        this.giteaLogin = giteaLogin;
+        this.users = users;
+        this.tokens = tokens;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * The browser's step. Who is logging in, in order: the browser's session; in dev mode, the local admin (only
+     * for a browser on this machine); else Gitea, which brings the browser back here once it is logged in.
+     */
+    @GetMapping("/login/cli")
+    ResponseEntity<?> start(
+            @RequestParam(required = false) String port,
+            @RequestParam(required = false) String state,
+            HttpServletRequest request) {
+        if (port == null
+                || !PORT.matcher(port).matches()
+                || Integer.parseInt(port) < 1024
+                || Integer.parseInt(port) > 65535
+                || state == null
+                || !STATE.matcher(state).matches()) {
+            return page(
+                    request,
+                    HttpStatus.BAD_REQUEST,
+                    "Malformed login link",
+                    "This CLI login link is malformed: 'port' must be a number from 1024 to 65535 and 'state' 16 to"
+                            + " 128 characters of A-Z, a-z, 0-9, '_' and '-'. Run `wasmcloud login` again.");
+        }
+        Optional<BrowserSessions.Session> session = sessions.find(request);
+        long userId;
+        if (session.isPresent()) {
+            CurrentUser user = session.get().user();
+            if (user.status() != UserStatus.ACTIVE) {
+                metrics.login(Method.CLI, Result.REFUSED);
+                return page(
+                        request,
+                        HttpStatus.FORBIDDEN,
+                        "Account " + user.status().name().toLowerCase(Locale.ROOT),
+                        "Your account '" + user.login() + "' is "
+                                + user.status().name().toLowerCase(Locale.ROOT)
+                                + "; an admin must approve it before the CLI can log in. No token was issued.");
+            }
+            userId = user.id();
+        } else if (devAdmin.getIfAvailable() != null && DevAdmin.isLocal(request)) {
+            userId = devAdmin.getObject().user().id();
+        } else if (giteaLogin.getIfAvailable() != null) {
+            // Built from the validated values, so the way back can only lead here.
+            String returnTo = "/login/cli?port=" + port + "&state=" + state;
+            return ResponseEntity.status(HttpStatus.FOUND)
+                    .location(URI.create("/oauth2/authorization/" + GiteaLoginConfiguration.REGISTRATION + "?"
+                            + ReturnTo.PARAMETER + "=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8)))
+                    .cacheControl(CacheControl.noStore())
+                    .build();
+        } else {
+            return page(
+                    request,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "No browser login",
+                    "This server has no browser login configured (Gitea or dev mode); create an API token in the"
+                            + " panel and give it to the CLI instead.");
+        }
+        String code = codes.issue(userId);
+        return ResponseEntity.status(HttpStatus.FOUND)
+                .location(URI.create("http://127.0.0.1:" + port + "/callback?code=" + code + "&state=" + state))
+                .cacheControl(CacheControl.noStore())
+                .header("Referrer-Policy", "no-referrer")
+                .build();
+    }
+
+    record ExchangeCode(String code, String name) {}
+
+    record CreatedToken(UUID id, String name, List<String> scopes, Instant expiresAt, String token) {}
+
+    /** The CLI's step: the code is the credential, good once; the token comes back in the body. */
+    @PostMapping("/api/cli/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Transactional
+    CreatedToken exchange(@RequestBody ExchangeCode request) {
+        String name = request.name() == null || request.name().isBlank()
+                ? "wasmcloud CLI"
+                : request.name().strip();
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw ApiException.badRequest("The token name is longer than " + MAX_NAME_LENGTH + " characters.");
+        }
+        Optional<User> user = codes.redeem(request.code()).flatMap(users::findById);
+        if (user.isEmpty()) {
+            metrics.login(Method.CLI, Result.FAILED);
+            throw ApiException.badRequest(INVALID_CODE);
+        }
+        if (!user.get().isActive()) {
+            metrics.login(Method.CLI, Result.REFUSED);
+            throw ApiException.forbidden("Your account is "
+                    + user.get().status().name().toLowerCase(Locale.ROOT) + "; no token was issued.");
+        }
+        EnumSet<Scope> scopes =
+                user.get().isAdmin() ? EnumSet.allOf(Scope.class) : EnumSet.of(Scope.READ, Scope.DEPLOY, Scope.INVOKE);
+        IssuedToken issued =
+                tokens.issue(user.get(), name, scopes, clock.instant().plus(TOKEN_LIFETIME));
+        metrics.login(Method.CLI, Result.SUCCESS);
+        return new CreatedToken(issued.id(), issued.name(), issued.scopes(), issued.expiresAt(), issued.token());
+    }
+
+    /** A browser gets a readable page; anything else (the CLI's tests, curl) a problem detail. */
+    private static ResponseEntity<?> page(HttpServletRequest request, HttpStatus status, String title, String detail) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null || !accept.contains(MediaType.TEXT_HTML_VALUE)) {
+            throw new ApiException(status, title, detail);
+        }
+        String html = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+                + HtmlUtils.htmlEscape(title) + " · Wasmcloud</title></head>\n<body><h1>" + HtmlUtils.htmlEscape(title)
+                + "</h1>\n<p>" + HtmlUtils.htmlEscape(detail) + "</p></body></html>\n";
+        return ResponseEntity.status(status)
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noStore())
+                .body(html);
+    }
+}

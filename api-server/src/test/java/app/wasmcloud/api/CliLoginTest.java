@@ -1,0 +1,365 @@
+package app.wasmcloud.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code wasmcloud login} from the server's side: a browser (an HTTP client following redirects by hand, keeping
+ * cookies) is sent to a real loopback listener, as the CLI runs one, and the CLI trades the code for a token.
+ */
+class CliLoginTest extends ApiTestBase {
+
+    static final String INVALID_CODE = "The login code is invalid or has expired; run `wasmcloud login` again.";
+
+    /** The CLI's loopback listener: completes with the callback's query parameters. */
+    HttpServer listener;
+
+    CompletableFuture<Map<String, String>> callback;
+
+    @BeforeEach
+    void startListener() throws Exception {
+        callback = new CompletableFuture<>();
+        listener = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        listener.createContext("/callback", exchange -> {
+            callback.complete(UriComponentsBuilder.fromUri(exchange.getRequestURI())
+                    .build()
+                    .getQueryParams()
+                    .toSingleValueMap());
+            byte[] page = "You can close this window.".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        listener.start();
+    }
+
+    @AfterEach
+    void stopListener() {
+        listener.stop(0);
+    }
+
+    int port() {
+        return listener.getAddress().getPort();
+    }
+
+    static String newState() {
+        return UUID.randomUUID().toString().replace("-", "_");
+    }
+
+    /**
+     * A browser: follows redirects one by one and keeps cookies. A remote browser reaches the server through a proxy
+     * on loopback (X-Forwarded-*), as behind nginx; links to the public host are sent to this server.
+     */
+    class Browser {
+        static final String PUBLIC_HOST = "api.example.test";
+
+        final Map<String, String> cookies = new LinkedHashMap<>();
+        final boolean remote;
+
+        Browser(boolean remote) {
+            this.remote = remote;
+        }
+
+        HttpResponse<String> get(URI target) throws Exception {
+            URI local = target.getHost() != null && target.getHost().equals(PUBLIC_HOST)
+                    ? uri(target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()))
+                    : target;
+            HttpRequest.Builder request = HttpRequest.newBuilder(local).header("Accept", "text/html");
+            if (!cookies.isEmpty()) {
+                request.header(
+                        "Cookie",
+                        cookies.entrySet().stream()
+                                .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                                .collect(Collectors.joining("; ")));
+            }
+            if (remote && local.getPort() == uri("/").getPort()) {
+                request.header("X-Forwarded-For", "203.0.113.7")
+                        .header("X-Forwarded-Proto", "https")
+                        .header("X-Forwarded-Host", PUBLIC_HOST);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            for (String setCookie : response.headers().allValues("Set-Cookie")) {
+                String[] pair = setCookie.split(";")[0].split("=", 2);
+                if (pair[1].isEmpty()) {
+                    cookies.remove(pair[0]);
+                } else {
+                    cookies.put(pair[0], pair[1]);
+                }
+            }
+            return response;
+        }
+
+        /** Follows redirects until a page, Gitea's authorize page, or the CLI's listener answers. */
+        HttpResponse<String> open(URI start) throws Exception {
+            URI next = start;
+            for (int hops = 0; hops < 10; hops++) {
+                HttpResponse<String> response = get(next);
+                if (response.statusCode() != 302 && response.statusCode() != 303) {
+                    return response;
+                }
+                URI location =
+                        next.resolve(response.headers().firstValue("Location").orElseThrow());
+                if (location.toString().startsWith(GITEA.baseUrl() + "/login/oauth/authorize")) {
+                    return response;
+                }
+                next = location;
+            }
+            throw new AssertionError("too many redirects from " + start);
+        }
+
+        /** Gitea's part: the user agrees, Gitea sends the browser back to the callback with a code and the state. */
+        HttpResponse<String> approveAtGitea(HttpResponse<String> authorizeRedirect, String login) throws Exception {
+            URI authorize = URI.create(
+                    authorizeRedirect.headers().firstValue("Location").orElseThrow());
+            Map<String, String> query = UriComponentsBuilder.fromUri(authorize)
+                    .build(true)
+                    .getQueryParams()
+                    .toSingleValueMap();
+            String redirectUri = java.net.URLDecoder.decode(query.get("redirect_uri"), StandardCharsets.UTF_8);
+            assertThat(redirectUri).isEqualTo("https://" + PUBLIC_HOST + "/login/oauth2/code/gitea");
+            return open(URI.create(redirectUri + "?code=code-" + login + "&state=" + query.get("state")));
+        }
+    }
+
+    URI cliLogin(int port, String state) {
+        return uri("/login/cli?port=" + port + "&state=" + URLEncoder.encode(state, StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> exchange(String code, String name) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(uri("/api/cli/tokens"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                json.writeValueAsString(Map.of("code", code, "name", name))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    Map<String, String> awaitCallback() throws Exception {
+        return callback.get(5, TimeUnit.SECONDS);
+    }
+
+    /** Logs the dev admin in through the browser step and returns the code the listener got. */
+    String devCode() throws Exception {
+        String state = newState();
+        HttpResponse<String> landed = new Browser(false).open(cliLogin(port(), state));
+        assertThat(landed.statusCode()).as(landed.body()).isEqualTo(200);
+        Map<String, String> query = awaitCallback();
+        assertThat(query).containsEntry("state", state);
+        return query.get("code");
+    }
+
+    void stubGiteaUser(long giteaId, String login) {
+        GITEA.stubFor(post(urlPathEqualTo("/login/oauth/access_token"))
+                .withRequestBody(containing("code=code-" + login))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"at-" + login + "\",\"token_type\":\"bearer\"}")));
+        GITEA.stubFor(WireMock.get(urlPathEqualTo("/api/v1/user"))
+                .withHeader("Authorization", equalTo("Bearer at-" + login))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":" + giteaId + ",\"login\":\"" + login + "\"}")));
+    }
+
+    @Test
+    void inDevModeTheLocalBrowserHandsTheListenerACodeThatTheCliTradesForAnAdminToken() throws Exception {
+        String state = newState();
+
+        HttpResponse<String> redirect = new Browser(false).get(cliLogin(port(), state));
+        HttpResponse<String> landed = new Browser(false).open(cliLogin(port(), state));
+        Map<String, String> query = awaitCallback();
+        HttpResponse<String> created = exchange(query.get("code"), "wasmcloud CLI on laptop");
+
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Location").orElseThrow())
+                .matches("http://127\\.0\\.0\\.1:" + port() + "/callback\\?code=[A-Za-z0-9_-]{43}&state=" + state);
+        assertThat(redirect.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+        assertThat(landed.statusCode()).isEqualTo(200);
+        assertThat(query).containsEntry("state", state);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode token = body(created);
+        assertThat(token.get("name").asString()).isEqualTo("wasmcloud CLI on laptop");
+        assertThat(token.get("scopes").valueStream().map(JsonNode::asString))
+                .containsExactly("admin", "deploy", "invoke", "read");
+        Instant expiresAt = Instant.parse(token.get("expiresAt").asString());
+        assertThat(Duration.between(Instant.now(), expiresAt)).isBetween(Duration.ofDays(89), Duration.ofDays(90));
+        HttpResponse<String> whoami = get("/api/whoami", token.get("token").asString());
+        assertThat(body(whoami).get("login").asString()).isEqualTo("dev");
+    }
+
+    @Test
+    void onlyTheCodesHashIsStoredAndItExpiresAfterTwoMinutes() throws Exception {
+        String code = devCode();
+
+        Map<String, Object> row = jdbc.sql(
+                        "SELECT extract(epoch FROM expires_at - created_at)::int AS lifetime, used_at"
+                                + " FROM cli_login_codes WHERE code_sha256 = :hash")
+                .param("hash", MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.US_ASCII)))
+                .query()
+                .singleRow();
+
+        assertThat(row).containsEntry("lifetime", 120);
+        assertThat(row.get("used_at")).isNull();
+    }
+
+    @Test
+    void aCodeWorksOnceAndAReplayIs400() throws Exception {
+        String code = devCode();
+
+        HttpResponse<String> first = exchange(code, "first");
+        HttpResponse<String> replay = exchange(code, "replay");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(replay.statusCode()).isEqualTo(400);
+        assertThat(body(replay).get("detail").asString()).isEqualTo(INVALID_CODE);
+    }
+
+    @Test
+    void anExpiredOrUnknownCodeIs400() throws Exception {
+        String code = devCode();
+        jdbc.sql("UPDATE cli_login_codes SET expires_at = now() - interval '1 second' WHERE code_sha256 = :hash")
+                .param("hash", MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.US_ASCII)))
+                .update();
+
+        HttpResponse<String> expired = exchange(code, "late");
+        HttpResponse<String> unknown = exchange("A".repeat(43), "guess");
+        HttpResponse<String> malformed = exchange("not a code", "guess");
+
+        for (HttpResponse<String> response : List.of(expired, unknown, malformed)) {
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(body(response).get("detail").asString()).isEqualTo(INVALID_CODE);
+        }
+    }
+
+    @Test
+    void aBadPortOrStateIs400AndSaysWhatIsAllowed() throws Exception {
+        List<String> queries = List.of(
+                "port=80&state=" + newState(),
+                "port=65536&state=" + newState(),
+                "port=http&state=" + newState(),
+                "state=" + newState(),
+                "port=50000&state=tooshort",
+                "port=50000&state=" + "a".repeat(129),
+                "port=50000&state=" + "a".repeat(20) + "%2B",
+                "port=50000");
+
+        for (String query : queries) {
+            HttpResponse<String> problem = send("GET", "/login/cli?" + query, null, null);
+            assertThat(problem.statusCode()).as(query).isEqualTo(400);
+            assertThat(body(problem).get("detail").asString()).contains("1024 to 65535", "16 to 128 characters");
+        }
+        HttpResponse<String> page = new Browser(false).get(uri("/login/cli?port=80&state=" + newState()));
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.body()).contains("1024 to 65535");
+        assertThat(callback).isNotDone();
+    }
+
+    @Test
+    void aRemoteBrowserLogsInWithGiteaComesBackAndAPendingUserGetsNoCode() throws Exception {
+        String login = uniqueName("cli-user");
+        stubGiteaUser(GiteaLoginTest.newGiteaId(), login);
+        String state = newState();
+        Browser browser = new Browser(true);
+
+        HttpResponse<String> toGitea = browser.open(cliLogin(port(), state));
+        HttpResponse<String> pending = browser.approveAtGitea(toGitea, login);
+
+        assertThat(browser.cookies).containsKey("wasmcloud_session");
+        assertThat(pending.statusCode()).as(pending.body()).isEqualTo(403);
+        assertThat(pending.body()).contains("pending").contains(login);
+        assertThat(callback).isNotDone();
+
+        // An admin approves; the browser's session now suffices, with no trip to Gitea.
+        jdbc.sql("UPDATE users SET status = 'active' WHERE login = :login")
+                .param("login", login)
+                .update();
+        HttpResponse<String> landed = browser.open(cliLogin(port(), state));
+        Map<String, String> query = awaitCallback();
+        HttpResponse<String> created = exchange(query.get("code"), "wasmcloud CLI on desk");
+
+        assertThat(landed.statusCode()).isEqualTo(200);
+        assertThat(query).containsEntry("state", state);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode token = body(created);
+        assertThat(token.get("scopes").valueStream().map(JsonNode::asString))
+                .containsExactly("deploy", "invoke", "read");
+        assertThat(body(get("/api/whoami", token.get("token").asString()))
+                        .get("login")
+                        .asString())
+                .isEqualTo(login);
+    }
+
+    @Test
+    void anActiveGiteaUserGoesFromTheLoginLinkThroughGiteaStraightToTheListener() throws Exception {
+        String login = uniqueName("cli-active");
+        long giteaId = GiteaLoginTest.newGiteaId();
+        stubGiteaUser(giteaId, login);
+        jdbc.sql("INSERT INTO users (gitea_id, login, role, status) VALUES (:id, :login, 'user', 'active')")
+                .param("id", giteaId)
+                .param("login", login)
+                .update();
+        String state = newState();
+        Browser browser = new Browser(true);
+
+        HttpResponse<String> toGitea = browser.open(cliLogin(port(), state));
+        URI returnTo = URI.create(toGitea.request().uri().toString());
+        HttpResponse<String> landed = browser.approveAtGitea(toGitea, login);
+
+        assertThat(returnTo.getRawQuery()).startsWith("return-to=%2Flogin%2Fcli%3Fport%3D" + port());
+        assertThat(landed.statusCode()).as(landed.body()).isEqualTo(200);
+        assertThat(awaitCallback()).containsEntry("state", state);
+    }
+
+    @Test
+    void aLoginThatWouldReturnToAnotherSiteIsRefused() throws Exception {
+        List<String> attempts =
+                List.of("https://evil.example/steal", "//evil.example/steal", "/\\evil.example", "javascript:alert(1)");
+
+        for (String attempt : attempts) {
+            HttpResponse<String> refused = send(
+                    "GET",
+                    "/oauth2/authorization/gitea?return-to=" + URLEncoder.encode(attempt, StandardCharsets.UTF_8),
+                    null,
+                    null);
+            assertThat(refused.statusCode()).as(attempt).isEqualTo(400);
+            assertThat(body(refused).get("detail").asString()).contains("must be a path on this server");
+            assertThat(refused.headers().firstValue("Location")).isEmpty();
+        }
+        HttpResponse<String> allowed = send(
+                "GET",
+                "/oauth2/authorization/gitea?return-to=" + URLEncoder.encode("/panel/", StandardCharsets.UTF_8),
+                null,
+                null);
+        assertThat(allowed.statusCode()).isEqualTo(302);
+    }
+}

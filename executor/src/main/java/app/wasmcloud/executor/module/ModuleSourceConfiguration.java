@@ -1,0 +1,22 @@
+package app.wasmcloud.executor.module;
+
+import app.wasmcloud.executor.ExecutorProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Picks the module store adapter once, at startup, from {@code wasmcloud.executor.module-store}. */
+@Configuration(proxyBeanMethods = false)
+class ModuleSourceConfiguration {
+
+    @Bean
+    ModuleSource moduleSource(ExecutorProperties executor, S3Properties s3, MeterRegistry meters) throws IOException {
+        return switch (executor.moduleStore()) {
+            case FILESYSTEM -> new FilesystemModuleSource(executor.moduleStoreRoot());
+            case S3 ->
+                new DiskCachedModuleSource(
+                        new S3ModuleSource(s3), executor.diskCacheDir(), executor.diskCacheMaxBytes(), meters);
+        };
+    }
+}

@@ -1,0 +1,38 @@
+package app.wasmcloud.executor.module;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The S3 API bucket modules are fetched from when {@code wasmcloud.executor.module-store=s3}. The defaults suit
+ * Backblaze B2; credentials come from the environment ({@code WASMCLOUD_EXECUTOR_S3_ACCESS_KEY_ID} and
+ * {@code WASMCLOUD_EXECUTOR_S3_SECRET_ACCESS_KEY}, or the AWS SDK's own chain when those are unset), never from a
+ * committed file.
+ *
+ * @param endpoint the S3 API's base URL (for B2 {@code https://s3.<region>.backblazeb2.com}); unset means AWS
+ * @param region the bucket's region, always explicit (B2: e.g. {@code us-west-004})
+ * @param bucket the bucket holding {@code modules/sha256/<hex>}
+ * @param pathStyle address the bucket in the path rather than the host name
+ * @param accessKeyId the key id (a B2 application key id); with {@code secretAccessKey}, else the SDK's chain
+ * @param secretAccessKey the secret of that key
+ * @param timeout the most one fetch may take, retries included
+ */
+@ConfigurationProperties("wasmcloud.executor.s3")
+record S3Properties(
+        URI endpoint,
+        String region,
+        String bucket,
+        @DefaultValue("true") boolean pathStyle,
+        String accessKeyId,
+        String secretAccessKey,
+        @DefaultValue("30s") Duration timeout) {
+
+    @Override
+    public String toString() {
+        // Records print every field; the secret must never reach a log.
+        return "S3Properties[endpoint=" + endpoint + ", region=" + region + ", bucket=" + bucket + ", pathStyle="
+                + pathStyle + ", accessKeyId=" + accessKeyId + "]";
+    }
+}

@@ -1,0 +1,69 @@
+package app.wasmcloud.runtime;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Times out running guests. One thread sleeps until the earliest deadline it knows of; a job wakes it only when it
+ * brings an earlier one. Invocations share one timeout, so new deadlines are later than the planned wake-up and a
+ * stream of invocations costs the watchdog no wake-up at all (a ScheduledExecutorService woke its thread for every
+ * job, each new timer becoming the head of its emptied queue: a context switch per invocation on a busy machine).
+ */
+final class Watchdog implements AutoCloseable {
+
+    /** How long the thread sleeps with nothing earlier to wait for; a job with a later deadline does not wake it. */
+    private static final long IDLE_NANOS = 1_000_000_000L;
+
+    /** Written while the thread looks at the jobs: a job registered then always wakes it, so none is missed. */
+    private static final long SCANNING = Long.MIN_VALUE;
+
+    private final Set<GuestJob> running = ConcurrentHashMap.newKeySet();
+    private final Thread thread;
+    private volatile long plannedWake = SCANNING;
+    private volatile boolean closed;
+
+    Watchdog(ThreadFactory threads) {
+        this.thread = threads.newThread(this::watch);
+        thread.start();
+    }
+
+    /** Times {@code job} out at its {@link GuestJob#deadline()} unless it is {@linkplain #forget forgotten} first. */
+    void watch(GuestJob job) {
+        running.add(job);
+        long planned = plannedWake;
+        if (planned == SCANNING || job.deadline() - planned < 0) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    void forget(GuestJob job) {
+        running.remove(job);
+    }
+
+    private void watch() {
+        while (!closed) {
+            plannedWake = SCANNING;
+            long now = System.nanoTime();
+            long next = now + IDLE_NANOS;
+            for (GuestJob job : running) {
+                long deadline = job.deadline();
+                if (deadline - now <= 0) {
+                    running.remove(job);
+                    job.timeOut();
+                } else if (deadline - next < 0) {
+                    next = deadline;
+                }
+            }
+            plannedWake = next;
+            LockSupport.parkNanos(this, next - System.nanoTime());
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(thread);
+    }
+}
