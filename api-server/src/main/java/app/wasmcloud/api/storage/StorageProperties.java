@@ -1,5 +1,6 @@
 package app.wasmcloud.api.storage;
 
+import app.wasmcloud.objectstore.S3Bucket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +46,10 @@ public record StorageProperties(
             String accessKeyId,
             String secretAccessKey,
             @DefaultValue("30s") Duration timeout) {
+
+        S3Bucket toBucket() {
+            return new S3Bucket(endpoint, region, bucket, pathStyle, accessKeyId, secretAccessKey, timeout);
+        }
 
         @Override
         public String toString() {

@@ -16,7 +16,10 @@ class ModuleSourceConfiguration {
             case FILESYSTEM -> new FilesystemModuleSource(executor.moduleStoreRoot());
             case S3 ->
                 new DiskCachedModuleSource(
-                        new S3ModuleSource(s3), executor.diskCacheDir(), executor.diskCacheMaxBytes(), meters);
+                        new S3ModuleSource(s3.toBucket()),
+                        executor.diskCacheDir(),
+                        executor.diskCacheMaxBytes(),
+                        meters);
         };
     }
 }

@@ -1,5 +1,6 @@
 package app.wasmcloud.executor.module;
 
+import app.wasmcloud.objectstore.S3Bucket;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -28,6 +29,10 @@ record S3Properties(
         String accessKeyId,
         String secretAccessKey,
         @DefaultValue("30s") Duration timeout) {
+
+    S3Bucket toBucket() {
+        return new S3Bucket(endpoint, region, bucket, pathStyle, accessKeyId, secretAccessKey, timeout);
+    }
 
     @Override
     public String toString() {

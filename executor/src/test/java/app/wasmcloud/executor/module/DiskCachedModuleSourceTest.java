@@ -29,7 +29,7 @@ class DiskCachedModuleSourceTest {
         DiskCachedModuleSource cached;
         try (S3ProxyServer s3 = S3ProxyServer.start()) {
             sha256 = s3.put(module);
-            cached = new DiskCachedModuleSource(new S3ModuleSource(s3.properties()), directory, 1 << 20, meters);
+            cached = new DiskCachedModuleSource(new S3ModuleSource(s3.bucket()), directory, 1 << 20, meters);
 
             assertThat(cached.fetch(sha256)).isEqualTo(module);
         }
@@ -61,7 +61,7 @@ class DiskCachedModuleSourceTest {
         try (S3ProxyServer s3 = S3ProxyServer.start()) {
             String sha256 = s3.put(module);
             DiskCachedModuleSource cached =
-                    new DiskCachedModuleSource(new S3ModuleSource(s3.properties()), directory, 1 << 20, meters);
+                    new DiskCachedModuleSource(new S3ModuleSource(s3.bucket()), directory, 1 << 20, meters);
             cached.fetch(sha256);
             Files.writeString(directory.resolve(sha256), "bit rot");
 
@@ -77,7 +77,7 @@ class DiskCachedModuleSourceTest {
     void anObjectMissingFromS3IsAnIOExceptionAndNothingIsCached() throws Exception {
         try (S3ProxyServer s3 = S3ProxyServer.start()) {
             DiskCachedModuleSource cached =
-                    new DiskCachedModuleSource(new S3ModuleSource(s3.properties()), directory, 1 << 20, meters);
+                    new DiskCachedModuleSource(new S3ModuleSource(s3.bucket()), directory, 1 << 20, meters);
             String absent = Sha256.of(new byte[] {1, 2, 3});
 
             assertThatThrownBy(() -> cached.fetch(absent))

@@ -1,14 +1,14 @@
 package app.wasmcloud.executor.module;
 
+import app.wasmcloud.objectstore.ModuleKeys;
+import app.wasmcloud.objectstore.S3Bucket;
+import app.wasmcloud.objectstore.S3Clients;
 import java.net.URI;
 import java.time.Duration;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
@@ -30,13 +30,7 @@ public final class S3ProxyServer implements AutoCloseable {
     private S3ProxyServer(S3Proxy proxy) {
         this.proxy = proxy;
         this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-        this.writer = S3Client.builder()
-                .endpointOverride(endpoint)
-                .region(Region.of(REGION))
-                .forcePathStyle(true)
-                .credentialsProvider(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
-                .build();
+        this.writer = S3Clients.open(bucket());
     }
 
     public static S3ProxyServer start() {
@@ -65,16 +59,15 @@ public final class S3ProxyServer implements AutoCloseable {
         writer.putObject(
                 PutObjectRequest.builder()
                         .bucket(BUCKET)
-                        .key(S3ModuleSource.KEY_PREFIX + sha256)
+                        .key(ModuleKeys.of(sha256))
                         .build(),
                 RequestBody.fromBytes(module));
         return sha256;
     }
 
-    /** The executor's S3 settings pointing here. */
-    S3Properties properties() {
-        return new S3Properties(
-                endpoint, REGION, BUCKET, true, ACCESS_KEY_ID, SECRET_ACCESS_KEY, Duration.ofSeconds(5));
+    /** The bucket's settings pointing here. */
+    S3Bucket bucket() {
+        return new S3Bucket(endpoint, REGION, BUCKET, true, ACCESS_KEY_ID, SECRET_ACCESS_KEY, Duration.ofSeconds(30));
     }
 
     @Override
