@@ -3,6 +3,7 @@ package app.wasmcloud.executor;
 import app.wasmcloud.executor.module.ModuleStoreType;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -37,6 +38,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     grow with the module, so this bounds heap and Metaspace)
  * @param warmUpOnNotify fetch and compile a function's active version as soon as a change is notified, so the
  *     first request after a deploy does not pay for it
+ * @param compiledClassCacheDir where compiled modules' JVM classes are kept, so a restarted executor loads them instead
+ *     of compiling again; blank disables it. Holds executable code: only this service may write there
+ * @param compiledClassCacheMaxBytes the compiled-class cache's size bound; least recently used modules go past it
+ * @param egressAllowPrivateAddresses let allowed hosts resolve to loopback, private, link-local or metadata addresses;
+ *     for tests and single-machine development only, never in production
  */
 @ConfigurationProperties("wasmcloud.executor")
 public record ExecutorProperties(
@@ -61,7 +67,18 @@ public record ExecutorProperties(
         @DefaultValue("10000") int functionCacheMaxEntries,
         @DefaultValue("256") int compiledModulesMaxCount,
         @DefaultValue("268435456") long compiledModulesMaxBytes,
-        @DefaultValue("true") boolean warmUpOnNotify) {
+        @DefaultValue("true") boolean warmUpOnNotify,
+        // A string, not a Path: a blank Path binds as absent and would fall back to the default instead of disabling.
+        @DefaultValue(".dev/compiled-classes") String compiledClassCacheDir,
+        @DefaultValue("1073741824") long compiledClassCacheMaxBytes,
+        @DefaultValue("false") boolean egressAllowPrivateAddresses) {
+
+    /** The compiled-class cache's directory, or empty when the cache is disabled. */
+    public Optional<Path> compiledClassCacheDirectory() {
+        return compiledClassCacheDir == null || compiledClassCacheDir.isBlank()
+                ? Optional.empty()
+                : Optional.of(Path.of(compiledClassCacheDir.strip()));
+    }
 
     public int effectivePoolThreads() {
         return poolThreads > 0 ? poolThreads : 2 * Runtime.getRuntime().availableProcessors();

@@ -34,7 +34,8 @@ import org.springframework.test.context.TestPropertySource;
  *
  * <p>The pool is deliberately tiny (2 threads, 2 queue slots, 2 in flight per function) so back-pressure can be
  * shown with a handful of requests. They are test property sources, not dynamic ones, so that a subclass can
- * override them with its own {@code @TestPropertySource}.
+ * override them with its own {@code @TestPropertySource}. Egress to private addresses is allowed because the only
+ * HTTP servers a test can start are on loopback; the allow-list itself still applies.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(
@@ -42,11 +43,13 @@ import org.springframework.test.context.TestPropertySource;
             "wasmcloud.executor.max-request-bytes=1024",
             "wasmcloud.executor.pool-threads=2",
             "wasmcloud.executor.pool-queue=2",
-            "wasmcloud.executor.max-in-flight-per-function=2"
+            "wasmcloud.executor.max-in-flight-per-function=2",
+            "wasmcloud.executor.egress-allow-private-addresses=true"
         })
 abstract class ExecutorTest {
 
-    static final Path MODULE_STORE = createTempDirectory();
+    static final Path MODULE_STORE = createTempDirectory("wasmcloud-executor-store");
+    static final Path COMPILED_CLASSES = createTempDirectory("wasmcloud-compiled-classes");
     static final String SERVICE_SECRET = Base64.getEncoder().encodeToString(new byte[32]);
     static final String RUN_DOMAIN = "run.example.test";
 
@@ -58,6 +61,7 @@ abstract class ExecutorTest {
         registry.add("management.server.port", () -> "0");
         registry.add("wasmcloud.executor.run-domain", () -> RUN_DOMAIN);
         registry.add("wasmcloud.executor.module-store-root", MODULE_STORE::toString);
+        registry.add("wasmcloud.executor.compiled-class-cache-dir", COMPILED_CLASSES::toString);
         registry.add("wasmcloud.executor.service-token-secret", () -> SERVICE_SECRET);
     }
 
@@ -249,9 +253,9 @@ abstract class ExecutorTest {
         return owner;
     }
 
-    private static Path createTempDirectory() {
+    static Path createTempDirectory(String prefix) {
         try {
-            return Files.createTempDirectory("wasmcloud-executor-store");
+            return Files.createTempDirectory(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,9 +1,15 @@
 package app.wasmcloud.executor.function;
 
+import app.wasmcloud.runtime.olin.resource.EgressPolicy;
 import java.time.Duration;
 import java.util.Map;
 
-/** What serving a function needs: its active version and settings, read from the shared schema. */
+/**
+ * What serving a function needs: its active version and settings, read from the shared schema.
+ *
+ * @param egress where its HTTP resources may go: its allow-list, made into a policy once per lookup rather than per
+ *     invocation
+ */
 public record ActiveFunction(
         long id,
         String name,
@@ -14,4 +20,5 @@ public record ActiveFunction(
         String entrypoint,
         Duration timeout,
         int memoryPages,
-        Map<String, String> env) {}
+        Map<String, String> env,
+        EgressPolicy egress) {}

@@ -1,10 +1,17 @@
 package app.wasmcloud.executor.function;
 
 import app.wasmcloud.executor.ExecutorProperties;
+import app.wasmcloud.runtime.olin.resource.EgressPolicy;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +22,10 @@ import org.springframework.stereotype.Component;
 @Component
 class FunctionRows {
 
+    private static final Logger log = LoggerFactory.getLogger(FunctionRows.class);
+
     private static final String ACTIVE_FUNCTION = """
-            SELECT f.id, f.name, f.visibility, f.timeout_ms, f.memory_pages,
+            SELECT f.id, f.name, f.visibility, f.timeout_ms, f.memory_pages, f.egress_allow_list,
                    v.id AS version_id, v.number, v.sha256, v.entrypoint
               FROM functions f
               JOIN function_versions v ON v.id = f.active_version_id
@@ -30,6 +39,10 @@ class FunctionRows {
     FunctionRows(JdbcClient jdbc, ExecutorProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
+        if (properties.egressAllowPrivateAddresses()) {
+            log.warn("wasmcloud.executor.egress-allow-private-addresses is on: functions may reach loopback, private"
+                    + " and cloud metadata addresses. Never use this in production.");
+        }
     }
 
     Optional<ActiveFunction> find(String name) {
@@ -51,7 +64,8 @@ class FunctionRows {
                             row.getString("entrypoint"),
                             min(timeout, properties.maxTimeout()),
                             Math.min(memoryPages, properties.maxMemoryPages()),
-                            envOf(id));
+                            envOf(id),
+                            egress(row.getArray("egress_allow_list")));
                 })
                 .optional();
     }
@@ -64,6 +78,21 @@ class FunctionRows {
                     env.put(row.getString("key"), row.getString("value"));
                 });
         return Map.copyOf(env);
+    }
+
+    private EgressPolicy egress(Array allowList) throws SQLException {
+        // The api-server writes the list normalised; the schema does not forbid repeats, so tolerate them.
+        Set<String> hosts = Set.copyOf(Arrays.asList((String[]) allowList.getArray()));
+        EgressPolicy allowing = EgressPolicy.allowing(hosts);
+        if (!properties.egressAllowPrivateAddresses()) {
+            return allowing;
+        }
+        return new EgressPolicy(
+                allowing.allowedHosts(),
+                true,
+                allowing.maxRequests(),
+                allowing.maxResponseBytes(),
+                allowing.requestTimeout());
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -104,7 +104,7 @@ public class FunctionRunner implements AutoCloseable {
             RunResult result;
             inPool.incrementAndGet();
             try {
-                result = pool.run(module, invocation(function, request));
+                result = pool.run(module, invocation(function, request), function.egress());
             } catch (RejectedExecutionException e) {
                 Reply full = Reply.error(503, "The executor is at capacity; retry shortly", id, RETRY_SHORTLY);
                 return finish(function, request, source, startedAt, InvocationOutcome.OVERLOADED, null, full);

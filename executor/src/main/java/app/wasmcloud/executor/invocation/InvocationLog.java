@@ -111,7 +111,9 @@ class InvocationLog implements SmartLifecycle {
             try {
                 write(batch);
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | AssertionError e) {
+                // PostgreSQL JDBC before 42.7.13 throws AssertionError, under -ea, for a connection closed mid-batch
+                // (pgjdbc#1458); an outage must not end this thread and with it every later record.
                 log.warn(
                         "Writing {} invocation records failed, retrying in {} ms: {}",
                         batch.size(),

@@ -3,6 +3,8 @@ package app.wasmcloud.executor.module;
 import app.wasmcloud.executor.ExecutorProperties;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.executor.function.ActiveFunctionChanged;
+import app.wasmcloud.runtime.CompiledClassCache;
+import app.wasmcloud.runtime.DirectoryCompiledClassCache;
 import app.wasmcloud.runtime.InvalidModuleException;
 import app.wasmcloud.runtime.WasmFunction;
 import io.micrometer.core.instrument.Counter;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Compiled modules by hash and entrypoint, least recently used first out, bounded by count and by wasm bytes. Each
  * module is fetched, verified and compiled once; concurrent first requests wait for the same compilation. Dropping
- * a module drops its generated classes with it.
+ * a module drops its generated classes with it. When a compiled-class directory is configured, the generated classes
+ * are also kept on disk, so after a restart (or an eviction) a module is loaded rather than compiled again.
  */
 @Component
 public class CompiledModules {
@@ -33,6 +36,9 @@ public class CompiledModules {
     private static final Logger log = LoggerFactory.getLogger(CompiledModules.class);
 
     private final ModuleSource source;
+    /** Null when disabled ({@code compiled-class-cache-dir} blank). */
+    private final CompiledClassCache classCache;
+
     private final int maxMemoryPages;
     private final int maxCount;
     private final long maxBytes;
@@ -45,6 +51,8 @@ public class CompiledModules {
     private final Counter misses;
     private final Counter evictions;
     private final Timer compileTime;
+    private final Counter classCacheHits;
+    private final Counter classCacheMisses;
 
     CompiledModules(ModuleSource source, ExecutorProperties properties, MeterRegistry meters) {
         this.source = source;
@@ -58,8 +66,11 @@ public class CompiledModules {
         this.hits = meters.counter("wasmcloud.modules.cache", "result", "hit");
         this.misses = meters.counter("wasmcloud.modules.cache", "result", "miss");
         this.evictions = meters.counter("wasmcloud.modules.evictions");
+        this.classCache = classCache(properties);
+        this.classCacheHits = meters.counter("wasmcloud.modules.class.cache", "result", "hit");
+        this.classCacheMisses = meters.counter("wasmcloud.modules.class.cache", "result", "miss");
         this.compileTime = Timer.builder("wasmcloud.modules.compile")
-                .description("Fetching, verifying and compiling one module")
+                .description("Fetching, verifying and compiling (or loading the compiled classes of) one module")
                 .register(meters);
         meters.gauge("wasmcloud.modules.cached", this, CompiledModules::count);
         meters.gauge("wasmcloud.modules.cached.bytes", this, CompiledModules::bytes);
@@ -142,7 +153,7 @@ public class CompiledModules {
         }
         WasmFunction compiled;
         try {
-            compiled = WasmFunction.load(bytes, function.entrypoint(), maxMemoryPages);
+            compiled = load(bytes, function.entrypoint());
         } catch (InvalidModuleException e) {
             throw new ModuleUnavailableException("module " + function.sha256() + " is invalid: " + e.getMessage(), e);
         }
@@ -150,6 +161,23 @@ public class CompiledModules {
         Compiled entry = new Compiled(compiled, bytes.length);
         keep(key, entry);
         return entry;
+    }
+
+    private WasmFunction load(byte[] bytes, String entrypoint) throws InvalidModuleException {
+        if (classCache == null) {
+            return WasmFunction.load(bytes, entrypoint, maxMemoryPages);
+        }
+        WasmFunction loaded = WasmFunction.load(bytes, entrypoint, maxMemoryPages, classCache);
+        (loaded.loadedFromCache() ? classCacheHits : classCacheMisses).increment();
+        return loaded;
+    }
+
+    /** The on-disk cache, created at startup so a directory that cannot be made fails the start, not a request. */
+    private static CompiledClassCache classCache(ExecutorProperties properties) {
+        return properties
+                .compiledClassCacheDirectory()
+                .map(directory -> new DirectoryCompiledClassCache(directory, properties.compiledClassCacheMaxBytes()))
+                .orElse(null);
     }
 
     private void keep(Key key, Compiled entry) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.wasmcloud.executor.ExecutorProperties;
 import app.wasmcloud.executor.function.ActiveFunction;
+import app.wasmcloud.runtime.WasmFunction;
+import app.wasmcloud.runtime.olin.resource.EgressPolicy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -109,8 +112,50 @@ class CompiledModulesTest {
         assertThat(modules.contains(a)).isFalse();
     }
 
+    @Test
+    void aRestartedExecutorLoadsTheCompiledClassesFromDiskInsteadOfCompiling(@TempDir Path classes) throws Exception {
+        Map<String, String> settings = Map.of("compiled-class-cache-dir", classes.toString());
+        ActiveFunction a = function("a");
+        compiledModules(settings).get(a);
+        assertThat(classCacheCount("miss")).isEqualTo(1);
+        assertThat(classes).isNotEmptyDirectory();
+
+        SimpleMeterRegistry afterRestart = new SimpleMeterRegistry();
+        WasmFunction loaded = compiledModules(settings, afterRestart).get(a);
+
+        assertThat(loaded.loadedFromCache()).isTrue();
+        assertThat(afterRestart
+                        .get("wasmcloud.modules.class.cache")
+                        .tag("result", "hit")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(afterRestart
+                        .get("wasmcloud.modules.class.cache")
+                        .tag("result", "miss")
+                        .counter()
+                        .count())
+                .isZero();
+    }
+
+    @Test
+    void aBlankCompiledClassDirectoryDisablesTheDiskCache() throws Exception {
+        CompiledModules modules = compiledModules(Map.of("compiled-class-cache-dir", ""));
+
+        WasmFunction loaded = modules.get(function("a"));
+
+        assertThat(loaded.loadedFromCache()).isFalse();
+        assertThat(classCacheCount("hit") + classCacheCount("miss")).isZero();
+    }
+
     private CompiledModules compiledModules(Map<String, String> settings) {
+        return compiledModules(settings, meters);
+    }
+
+    /** By default without a compiled-class directory, so nothing is written outside the test's own directories. */
+    private CompiledModules compiledModules(Map<String, String> settings, SimpleMeterRegistry meters) {
         Map<String, String> all = new HashMap<>();
+        all.put("wasmcloud.executor.compiled-class-cache-dir", "");
         settings.forEach((key, value) -> all.put("wasmcloud.executor." + key, value));
         ExecutorProperties properties = new Binder(new MapConfigurationPropertySource(all))
                 .bindOrCreate("wasmcloud.executor", ExecutorProperties.class);
@@ -129,7 +174,15 @@ class CompiledModulesTest {
         String sha256 =
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(module));
         store.put(sha256, module);
-        return new ActiveFunction(1, name, true, 1, 1, sha256, "_start", Duration.ofSeconds(1), 16, Map.of());
+        return new ActiveFunction(
+                1, name, true, 1, 1, sha256, "_start", Duration.ofSeconds(1), 16, Map.of(), EgressPolicy.denyAll());
+    }
+
+    private double classCacheCount(String result) {
+        return meters.get("wasmcloud.modules.class.cache")
+                .tag("result", result)
+                .counter()
+                .count();
     }
 
     private double count(String meter) {
