@@ -1,27 +1,50 @@
 #!/usr/bin/env bash
-# Load benchmark of the executor: hello over HTTP on loopback with wrk.
-# Starts an embedded PostgreSQL holding one public function "hello" (examples/hello) and the executor jar against
-# it, warms up, then runs wrk and prints requests/s, latency percentiles and the non-2xx count.
+# Load benchmark of the executor, end to end over HTTP on loopback with wrk: one executor, one run, one table.
 #
-# Usage: bench/executor/run.sh            (build first: ./mvnw -o -pl executor -am -DskipTests package test-compile)
-# Settings (environment): CONNECTIONS=256 DURATION=20s THREADS=2 PORT=18081
-#   EXECUTOR_ARGS='--wasmcloud.executor.max-in-flight-per-function=... --wasmcloud.executor.pool-queue=...'
+#   (a) hello (examples/hello) against the executor's own no-op endpoint (same connector, filters, dispatcher;
+#       wasmcloud.executor.bench.noop-endpoint=true), interleaved: noop, hello, noop, hello, ...
+#   (b) hello at CONNECTIONS connections alone, and while a function that loops forever (the spin fixture) is hit
+#       by a second wrk, interleaved with (a); errors are non-2xx responses and socket errors both.
+#   (c) first request after a deploy (rows + pg_notify, as the api-server does, then 1 s), against the first request
+#       to a function no executor was told about (compiled on the request path) and the steady state; each with the
+#       compiled-module cache misses it caused, plus the executor's compile-time metric.
+#
+# Starts its own embedded PostgreSQL holding the public function "hello" and the executor jar against it.
+#
+# Usage: bench/executor/run.sh
+# Settings (environment): CONNECTIONS=256 DURATION=15s ROUNDS=3 THREADS=2 WRK_TIMEOUT=5s SPIN_CONNECTIONS=16
+#   DEPLOY_ROUNDS=5
+#   PORT=18081 MANAGEMENT_PORT=19081 SKIP_BUILD=1 (use the jar as built) MAVEN_ARGS (e.g. -Dmaven.repo.local=...)
+#   EXECUTOR_ARGS (default: the settings for zero errors at 256 connections, see README.md)
+#   JAVA_OPTS (for the executor JVM)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 java="$JAVA_HOME/bin/java"
 CONNECTIONS="${CONNECTIONS:-256}"
-DURATION="${DURATION:-20s}"
+DURATION="${DURATION:-15s}"
+ROUNDS="${ROUNDS:-3}"
 THREADS="${THREADS:-2}"
+SPIN_CONNECTIONS="${SPIN_CONNECTIONS:-16}"
+DEPLOY_ROUNDS="${DEPLOY_ROUNDS:-5}"
 PORT="${PORT:-18081}"
 MANAGEMENT_PORT="${MANAGEMENT_PORT:-19081}"
-EXECUTOR_ARGS="${EXECUTOR_ARGS:-}"
+EXECUTOR_ARGS="${EXECUTOR_ARGS---wasmcloud.executor.max-in-flight-per-function=256 --wasmcloud.executor.pool-queue=256}"
+JAVA_OPTS="${JAVA_OPTS:-}"
+# wrk leaves replies slower than its timeout out of the latency figures and counts them as timeouts (errors here);
+# it must be shorter than DURATION, or a connection that never gets an answer counts as nothing at all.
+WRK_TIMEOUT="${WRK_TIMEOUT:-5s}"
 
-jar=executor/target/executor-exec.jar
-[[ -f $jar && -d executor/target/test-classes ]] || {
-  echo "build first: ./mvnw -o -pl executor -am -DskipTests package test-compile" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
+command -v curl >/dev/null || { echo "curl is missing (apt-get install curl)" >&2; exit 1; }
+if [[ -z ${SKIP_BUILD:-} ]]; then
+  echo "== building the executor (./mvnw -o -pl executor -am package, tests compiled, not run)"
+  # shellcheck disable=SC2086 # MAVEN_ARGS is a list of arguments
+  ./mvnw -B -q -o ${MAVEN_ARGS:-} -pl executor -am -DskipTests -Dspotless.check.skip=true package >/dev/null
+fi
+jar=executor/target/executor-exec.jar
+[[ -f $jar && -d executor/target/test-classes ]] || { echo "$jar or the executor's test classes are missing" >&2; exit 1; }
 
 work=$(mktemp -d)
 pids=()
@@ -32,10 +55,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-./mvnw -B -q -o -pl executor dependency:build-classpath -Dmdep.includeScope=test \
+# shellcheck disable=SC2086
+./mvnw -B -q -o ${MAVEN_ARGS:-} -pl executor dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$work/classpath" >/dev/null
-"$java" -cp "executor/target/test-classes:executor/target/classes:$(cat "$work/classpath")" \
-  app.wasmcloud.executor.BenchDatabase "$work/store" >"$work/database.log" 2>&1 &
+classpath="executor/target/test-classes:executor/target/classes:$(cat "$work/classpath")"
+"$JAVA_HOME/bin/javac" -d "$work/bench-classes" -cp "$classpath" bench/executor/BenchDeploy.java
+
+"$java" -cp "$classpath" app.wasmcloud.executor.BenchDatabase "$work/store" >"$work/database.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 300); do
   grep -q '^JDBC_URL=' "$work/database.log" && break
@@ -44,26 +70,203 @@ done
 jdbc_url=$(sed -n 's/^JDBC_URL=//p' "$work/database.log")
 [[ -n $jdbc_url ]] || { echo "the database did not start:" >&2; cat "$work/database.log" >&2; exit 1; }
 
-# shellcheck disable=SC2086 # EXECUTOR_ARGS is a list of arguments
-"$java" -jar "$jar" \
+deploy() { # <function> <module.wasm> [--unique] [--no-notify] [--timeout-ms N]
+  "$java" -cp "$work/bench-classes:$classpath" BenchDeploy "$jdbc_url" "$work/store" "$@" >>"$work/deploy.log"
+}
+deploy spin executor/src/test/resources/fixtures/spin.wasm
+deploy fresh examples/hello/hello.wasm
+
+# shellcheck disable=SC2086 # JAVA_OPTS and EXECUTOR_ARGS are lists of arguments
+"$java" $JAVA_OPTS -jar "$jar" \
   --spring.datasource.url="$jdbc_url" --spring.datasource.username=postgres --spring.datasource.password=postgres \
   --server.address=127.0.0.1 --server.port="$PORT" \
   --management.server.address=127.0.0.1 --management.server.port="$MANAGEMENT_PORT" \
   --wasmcloud.executor.module-store-root="$work/store" \
   --wasmcloud.executor.service-token-secret="$(head -c 32 /dev/urandom | base64)" \
+  --wasmcloud.executor.bench.noop-endpoint=true \
   --logging.level.root=WARN $EXECUTOR_ARGS >"$work/executor.log" 2>&1 &
-pids+=($!)
-url="http://127.0.0.1:$PORT/hello/"
+executor_pid=$!
+pids+=($executor_pid)
+base="http://127.0.0.1:$PORT"
+hello="$base/hello/"
+noop="$base/_bench/noop"
+spin="$base/spin/"
+metrics="http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus"
 for _ in $(seq 1 240); do
-  curl -fs -o /dev/null "$url" && break
+  curl -fs -o /dev/null "$hello" && break
   sleep 0.5
 done
-curl -fs -o /dev/null "$url" || { echo "the executor did not serve hello:" >&2; tail -50 "$work/executor.log" >&2; exit 1; }
+curl -fs -o /dev/null "$hello" || { echo "the executor did not serve hello:" >&2; tail -50 "$work/executor.log" >&2; exit 1; }
+curl -fs -o /dev/null "$noop" || { echo "the no-op endpoint does not answer:" >&2; tail -50 "$work/executor.log" >&2; exit 1; }
 
-echo "== warm-up (10 s, 64 connections)"
-wrk -t "$THREADS" -c 64 -d 10s "$url" >/dev/null
-echo "== hello: $CONNECTIONS connections, $DURATION, $THREADS wrk threads; executor args: ${EXECUTOR_ARGS:-(defaults)}"
-wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency "$url" | tee "$work/wrk.txt"
-non2xx=$(sed -n 's/.*Non-2xx or 3xx responses: *//p' "$work/wrk.txt")
-echo "== non-2xx responses: ${non2xx:-0}"
-curl -s "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" | grep -E '^wasmcloud_invocations_total\{' | grep -v ' 0.0$' || true
+# PostgreSQL's server process (its backends are its children), for the CPU split of each measurement.
+postgres_pid=$(ss -Hltnp "sport = :$(sed -E 's|.*://[^:/]+:([0-9]+)/.*|\1|' <<<"$jdbc_url")" |
+  sed -nE 's/.*pid=([0-9]+).*/\1/p' | head -1)
+cpu_ticks() { # <pid>... -> user + system clock ticks of these processes (all their threads)
+  local total=0 pid
+  for pid in "$@"; do
+    [[ -r /proc/$pid/stat ]] && total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }')))
+  done
+  echo "$total"
+}
+postgres_pids() { [[ -n $postgres_pid ]] && echo "$postgres_pid" $(pgrep -P "$postgres_pid"); }
+tick_us=$((1000000 / $(getconf CLK_TCK)))
+
+metric() { # <prometheus series, regex-escaped> -> its value, 0 when absent
+  curl -s "$metrics" | awk -v series="$1" '$1 == series { print $2; found = 1 } END { if (!found) print 0 }'
+}
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+seconds() { local d=$1; [[ $d == *s ]] && echo "${d%s}" || echo "$d"; }
+
+# One wrk measurement: <label> <round> <url> <connections>. Appends a row to $work/rows: label round rps p50 p99
+# requests non-2xx connect-errors read-errors write-errors timeouts load-before executor-cpu-us postgres-cpu-us
+# (the CPU time the executor's JVM and PostgreSQL spent during the measurement, per request served).
+measure() {
+  local label=$1 round=$2 url=$3 connections=$4 before out executor_cpu postgres_cpu db
+  before=$(load)
+  out="$work/wrk-$label-$round.txt"
+  db=$(postgres_pids | xargs)
+  executor_cpu=$(cpu_ticks "$executor_pid")
+  # shellcheck disable=SC2086
+  postgres_cpu=$(cpu_ticks $db)
+  wrk -t "$THREADS" -c "$connections" -d "$DURATION" --timeout "$WRK_TIMEOUT" --latency "$url" >"$out"
+  executor_cpu=$(( ($(cpu_ticks "$executor_pid") - executor_cpu) * tick_us ))
+  # shellcheck disable=SC2086
+  postgres_cpu=$(( ($(cpu_ticks $db) - postgres_cpu) * tick_us ))
+  awk -v label="$label" -v round="$round" -v before="${before// /\/}" -v ecpu="$executor_cpu" -v pcpu="$postgres_cpu" '
+    /^Requests\/sec:/ { rps = $2 }
+    $1 == "50%" { p50 = $2 }
+    $1 == "99%" { p99 = $2 }
+    /requests in/ { requests = $1 }
+    /Non-2xx or 3xx responses/ { non2xx = $NF }
+    /Socket errors/ { gsub(",", ""); connect = $4; read = $6; write = $8; timeout = $10 }
+    END { printf "%s %s %s %s %s %s %d %d %d %d %d %s %s %s\n", label, round, rps, p50, p99, requests, non2xx,
+      connect, read, write, timeout, before, (requests ? int(ecpu / requests) : "-"),
+      (requests ? int(pcpu / requests) : "-") }' "$out" | tee -a "$work/rows" | awk '{
+    printf "   %-15s %9s req/s  p50 %-9s p99 %-9s non-2xx %s, socket errors %s/%s/%s/%s (c/r/w/timeout);",
+      $1, $3, $4, $5, $7, $8, $9, $10, $11
+    printf " CPU per request: executor %s µs, PostgreSQL %s µs\n", $13, $14 }'
+}
+
+# Waits until no invocation is in flight (a spinning guest runs until its timeout after its client has left).
+drain() {
+  for _ in $(seq 1 120); do
+    [[ $(metric wasmcloud_invocations_in_flight) == 0.0 ]] && return
+    sleep 0.5
+  done
+  echo "   (invocations still in flight after 60 s)"
+}
+
+echo "== machine: $(nproc) CPUs; $(uptime)"
+echo "== executor args: ${EXECUTOR_ARGS:-(defaults)} ${JAVA_OPTS}"
+echo "== settings: $CONNECTIONS connections, $DURATION per measurement, $ROUNDS rounds, $THREADS wrk threads;" \
+  "spin: $SPIN_CONNECTIONS connections"
+load_start=$(load)
+echo "== warm-up (hello 10 s, noop 5 s, 64 connections)"
+wrk -t "$THREADS" -c 64 -d 10s "$hello" >/dev/null
+wrk -t "$THREADS" -c 64 -d 5s "$noop" >/dev/null
+
+spin_duration=$(( $(seconds "$DURATION") + 6 ))
+for round in $(seq 1 "$ROUNDS"); do
+  echo "== round $round"
+  measure noop "$round" "$noop" "$CONNECTIONS"
+  measure hello "$round" "$hello" "$CONNECTIONS"
+  # The spinning function gets its load first, so every guest thread it may take is taken when hello starts.
+  wrk -t 1 -c "$SPIN_CONNECTIONS" -d "${spin_duration}s" --timeout 60s "$spin" >"$work/wrk-spin-$round.txt" &
+  spin_wrk=$!
+  sleep 3
+  # wrk counts nothing for a connection that never gets a reply, so one request of our own tells what a client sees.
+  (sleep 5; curl -s -o /dev/null -m 5 -w '%{http_code} %{time_total}\n' "$hello" >"$work/probe-$round.txt" || true) &
+  probe=$!
+  measure hello-with-spin "$round" "$hello" "$CONNECTIONS"
+  wait "$probe"
+  read -r probe_status probe_seconds <"$work/probe-$round.txt"
+  echo "   one more request to hello during the spin load: status $probe_status after ${probe_seconds}s (000: no reply within 5 s)"
+  echo "$round $probe_status $probe_seconds" >>"$work/probes"
+  wait "$spin_wrk"
+  spin_replies=$(awk '/requests in/ { print $1 }' "$work/wrk-spin-$round.txt")
+  spin_failed=$(awk -F': *' '/Non-2xx or 3xx responses/ { print $2 }' "$work/wrk-spin-$round.txt")
+  echo "   (spin: ${spin_replies:-0} replies, ${spin_failed:-0} of them non-2xx; waiting for the spins still running)"
+  drain
+done
+
+echo "== first request after a deploy ($DEPLOY_ROUNDS rounds, each a never-seen module: hello + a random custom section)"
+request_ms() { curl -s -o /dev/null -w '%{http_code} %{time_total}' "$1" | awk '{ printf "%s %.1f\n", $1, $2 * 1000 }'; }
+misses() { metric 'wasmcloud_modules_cache_total{result="miss"}'; }
+# Times one request and counts the compiled-module cache misses it caused (1: it compiled, or waited for a compile).
+first_request() { # <url> -> "<status> <ms> <misses>"
+  local before after status ms
+  before=$(misses)
+  read -r status ms < <(request_ms "$1")
+  after=$(misses)
+  echo "$status $ms $(awk -v a="$after" -v b="$before" 'BEGIN { printf "%d", a - b }')"
+}
+curl -fs -o /dev/null "$base/fresh/"
+: >"$work/deploys"
+for round in $(seq 1 "$DEPLOY_ROUNDS"); do
+  deploy fresh examples/hello/hello.wasm --unique
+  sleep 1
+  read -r status_warm warm misses_warm < <(first_request "$base/fresh/")
+  steady=()
+  for _ in 1 2 3 4 5; do steady+=("$(request_ms "$base/fresh/" | cut -d' ' -f2)"); done
+  steady_median=$(printf '%s\n' "${steady[@]}" | sort -n | sed -n 3p)
+  deploy "cold-$round" examples/hello/hello.wasm --unique --no-notify
+  read -r status_cold cold misses_cold < <(first_request "$base/cold-$round/")
+  printf '%s %s %s %s %s %s %s %s\n' "$round" "$warm" "$cold" "$steady_median" \
+    "$status_warm" "$status_cold" "$misses_warm" "$misses_cold" >>"$work/deploys"
+  printf '   round %s: 1 s after deploy + notify %s ms (%s, %s miss); never notified %s ms (%s, %s miss);' \
+    "$round" "$warm" "$status_warm" "$misses_warm" "$cold" "$status_cold" "$misses_cold"
+  printf ' steady state %s ms\n' "$steady_median"
+done
+compile_count=$(metric wasmcloud_modules_compile_seconds_count)
+compile_sum=$(metric wasmcloud_modules_compile_seconds_sum)
+compile_max=$(metric wasmcloud_modules_compile_seconds_max)
+load_end=$(load)
+
+mean() { # <label> <column>: the mean over the rounds
+  awk -v label="$1" -v column="$2" '$1 == label { sum += $column; n++ } END { printf "%.0f", n ? sum / n : 0 }' \
+    "$work/rows"
+}
+errors() { # <label>: non-2xx and socket errors over the rounds; a measurement without a single reply counts
+  # every connection as an error, since wrk counts nothing for a request that is never answered.
+  awk -v label="$1" -v connections="$CONNECTIONS" '$1 == label {
+    sum += $7 + $8 + $9 + $10 + $11 + ($6 == 0 ? connections : 0) } END { print sum + 0 }' "$work/rows"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+met() { awk -v v="$1" -v t="$2" 'BEGIN { print (v >= t ? "yes" : "no") }'; }
+column() { awk -v c="$1" '{ printf "%s%s", sep, $c; sep = " / " }' "$work/deploys"; }
+median_column() { awk -v c="$1" '{ print $c }' "$work/deploys" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+noop_rps=$(mean noop 3)
+hello_rps=$(mean hello 3)
+spin_rps=$(mean hello-with-spin 3)
+r_a=$(ratio "$hello_rps" "$noop_rps")
+r_b=$(ratio "$spin_rps" "$hello_rps")
+hello_errors=$(errors hello)
+spin_errors=$(errors hello-with-spin)
+echo
+echo "== results ($(nproc) CPUs; load average $load_start at the start, $load_end at the end)"
+echo "   executor args: ${EXECUTOR_ARGS:-(defaults)} ${JAVA_OPTS}"
+echo "   $CONNECTIONS connections, $DURATION each, wrk timeout $WRK_TIMEOUT; spin: $SPIN_CONNECTIONS connections"
+echo
+echo "| measurement | round | requests/s | p50 | p99 | requests | non-2xx | socket errors (c/r/w/timeout) | CPU µs per request: executor, PostgreSQL | load before |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+awk '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s/%s/%s/%s | %s, %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
+  $11, $13, $14, $12 }' "$work/rows"
+echo
+echo "| goal | figures (mean of $ROUNDS rounds) | ratio | target | met |"
+echo "|---|---|---|---|---|"
+echo "| (a) hello ÷ no-op | $hello_rps ÷ $noop_rps req/s | $r_a | ≥ 0.70 | $(met "$r_a" 0.70) |"
+echo "| (b) errors of hello alone at $CONNECTIONS connections | $hello_errors | | 0 | $( ((hello_errors == 0)) && echo yes || echo no) |"
+echo "| (b) hello with spin ÷ hello alone | $spin_rps ÷ $hello_rps req/s ($spin_errors errors with spin) | $r_b | ≥ 0.80 | $(met "$r_b" 0.80) |"
+echo "| (b) one request to hello during the spin load | status (s): $(awk '{ printf "%s%s (%s)", sep, $2, $3; sep = ", " }' "$work/probes") | | 200 | $(awk '$2 != 200 { bad = 1 } END { print (bad ? "no" : "yes") }' "$work/probes") |"
+echo
+echo "| request to a newly deployed version | ms (curl), median of $DEPLOY_ROUNDS | each round | module cache misses the request caused, each round |"
+echo "|---|---|---|---|"
+echo "| first, 1 s after deploy + notify (compiled in the background) | $(median_column 2) | $(column 2) | $(column 7) |"
+echo "| first, never notified (compiled on the request path) | $(median_column 3) | $(column 3) | $(column 8) |"
+echo "| steady state (median of 5 after the first) | $(median_column 4) | $(column 4) | |"
+awk -v n="$compile_count" -v s="$compile_sum" -v m="$compile_max" 'BEGIN {
+  printf "\nwasmcloud.modules.compile: %d compilations in this run, mean %.1f ms, max of the last 2 min %.1f ms (fetch + verify + compile)\n",
+    n, (n ? s / n * 1000 : 0), m * 1000 }'
+echo "statuses of the first requests: $(awk '{ print $5; print $6 }' "$work/deploys" | sort | uniq -c | xargs)"
