@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds and runs every benchmark in one go and prints a table of medians and ratios:
 #   - JMH: a hello invocation (on the pool and on the calling thread), fib(30) and SHA-256 over 1 MiB in Chicory
-#     with each kind of linear memory;
+#     with each kind of linear memory (the runtime's, its previous one, Chicory's two);
 #   - the same fib/sha256 .wasm in Node's V8 (node/bench.mjs);
 #   - the same C sources built natively with gcc -O2 (guests/native.c).
 # Needs JDK 25, node, gcc; clang + lld to rebuild the .wasm guests (the committed ones are used otherwise).
@@ -32,13 +32,13 @@ python3 - <<'PY'
 import json, math
 
 jmh = json.load(open("target/jmh.json"))
-def median(bench, memory=None):
+def median(bench, memory=None, percentile="50.0"):
     for run in jmh:
         if run["benchmark"].endswith(bench) and (memory is None or run.get("params", {}).get("memory") == memory):
-            return run["primaryMetric"]["scorePercentiles"]["50.0"]
+            return run["primaryMetric"]["scorePercentiles"][percentile]
     return float("nan")
-def read(path):
-    return {line.split()[0]: float(line.split()[1]) for line in open(path) if line.strip()}
+def read(path, column=1):
+    return {line.split()[0]: float(line.split()[column]) for line in open(path) if line.strip()}
 v8, native = read("target/v8.txt"), read("target/native.txt")
 
 print()
@@ -47,15 +47,26 @@ print(f"  on the pool (hand-off to a guest thread): {median('onThePool'):8.1f} u
 print(f"  on the calling thread:                    {median('onTheCallingThread'):8.1f} us")
 print()
 rows = [("fib(30)", "fib30", "fib30"), ("SHA-256 of 1 MiB", "sha256OneMib", "sha256_1mib")]
-memories = ["limited-bytearray", "bytearray", "bytebuffer"]
-print(f"{'guest (median ms)':<18} {'runtime*':>9} {'ByteArray':>9} {'ByteBuf':>9} {'V8':>8} {'native':>8} {'runtime/V8':>10} {'runtime/native':>14}")
+memories = ["runtime", "limited-bytearray", "bytearray", "bytebuffer"]
+print(f"{'guest (median ms)':<18} {'runtime*':>9} {'previous':>9} {'ByteArray':>9} {'ByteBuf':>9} {'V8':>8} {'native':>8} {'runtime/V8':>10} {'runtime/native':>14}")
 ratios_v8, ratios_native = [], []
 for label, bench, key in rows:
     m = [median(bench, memory) for memory in memories]
     ratios_v8.append(m[0] / v8[key])
     ratios_native.append(m[0] / native[key])
-    print(f"{label:<18} {m[0]:9.3f} {m[1]:9.3f} {m[2]:9.3f} {v8[key]:8.3f} {native[key]:8.3f} {ratios_v8[-1]:10.2f} {ratios_native[-1]:14.2f}")
+    print(f"{label:<18} {m[0]:9.3f} {m[1]:9.3f} {m[2]:9.3f} {m[3]:9.3f} {v8[key]:8.3f} {native[key]:8.3f} {ratios_v8[-1]:10.2f} {ratios_native[-1]:14.2f}")
 geo = lambda xs: math.exp(sum(map(math.log, xs)) / len(xs))
-print(f"{'geometric mean':<18} {'':>9} {'':>9} {'':>9} {'':>8} {'':>8} {geo(ratios_v8):10.2f} {geo(ratios_native):14.2f}")
-print("* runtime = ByteArrayMemory inside the runtime's LimitedMemory, what invocations get")
+print(f"{'geometric mean':<18} {'':>9} {'':>9} {'':>9} {'':>9} {'':>8} {'':>8} {geo(ratios_v8):10.2f} {geo(ratios_native):14.2f}")
+print("* runtime = the runtime's FlatMemory, what invocations get; previous = ByteArrayMemory in the old LimitedMemory")
+print()
+# The fastest single call is what other processes on a shared machine disturb least: compare these when it is busy.
+v8_fast, native_fast = read("target/v8.txt", 3), read("target/native.txt", 3)
+print(f"{'fastest call (ms)':<18} {'runtime*':>9} {'previous':>9} {'V8':>8} {'native':>8} {'runtime/V8':>10} {'runtime/native':>14}")
+fast_v8, fast_native = [], []
+for label, bench, key in rows:
+    r, p = median(bench, "runtime", "0.0"), median(bench, "limited-bytearray", "0.0")
+    fast_v8.append(r / v8_fast[key])
+    fast_native.append(r / native_fast[key])
+    print(f"{label:<18} {r:9.3f} {p:9.3f} {v8_fast[key]:8.3f} {native_fast[key]:8.3f} {fast_v8[-1]:10.2f} {fast_native[-1]:14.2f}")
+print(f"{'geometric mean':<18} {'':>9} {'':>9} {'':>8} {'':>8} {geo(fast_v8):10.2f} {geo(fast_native):14.2f}")
 PY

@@ -1,6 +1,6 @@
 package app.wasmcloud.bench;
 
-import app.wasmcloud.runtime.internal.LimitedMemory;
+import app.wasmcloud.runtime.internal.FlatMemory;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ByteBufferMemory;
@@ -21,15 +21,16 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * CPU-bound guests compiled from C (bench/guests), instantiated once and called repeatedly, with each kind of linear
- * memory: Chicory's default, {@link ByteArrayMemory}, and ByteArrayMemory inside the runtime's {@link LimitedMemory}
- * (what invocations actually get). node/bench.mjs and guests/native.c time the same exports.
+ * memory: the runtime's {@link FlatMemory} (what invocations actually get), the runtime's previous memory
+ * ({@link ByteArrayMemory} inside {@link LimitedByteArrayMemory}), bare ByteArrayMemory, and Chicory's default
+ * ByteBufferMemory. node/bench.mjs and guests/native.c time the same exports.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class CpuBenchmark {
 
-    @Param({"limited-bytearray", "bytearray", "bytebuffer"})
+    @Param({"runtime", "limited-bytearray", "bytearray", "bytebuffer"})
     public String memory;
 
     private ExportFunction fib;
@@ -48,8 +49,9 @@ public class CpuBenchmark {
     private Instance instantiate(WasmModule module) {
         Instance.Builder builder = Instance.builder(module).withMachineFactory(MachineFactoryCompiler.compile(module));
         switch (memory) {
+            case "runtime" -> builder.withMemoryFactory(FlatMemory::new);
             case "limited-bytearray" ->
-                builder.withMemoryFactory(limits -> new LimitedMemory(new ByteArrayMemory(limits)));
+                builder.withMemoryFactory(limits -> new LimitedByteArrayMemory(new ByteArrayMemory(limits)));
             case "bytearray" -> builder.withMemoryFactory(ByteArrayMemory::new);
             case "bytebuffer" -> builder.withMemoryFactory(ByteBufferMemory::new);
             default -> throw new IllegalArgumentException(memory);

@@ -2,15 +2,14 @@ package app.wasmcloud.runtime;
 
 import app.wasmcloud.runtime.internal.CappedOutput;
 import app.wasmcloud.runtime.internal.CountingInput;
+import app.wasmcloud.runtime.internal.FlatMemory;
 import app.wasmcloud.runtime.internal.GuestExit;
 import app.wasmcloud.runtime.internal.GuestLog;
 import app.wasmcloud.runtime.internal.HostCallCounter;
-import app.wasmcloud.runtime.internal.LimitedMemory;
 import app.wasmcloud.runtime.internal.OutputLimitExceededException;
 import app.wasmcloud.runtime.olin.OlinContext;
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
 import app.wasmcloud.runtime.wasi.WasiImports;
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
@@ -41,7 +40,7 @@ final class GuestRun {
     private final CappedOutput stderr;
     private final GuestLog log;
     private final HostCallCounter hostCalls = new HostCallCounter();
-    private LimitedMemory memory;
+    private FlatMemory memory;
 
     /**
      * @param timedOut whether the watchdog has fired: then whatever the guest was doing ends as a timeout
@@ -113,7 +112,7 @@ final class GuestRun {
             Instance.Builder builder = Instance.builder(function.module())
                     .withMachineFactory(function.machineFactory())
                     .withImportValues(imports)
-                    .withMemoryFactory(limits -> memory = new LimitedMemory(new ByteArrayMemory(limits)))
+                    .withMemoryFactory(limits -> memory = new FlatMemory(limits))
                     .withUnsafeExecutionListener(GuestRun::stopWhenInterrupted)
                     // _start is called below, where its result and exceptions are ours to interpret.
                     .withStart(false);

@@ -102,6 +102,23 @@ class ExecutionPoolTest {
     }
 
     @Test
+    void grownMemoryKeepsItsContentAndIsZeroedUpToItsLastByte() throws InterruptedException {
+        RunResult result = pool.run(Fixtures.load("grown_memory", "last_word"), Fixtures.invocation());
+
+        assertThat(result.outcome()).isEqualTo(Outcome.OK);
+        assertThat(result.peakMemoryPages()).isEqualTo(3);
+    }
+
+    @ParameterizedTest(name = "{0} traps")
+    @ValueSource(strings = {"past_the_end", "straddling_the_end"})
+    void loadsPastTheLastGrownPageTrapAsOutOfBounds(String entrypoint) throws InterruptedException {
+        RunResult result = pool.run(Fixtures.load("grown_memory", entrypoint), Fixtures.invocation());
+
+        assertThat(result.outcome()).isEqualTo(Outcome.TRAP);
+        assertThat(result.trapMessage()).contains("out of bounds memory access", "limit is: 196608");
+    }
+
+    @Test
     void aModuleWhoseMemoryStartsOverTheInvocationLimitDoesNotStart() throws InterruptedException {
         WasmFunction function = Fixtures.load("hello_start");
 

@@ -1,4 +1,4 @@
-package app.wasmcloud.runtime.internal;
+package app.wasmcloud.bench;
 
 import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.Instance;
@@ -6,18 +6,17 @@ import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.DataSegment;
 
 /**
- * A guest's linear memory under its page cap. Chicory already refuses growth past the maximum it was built with; this
- * wrapper only remembers that it did, so a trap that follows (a failed malloc, usually) is reported as the memory
- * limit rather than as a bug in the guest.
+ * The runtime's linear memory before {@code FlatMemory} (kept here so that one benchmark run compares the two): Chicory's
+ * paged {@link ByteArrayMemory} inside a wrapper that remembered a refused {@code memory.grow}.
  */
-public final class LimitedMemory implements Memory {
+final class LimitedByteArrayMemory implements Memory {
 
     /** The concrete type, not the interface: calls through it bind statically, so the JIT inlines them. */
     private final ByteArrayMemory memory;
 
     private volatile boolean growRefused;
 
-    public LimitedMemory(ByteArrayMemory memory) {
+    LimitedByteArrayMemory(ByteArrayMemory memory) {
         this.memory = memory;
     }
 
