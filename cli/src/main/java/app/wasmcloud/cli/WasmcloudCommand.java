@@ -31,11 +31,12 @@ import picocli.CommandLine.Option;
         description = "Deploy, run and manage WebAssembly functions on Wasmcloud.",
         versionProvider = VersionProvider.class,
         footerHeading = "%nConfiguration:%n",
+        // Lines short enough for an 80-column terminal, where picocli would break them mid-word.
         footer = {
-            "  Flags win over WASMCLOUD_API and WASMCLOUD_TOKEN, which win over the config file",
-            "  $XDG_CONFIG_HOME/wasmcloud/config.json (default ~/.config/wasmcloud/config.json)",
-            "  that `wasmcloud login` writes. WASMCLOUD_CA_CERT adds a trusted CA; NO_COLOR",
-            "  turns colour off."
+            "  Flags win over WASMCLOUD_API and WASMCLOUD_TOKEN, which win over the config",
+            "  file that `wasmcloud login` writes: $XDG_CONFIG_HOME/wasmcloud/config.json",
+            "  (default ~/.config/wasmcloud/config.json). WASMCLOUD_CA_CERT adds a trusted",
+            "  CA; NO_COLOR turns colour off."
         })
 public final class WasmcloudCommand {
     /** The verbs, in the order the help lists them. */

@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
         name = "completion",
         description = {
             "Print a shell completion script.",
-            "bash: `source <(wasmcloud completion bash)` (or save it in ~/.local/share/bash-completion/completions/"
-                    + "wasmcloud);",
+            "bash: `source <(wasmcloud completion bash)`, or save the script as",
+            "  ~/.local/share/bash-completion/completions/wasmcloud;",
             "zsh: `source <(wasmcloud completion zsh)` in ~/.zshrc;",
             "fish: `wasmcloud completion fish > ~/.config/fish/completions/wasmcloud.fish`."
         })
