@@ -6,10 +6,14 @@ import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.IFactory;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Builds the `wasmcloud` command line for one execution: every command and mixin gets the same {@link
@@ -26,6 +30,9 @@ public final class CommandLineFactory implements IFactory {
     public static CommandLine create(Terminal terminal, String[] args) {
         CommandContext context = new CommandContext(terminal);
         CommandLine commandLine = new CommandLine(WasmcloudCommand.class, new CommandLineFactory(context));
+        for (Class<?> command : commandsFor(terminal, args)) {
+            commandLine.addSubcommand(command);
+        }
         FailureReporter reporter = new FailureReporter(context);
         boolean noColorFlag = Arrays.asList(args).contains("--no-color");
         Help.Ansi ansi = !noColorFlag && context.colour(terminal.stdoutIsTty()) ? Help.Ansi.ON : Help.Ansi.OFF;
@@ -40,7 +47,10 @@ public final class CommandLineFactory implements IFactory {
                 .setParameterExceptionHandler(reporter)
                 .setExitCodeExceptionMapper(reporter);
         // `wasmcloud run MODULE --flag`: everything after the module is the module's, options included.
-        commandLine.getSubcommands().get("run").setStopAtPositional(true);
+        CommandLine run = commandLine.getSubcommands().get("run");
+        if (run != null) {
+            run.setStopAtPositional(true);
+        }
         Map<String, String> exitCodes = new LinkedHashMap<>();
         for (ExitCode exitCode : ExitCode.values()) {
             exitCodes.put("  " + exitCode.code(), exitCode.meaning());
@@ -51,6 +61,41 @@ public final class CommandLineFactory implements IFactory {
                 .exitCodeListHeading("%nExit codes:%n")
                 .exitCodeList(exitCodes);
         return commandLine;
+    }
+
+    /**
+     * Building picocli's model of a command (reflection over every option of every verb) is most of the CLI's
+     * start-up, so only the verb being run is built: `wasmcloud --version` needs none, `wasmcloud fn list` only
+     * `functions`. The top-level help, `help`, `completion` and a mistyped verb get them all, to list, complete or
+     * suggest them. The verb is found by parsing with the top command alone, which knows which global options take a
+     * value; when that parse fails, every verb is added and the real parse reports the error.
+     */
+    static List<Class<?>> commandsFor(Terminal terminal, String[] args) {
+        CommandLine topOnly = new CommandLine(
+                        WasmcloudCommand.class, new CommandLineFactory(new CommandContext(terminal)))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExpandAtFiles(false)
+                .setStopAtUnmatched(true)
+                .setUnmatchedArgumentsAllowed(true);
+        ParseResult parsed;
+        try {
+            parsed = topOnly.parseArgs(args);
+        } catch (ParameterException e) {
+            return WasmcloudCommand.COMMANDS;
+        }
+        if (parsed.unmatched().isEmpty()) {
+            return parsed.isVersionHelpRequested() ? List.of() : WasmcloudCommand.COMMANDS;
+        }
+        String verb = parsed.unmatched().getFirst();
+        for (Class<?> command : WasmcloudCommand.COMMANDS) {
+            Command annotation = command.getAnnotation(Command.class);
+            boolean named = annotation.name().equals(verb)
+                    || Arrays.asList(annotation.aliases()).contains(verb);
+            if (named && !WasmcloudCommand.NEED_EVERY_COMMAND.contains(command)) {
+                return List.of(command);
+            }
+        }
+        return WasmcloudCommand.COMMANDS;
     }
 
     @Override

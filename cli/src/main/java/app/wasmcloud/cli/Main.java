@@ -23,6 +23,12 @@ public final class Main {
 
     public static int run(String[] args, Terminal terminal) {
         try {
+            if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+                // Scripts check `wasmcloud --version` often; it answers before picocli builds its model of the command
+                // line (most of the start-up), with the same text picocli prints.
+                terminal.out().println(new VersionProvider().getVersion()[0]);
+                return ExitCode.OK.code();
+            }
             return CommandLineFactory.create(terminal, args).execute(args);
         } finally {
             terminal.out().flush();

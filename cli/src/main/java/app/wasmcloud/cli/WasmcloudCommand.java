@@ -15,17 +15,32 @@ import app.wasmcloud.cli.invocation.LogsCommand;
 import app.wasmcloud.cli.local.RunCommand;
 import app.wasmcloud.cli.local.ServeCommand;
 import app.wasmcloud.cli.token.TokensCommand;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** `wasmcloud`: the top command; it only groups the verbs (the exit-code list is added by the factory). */
+/**
+ * `wasmcloud`: the top command; it only groups the verbs. The factory adds the verbs (only those a command line needs)
+ * and the exit-code list.
+ */
 @Command(
         name = "wasmcloud",
         description = "Deploy, run and manage WebAssembly functions on Wasmcloud.",
         versionProvider = VersionProvider.class,
-        subcommands = {
+        footerHeading = "%nConfiguration:%n",
+        // Lines short enough for an 80-column terminal, where picocli would break them mid-word.
+        footer = {
+            "  Flags win over WASMCLOUD_API and WASMCLOUD_TOKEN, which win over the config",
+            "  file that `wasmcloud login` writes: $XDG_CONFIG_HOME/wasmcloud/config.json",
+            "  (default ~/.config/wasmcloud/config.json). WASMCLOUD_CA_CERT adds a trusted",
+            "  CA; NO_COLOR turns colour off."
+        })
+public final class WasmcloudCommand {
+    /** The verbs, in the order the help lists them. */
+    static final List<Class<?>> COMMANDS = List.of(
             LoginCommand.class,
             LogoutCommand.class,
             WhoamiCommand.class,
@@ -41,16 +56,10 @@ import picocli.CommandLine.Option;
             RunCommand.class,
             ServeCommand.class,
             CompletionCommand.class,
-            HelpCommand.class
-        },
-        footerHeading = "%nConfiguration:%n",
-        footer = {
-            "  Flags win over WASMCLOUD_API and WASMCLOUD_TOKEN, which win over the config file",
-            "  $XDG_CONFIG_HOME/wasmcloud/config.json (default ~/.config/wasmcloud/config.json)",
-            "  that `wasmcloud login` writes. WASMCLOUD_CA_CERT adds a trusted CA; NO_COLOR",
-            "  turns colour off."
-        })
-public final class WasmcloudCommand {
+            HelpCommand.class);
+
+    /** The verbs that work on the whole command tree: listing, describing or completing the others. */
+    static final Set<Class<?>> NEED_EVERY_COMMAND = Set.of(CompletionCommand.class, HelpCommand.class);
 
     @Mixin
     GlobalOptions global;

@@ -2,7 +2,10 @@ package app.wasmcloud.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.wasmcloud.cli.function.FunctionsCommand;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +19,34 @@ class CommandLineTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout()).startsWith("wasmcloud 0.1.0-SNAPSHOT (Java ");
+    }
+
+    @Test
+    void theQuickVersionAnswerIsTheOnePicocliGives() {
+        CliRun.Result quick = new CliRun(dir).run("--version");
+        CliRun.Result shortFlag = new CliRun(dir).run("-V");
+        CliRun.Result throughPicocli = new CliRun(dir).run("--no-color", "--version");
+
+        assertThat(throughPicocli.exitCode()).isZero();
+        assertThat(quick.stdout()).isEqualTo(throughPicocli.stdout());
+        assertThat(shortFlag.stdout()).isEqualTo(throughPicocli.stdout());
+    }
+
+    @Test
+    void onlyTheCommandBeingRunIsBuiltEvenAfterGlobalOptionsWithValues() {
+        String[] args = {"--api", "http://127.0.0.1:1", "-o", "json", "fn", "list"};
+
+        assertThat(CommandLineFactory.commandsFor(
+                        Terminal.redirected(InputStream.nullInputStream(), System.out, System.err, Map.of()), args))
+                .containsExactly(FunctionsCommand.class);
+    }
+
+    @Test
+    void globalOptionsBeforeTheCommandStillApplyToIt() {
+        CliRun.Result result = new CliRun(dir).run("--api", "http://127.0.0.1:1", "whoami");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        assertThat(result.stderr()).startsWith("error: not logged in to http://127.0.0.1:1");
     }
 
     @Test

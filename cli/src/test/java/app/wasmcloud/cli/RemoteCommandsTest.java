@@ -291,6 +291,17 @@ class RemoteCommandsTest {
     }
 
     @Test
+    void logsFollowWithSinceOrLimitIsAUsageErrorNotASilentlyIgnoredFilter() {
+        CliRun.Result since = cli.run("logs", "hello", "--follow", "--since", "2h");
+        CliRun.Result limit = cli.run("logs", "hello", "-f", "-n", "5");
+
+        assertThat(since.exitCode()).isEqualTo(2);
+        assertThat(since.stderr()).startsWith("error: --limit and --since choose past invocations");
+        assertThat(limit.exitCode()).isEqualTo(2);
+        assertThat(api.received()).isEmpty();
+    }
+
+    @Test
     void logsFollowPrintsEachServerSentEventUntilTheStreamEnds() throws IOException {
         HttpServer stream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         stream.createContext("/api/functions/hello/logs/stream", exchange -> {

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import app.wasmcloud.cli.Main;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
@@ -22,7 +25,9 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -133,24 +138,7 @@ class NginxFrontTest {
 
     @Test
     void aFunctionDeployedThroughTheApiHostAnswersOnItsOwnHostAndOnThePathStyleUrl() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(
-                new String[] {
-                    "deploy",
-                    "greeter",
-                    TestStack.ROOT.resolve("examples/hello/hello.wasm").toString(),
-                    "--create"
-                },
-                new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of(
-                        "WASMCLOUD_API", "https://api." + DOMAIN + ":" + httpsPort,
-                        "WASMCLOUD_TOKEN", stack.token(),
-                        "WASMCLOUD_CA_CERT", dir.resolve("cert.pem").toString(),
-                        "XDG_CONFIG_HOME", dir.resolve("config").toString()));
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        deploy("greeter");
 
         HttpResponse<String> hostStyle = https.send(
                 HttpRequest.newBuilder(URI.create("https://greeter." + TestStack.RUN_DOMAIN + ":" + httpsPort + "/a/b"))
@@ -167,6 +155,109 @@ class NginxFrontTest {
         assertThat(hostStyle.headers().firstValue("X-Wasmcloud-Invocation-Id")).isPresent();
         assertThat(pathStyle.statusCode()).isEqualTo(200);
         assertThat(pathStyle.body()).isEqualTo("hello from wasmcloud!\nmethod: GET\npath: /c\nbody: \n");
+    }
+
+    @Test
+    void theApiHostNeverServesTheActuatorWhichTheApiItselfStillAnswers() throws Exception {
+        String api = "https://api." + DOMAIN + ":" + httpsPort;
+
+        HttpResponse<String> direct = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + stack.config().apiPort() + "/actuator/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(direct.statusCode()).isEqualTo(200);
+        for (String path : List.of(
+                "/actuator/health",
+                "/actuator/prometheus",
+                "/actuator",
+                "/ACTUATOR/health",
+                "/actuator;x=1/health",
+                "/api/..;/actuator/health",
+                "/api/%2e%2e;/actuator/health")) {
+            assertThat(get(api + path).statusCode()).as(path).isEqualTo(404);
+        }
+        assertThat(get("https://panel." + DOMAIN + ":" + httpsPort + "/api/..;/actuator/health")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theRunHostsNeverForwardTheExecutorsInternalEndpoint() throws Exception {
+        URI direct = URI.create("http://127.0.0.1:" + stack.config().executorPort() + "/internal/functions/x/invoke");
+        assertThat(HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(direct)
+                                        .POST(HttpRequest.BodyPublishers.noBody())
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .as("the executor answers its internal endpoint itself")
+                .isEqualTo(401);
+
+        for (String host : List.of(TestStack.RUN_DOMAIN, "greeter." + TestStack.RUN_DOMAIN)) {
+            for (String path : List.of(
+                    "/internal/functions/x/invoke",
+                    "/Internal/functions/x/invoke",
+                    "/internal;a=b/functions/x/invoke",
+                    "//internal/functions/x/invoke",
+                    "/x/..;/internal/functions/x/invoke",
+                    "/%69nternal/functions/x/invoke")) {
+                HttpResponse<String> response = https.send(
+                        HttpRequest.newBuilder(URI.create("https://" + host + ":" + httpsPort + path))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+                assertThat(response.statusCode()).as(host + path).isEqualTo(404);
+                assertThat(response.headers().firstValue("X-Wasmcloud-Invocation-Id"))
+                        .as("answered by nginx, not the executor: " + host + path)
+                        .isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void followedLogsArriveThroughTheApiHostWhileTheStreamIsOpen() throws Exception {
+        // The test hosts file names only greeter's host; deploying again just adds a version.
+        deploy("greeter");
+        HttpResponse<InputStream> stream = https.sendAsync(
+                        HttpRequest.newBuilder(URI.create("https://api." + DOMAIN + ":" + httpsPort
+                                        + "/api/functions/greeter/logs/stream"))
+                                .header("Authorization", "Bearer " + stack.token())
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream())
+                .get(20, TimeUnit.SECONDS);
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            assertThat(stream.statusCode()).isEqualTo(200);
+
+            String invocationId = https.send(
+                            HttpRequest.newBuilder(URI.create(
+                                            "https://greeter." + TestStack.RUN_DOMAIN + ":" + httpsPort + "/"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .headers()
+                    .firstValue("X-Wasmcloud-Invocation-Id")
+                    .orElseThrow();
+
+            // A few hundred bytes: nginx would hold them back in its buffer if it buffered this stream.
+            CompletableFuture<String> event = CompletableFuture.supplyAsync(() -> {
+                try {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        if (line.equals("id:" + invocationId)) {
+                            return line;
+                        }
+                    }
+                    return "end of stream";
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            assertThat(event.get(30, TimeUnit.SECONDS)).isEqualTo("id:" + invocationId);
+        }
     }
 
     @Test
@@ -210,6 +301,31 @@ class NginxFrontTest {
         assertThat(response.statusCode()).isEqualTo(301);
         assertThat(response.headers().firstValue("Location"))
                 .hasValue("https://api." + DOMAIN + ":" + httpsPort + "/api/whoami?x=1");
+    }
+
+    private static void deploy(String function) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(
+                new String[] {
+                    "deploy",
+                    function,
+                    TestStack.ROOT.resolve("examples/hello/hello.wasm").toString(),
+                    "--create"
+                },
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of(
+                        "WASMCLOUD_API", "https://api." + DOMAIN + ":" + httpsPort,
+                        "WASMCLOUD_TOKEN", stack.token(),
+                        "WASMCLOUD_CA_CERT", dir.resolve("cert.pem").toString(),
+                        "XDG_CONFIG_HOME", dir.resolve("config").toString()));
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return https.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String mainConfig() {

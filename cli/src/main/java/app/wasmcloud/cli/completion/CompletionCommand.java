@@ -2,11 +2,13 @@ package app.wasmcloud.cli.completion;
 
 import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
+import app.wasmcloud.cli.GlobalOptions;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Parameters;
@@ -16,17 +18,19 @@ import picocli.CommandLine.Spec;
         name = "completion",
         description = {
             "Print a shell completion script.",
-            "bash: `source <(wasmcloud completion bash)` (or save it in ~/.local/share/bash-completion/completions/"
-                    + "wasmcloud);",
+            "bash: `source <(wasmcloud completion bash)`, or save the script as",
+            "  ~/.local/share/bash-completion/completions/wasmcloud;",
             "zsh: `source <(wasmcloud completion zsh)` in ~/.zshrc;",
             "fish: `wasmcloud completion fish > ~/.config/fish/completions/wasmcloud.fish`."
-        },
-        mixinStandardHelpOptions = false)
+        })
 public final class CompletionCommand implements Callable<Integer> {
     private final CommandContext context;
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    GlobalOptions global;
 
     @Parameters(paramLabel = "SHELL", description = "${COMPLETION-CANDIDATES}")
     Shell shell;

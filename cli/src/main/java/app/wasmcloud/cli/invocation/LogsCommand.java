@@ -36,9 +36,10 @@ import tools.jackson.databind.SerializationFeature;
 @Command(
         name = "logs",
         description = {
-            "Show a function's recent invocations: time, status, outcome, duration, id, then its log lines and stderr.",
-            "--follow keeps printing new ones as they happen until Ctrl-C (with --output json, one JSON object per"
-                    + " line)."
+            "Show a function's recent invocations, newest first, one line each: time, status, outcome, duration,"
+                    + " version, id.",
+            "--follow instead prints new ones as they happen, each with its log lines, stderr and trap message"
+                    + " beneath it, until Ctrl-C (with --output json, one JSON object per line)."
         })
 public final class LogsCommand implements Callable<Integer> {
     private final CommandContext context;
@@ -52,21 +53,22 @@ public final class LogsCommand implements Callable<Integer> {
     @Option(
             names = {"-n", "--limit"},
             paramLabel = "N",
-            description = "How many invocations (default: the server's).")
+            description = "How many invocations (default: the server's; not with --follow).")
     Integer limit;
 
     @Option(
             names = "--outcome",
             paramLabel = "OUTCOME",
             converter = OutcomeConverter.class,
-            description = "Only these: ok, nonzero_exit, trap, timeout, memory_limit, output_limit, invalid_response.")
+            description = "Only invocations with this outcome: ok, nonzero_exit, trap, timeout, memory_limit,"
+                    + " output_limit, invalid_response.")
     String outcome;
 
     @Option(
             names = "--since",
             paramLabel = "WHEN",
             description = "Only invocations since then: an age such as 15m, 2h or 7d, or an instant such as"
-                    + " 2026-01-02T03:04:05Z.")
+                    + " 2026-01-02T03:04:05Z (not with --follow).")
     String since;
 
     @Option(
@@ -100,6 +102,11 @@ public final class LogsCommand implements Callable<Integer> {
     public Integer call() {
         if (limit != null && limit < 1) {
             throw new CliException(ExitCode.USAGE, "--limit must be at least 1");
+        }
+        if (follow && (limit != null || since != null)) {
+            // The stream only carries invocations from now on; taking these silently would look like a filter.
+            throw new CliException(
+                    ExitCode.USAGE, "--limit and --since choose past invocations; --follow shows only new ones");
         }
         ApiClient api = context.api();
         Output output = context.output();

@@ -62,6 +62,15 @@ public final class LocalFunctionOptions {
                     + " platform never allows this).")
     boolean allowPrivateAddresses;
 
+    /**
+     * argv[0] (cgi.md: the function's name, never a path) and WASMCLOUD_FUNCTION: the file's name without `.wasm`, as
+     * the function would be named when deployed.
+     */
+    static String functionName(Path module) {
+        String file = module.getFileName().toString();
+        return file.endsWith(".wasm") ? file.substring(0, file.length() - ".wasm".length()) : file;
+    }
+
     /** The production defaults with this command line's changes. */
     Limits limits() {
         Limits limits = Limits.defaults();

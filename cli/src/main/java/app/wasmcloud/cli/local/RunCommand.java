@@ -49,7 +49,10 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODULE", description = "The .wasm file.")
     Path module;
 
-    @Parameters(index = "1..*", paramLabel = "ARG", description = "Arguments for the module (argv[1]…).")
+    @Parameters(
+            index = "1..*",
+            paramLabel = "ARG",
+            description = "Arguments for the module (argv[1]…; argv[0] is the module's file name without .wasm).")
     List<String> args = new ArrayList<>();
 
     public RunCommand(CommandContext context) {
@@ -61,7 +64,7 @@ public final class RunCommand implements Callable<Integer> {
         WasmFunction wasm = function.load(module);
         Terminal terminal = context.terminal();
         List<String> argv = new ArrayList<>();
-        argv.add(module.toString());
+        argv.add(LocalFunctionOptions.functionName(module));
         argv.addAll(args);
         Limits limits = function.limits();
         Invocation invocation = new Invocation(argv, function.environment(), stdin(terminal), limits);

@@ -82,7 +82,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             server = new CgiServer(
                     wasm,
-                    functionName(module),
+                    LocalFunctionOptions.functionName(module),
                     function.environment(),
                     function.limits(),
                     function.egress(),
@@ -121,12 +121,6 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK.code();
-    }
-
-    /** WASMCLOUD_FUNCTION and argv[0]: the file's name without `.wasm`, as it would be named when deployed. */
-    static String functionName(Path module) {
-        String file = module.getFileName().toString();
-        return file.endsWith(".wasm") ? file.substring(0, file.length() - ".wasm".length()) : file;
     }
 
     private static String urlHost(InetSocketAddress address) {

@@ -94,6 +94,14 @@ class RunCommandTest {
     }
 
     @Test
+    void argvZeroIsTheFunctionNameNotThePathAsTyped() {
+        Result result = run("x".getBytes(StandardCharsets.UTF_8), "run", fixture("olin_conformance.wasm"), "one");
+
+        assertThat(result.stdout()).as(result.toString()).contains("# arg olin_conformance\n# arg one\n");
+        assertThat(result.stdout()).doesNotContain("fixtures");
+    }
+
+    @Test
     void aTrapExitsOneWithTheTrapNamedOnOneLine() {
         Result result = run("run", fixture("unreachable.wasm"));
 

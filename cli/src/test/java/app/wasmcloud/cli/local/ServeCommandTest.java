@@ -185,7 +185,7 @@ class ServeCommandTest {
 
     @Test
     void theFunctionIsNamedAfterTheFile() {
-        assertThat(ServeCommand.functionName(Path.of("dir/hello.wasm"))).isEqualTo("hello");
+        assertThat(LocalFunctionOptions.functionName(Path.of("dir/hello.wasm"))).isEqualTo("hello");
     }
 
     /** The request log line is written after the reply is sent, so the client may see the reply first. */
