@@ -121,7 +121,8 @@ class DeployTest extends ApiTestBase {
     @Test
     void aModuleWhoseInitialMemoryIsOverItsFunctionsLimitIsRejectedUntilTheLimitIsRaised() throws Exception {
         String token = devToken();
-        byte[] module = getClass().getResourceAsStream("/fixtures/big-memory.wasm").readAllBytes();
+        byte[] module =
+                getClass().getResourceAsStream("/fixtures/big-memory.wasm").readAllBytes();
         String name = uniqueName("bigmem");
 
         HttpResponse<String> onDefault =
@@ -139,7 +140,9 @@ class DeployTest extends ApiTestBase {
                 .contains("starts at 300 pages")
                 .contains("limit of 256 pages")
                 .contains("Raise the function's memoryPages (PATCH /api/functions/" + name + ", at most 4096)");
-        assertThat(created.statusCode()).as("the refused upload created nothing").isEqualTo(201);
+        assertThat(created.statusCode())
+                .as("the refused upload created nothing")
+                .isEqualTo(201);
         assertThat(onLowered.statusCode()).isEqualTo(422);
         assertThat(body(onLowered).get("detail").asString()).contains("limit of 200 pages");
         assertThat(onRaised.statusCode()).as(onRaised.body()).isEqualTo(201);

@@ -94,10 +94,13 @@ class InvocationTest extends ApiTestBase {
 
         for (String outcome : outcomes) {
             HttpResponse<String> response = get("/api/functions/" + name + "/invocations?outcome=" + outcome, token);
-            assertThat(response.statusCode()).as(outcome + ": " + response.body()).isEqualTo(200);
+            assertThat(response.statusCode())
+                    .as(outcome + ": " + response.body())
+                    .isEqualTo(200);
             JsonNode found = body(response);
             assertThat(found.size()).as(outcome).isEqualTo(1);
-            assertThat(found.get(0).get("id").asString()).isEqualTo(ids.get(outcome).toString());
+            assertThat(found.get(0).get("id").asString())
+                    .isEqualTo(ids.get(outcome).toString());
             assertThat(found.get(0).get("outcome").asString()).isEqualTo(outcome);
         }
     }

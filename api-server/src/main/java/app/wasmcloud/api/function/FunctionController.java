@@ -48,10 +48,15 @@ class FunctionController {
     record UpdateFunction(
             String description,
             String visibility,
-            @Schema(types = {"integer", "null"}, description = "null returns to the platform default")
+
+            @Schema(
+                    types = {"integer", "null"},
+                    description = "null returns to the platform default")
             JsonNode timeoutMs,
 
-            @Schema(types = {"integer", "null"}, description = "null returns to the platform default")
+            @Schema(
+                    types = {"integer", "null"},
+                    description = "null returns to the platform default")
             JsonNode memoryPages,
 
             List<String> egressAllowList) {}

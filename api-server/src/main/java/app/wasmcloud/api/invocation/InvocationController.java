@@ -37,9 +37,11 @@ class InvocationController {
      * refusals (its {@code InvocationOutcome}), so a list can be filtered down to the throttled or overloaded calls.
      */
     private static final Set<String> OUTCOMES = Stream.concat(
-                    Arrays.stream(Outcome.values()).map(outcome -> outcome.name().toLowerCase(Locale.ROOT)),
+                    Arrays.stream(Outcome.values())
+                            .map(outcome -> outcome.name().toLowerCase(Locale.ROOT)),
                     Stream.of("throttled", "overloaded", "unavailable"))
             .collect(Collectors.toUnmodifiableSet());
+
     private static final Pattern RELATIVE = Pattern.compile("(\\d{1,9})([smhd])");
     private static final int DEFAULT_LIMIT = 50;
 

@@ -88,12 +88,13 @@ public class VersionService {
     private Deployed storeAndRecord(CurrentUser caller, String name, byte[] module, boolean createIfMissing) {
         FunctionName functionName = FunctionName.parse(name);
         Optional<FunctionEntity> existing = createIfMissing
-                ? functions.findByName(functionName.value())
+                ? functions
+                        .findByName(functionName.value())
                         .filter(function -> !function.isDeleted())
                         .filter(function -> function.ownerId() == caller.id() || caller.isAdmin())
                 : Optional.of(functionService.get(caller, name));
-        int memoryLimit = existing.map(functionProperties::memoryPagesOf)
-                .orElse(functionProperties.defaultMemoryPages());
+        int memoryLimit =
+                existing.map(functionProperties::memoryPagesOf).orElse(functionProperties.defaultMemoryPages());
         ModuleInfo info = validate(module, functionName, memoryLimit);
         store.put(info.sha256(), module);
         return transaction.execute(status -> record(caller, functionName, info, createIfMissing));
