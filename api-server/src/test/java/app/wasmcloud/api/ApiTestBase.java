@@ -57,7 +57,9 @@ abstract class ApiTestBase {
         registry.add("wasmcloud.auth.dev-login", () -> "true");
         registry.add("server.address", () -> "127.0.0.1");
         registry.add("wasmcloud.executor.service-token-secret", () -> key("service"));
-        registry.add("wasmcloud.executor.base-url", EXECUTOR::baseUrl);
+        // The WireMock stand-in, unless a test class that runs a real executor sets wasmcloud.test.executor-url (a
+        // subclass cannot replace this entry itself: the base class's registrations are applied after its own).
+        registry.add("wasmcloud.executor.base-url", () -> "${wasmcloud.test.executor-url:" + EXECUTOR.baseUrl() + "}");
         registry.add("wasmcloud.storage.type", () -> "s3");
         registry.add("wasmcloud.storage.s3.endpoint", () -> S3.endpoint().toString());
         registry.add("wasmcloud.storage.s3.region", () -> S3ProxyServer.REGION);
@@ -187,7 +189,7 @@ abstract class ApiTestBase {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static String key(String purpose) {
+    static String key(String purpose) {
         byte[] key = new byte[32];
         byte[] seed = purpose.getBytes(StandardCharsets.UTF_8);
         System.arraycopy(seed, 0, key, 0, seed.length);

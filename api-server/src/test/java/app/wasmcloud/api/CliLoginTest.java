@@ -24,10 +24,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
@@ -89,10 +92,22 @@ class CliLoginTest extends ApiTestBase {
         }
 
         HttpResponse<String> get(URI target) throws Exception {
+            return send(target, null);
+        }
+
+        /** A GET, or with a form a POST of it as application/x-www-form-urlencoded. */
+        HttpResponse<String> send(URI target, Map<String, String> form) throws Exception {
             URI local = target.getHost() != null && target.getHost().equals(PUBLIC_HOST)
                     ? uri(target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()))
                     : target;
             HttpRequest.Builder request = HttpRequest.newBuilder(local).header("Accept", "text/html");
+            if (form != null) {
+                request.header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
+                                .map(field -> field.getKey() + "="
+                                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                                .collect(Collectors.joining("&"))));
+            }
             if (!cookies.isEmpty()) {
                 request.header(
                         "Cookie",
@@ -119,9 +134,30 @@ class CliLoginTest extends ApiTestBase {
 
         /** Follows redirects until a page, Gitea's authorize page, or the CLI's listener answers. */
         HttpResponse<String> open(URI start) throws Exception {
+            return follow(start, null);
+        }
+
+        /** Submits the consent page's form with one of its buttons, then follows the redirects. */
+        HttpResponse<String> choose(HttpResponse<String> consentPage, String decision) throws Exception {
+            Map<String, String> form = hiddenFields(consentPage.body());
+            form.put("decision", decision);
+            return follow(consentPage.uri().resolve("/login/cli"), form);
+        }
+
+        /** Opens the link and approves on the consent page. */
+        HttpResponse<String> openAndApprove(URI start) throws Exception {
+            HttpResponse<String> consent = open(start);
+            assertThat(consent.statusCode()).as(consent.body()).isEqualTo(200);
+            assertThat(consent.body()).contains("Authorize the wasmcloud CLI");
+            return choose(consent, "approve");
+        }
+
+        private HttpResponse<String> follow(URI start, Map<String, String> form) throws Exception {
             URI next = start;
+            Map<String, String> body = form;
             for (int hops = 0; hops < 10; hops++) {
-                HttpResponse<String> response = get(next);
+                HttpResponse<String> response = send(next, body);
+                body = null;
                 if (response.statusCode() != 302 && response.statusCode() != 303) {
                     return response;
                 }
@@ -149,6 +185,18 @@ class CliLoginTest extends ApiTestBase {
         }
     }
 
+    /** The hidden inputs of a page's form, in order. */
+    static Map<String, String> hiddenFields(String html) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher input = HIDDEN_INPUT.matcher(html);
+        while (input.find()) {
+            fields.put(input.group(1), HtmlUtils.htmlUnescape(input.group(2)));
+        }
+        return fields;
+    }
+
+    static final Pattern HIDDEN_INPUT = Pattern.compile("<input type=\"hidden\" name=\"([a-z]+)\" value=\"([^\"]*)\">");
+
     URI cliLogin(int port, String state) {
         return uri("/login/cli?port=" + port + "&state=" + URLEncoder.encode(state, StandardCharsets.UTF_8));
     }
@@ -170,7 +218,7 @@ class CliLoginTest extends ApiTestBase {
     /** Logs the dev admin in through the browser step and returns the code the listener got. */
     String devCode() throws Exception {
         String state = newState();
-        HttpResponse<String> landed = new Browser(false).open(cliLogin(port(), state));
+        HttpResponse<String> landed = new Browser(false).openAndApprove(cliLogin(port(), state));
         assertThat(landed.statusCode()).as(landed.body()).isEqualTo(200);
         Map<String, String> query = awaitCallback();
         assertThat(query).containsEntry("state", state);
@@ -191,15 +239,25 @@ class CliLoginTest extends ApiTestBase {
     }
 
     @Test
-    void inDevModeTheLocalBrowserHandsTheListenerACodeThatTheCliTradesForAnAdminToken() throws Exception {
+    void inDevModeTheLocalBrowserApprovesAndHandsTheListenerACodeThatTheCliTradesForAnAdminToken() throws Exception {
         String state = newState();
+        Browser browser = new Browser(false);
 
-        HttpResponse<String> redirect = new Browser(false).get(cliLogin(port(), state));
-        HttpResponse<String> landed = new Browser(false).open(cliLogin(port(), state));
+        HttpResponse<String> consent = browser.get(cliLogin(port(), state));
+        boolean calledBeforeApproval = callback.isDone();
+        Map<String, String> form = hiddenFields(consent.body());
+        form.put("decision", "approve");
+        HttpResponse<String> redirect = browser.send(uri("/login/cli"), form);
+        HttpResponse<String> landed =
+                browser.get(URI.create(redirect.headers().firstValue("Location").orElseThrow()));
         Map<String, String> query = awaitCallback();
         HttpResponse<String> created = exchange(query.get("code"), "wasmcloud CLI on laptop");
 
-        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(consent.statusCode()).isEqualTo(200);
+        assertThat(calledBeforeApproval)
+                .as("nothing reaches the CLI before the user approves")
+                .isFalse();
+        assertThat(redirect.statusCode()).isEqualTo(303);
         assertThat(redirect.headers().firstValue("Location").orElseThrow())
                 .matches("http://127\\.0\\.0\\.1:" + port() + "/callback\\?code=[A-Za-z0-9_-]{43}&state=" + state);
         assertThat(redirect.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
@@ -214,6 +272,89 @@ class CliLoginTest extends ApiTestBase {
         assertThat(Duration.between(Instant.now(), expiresAt)).isBetween(Duration.ofDays(89), Duration.ofDays(90));
         HttpResponse<String> whoami = get("/api/whoami", token.get("token").asString());
         assertThat(body(whoami).get("login").asString()).isEqualTo("dev");
+    }
+
+    @Test
+    void theConsentPageNamesTheServerAndTheAccountAndCannotBeFramed() throws Exception {
+        HttpResponse<String> consent = new Browser(false).get(cliLogin(port(), newState()));
+
+        assertThat(consent.statusCode()).isEqualTo(200);
+        assertThat(consent.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(consent.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+        assertThat(consent.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(consent.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("frame-ancestors 'none'");
+        assertThat(consent.body())
+                .contains("Authorize the wasmcloud CLI on 127.0.0.1?")
+                .contains("127.0.0.1:" + port())
+                .contains("<strong>dev</strong>")
+                .contains("wasmcloud CLI on &lt;computer name&gt;")
+                .contains("expires in 90 days")
+                .contains("<form method=\"post\" action=\"/login/cli\">")
+                .contains("value=\"approve\">Approve</button>")
+                .contains("value=\"cancel\">Cancel</button>");
+        assertThat(hiddenFields(consent.body())).containsOnlyKeys("port", "state", "consent");
+    }
+
+    @Test
+    void cancellingTellsTheListenerAccessWasDeniedAndIssuesNoCode() throws Exception {
+        String state = newState();
+        Browser browser = new Browser(false);
+        long codesBefore = codeCount();
+
+        HttpResponse<String> consent = browser.open(cliLogin(port(), state));
+        HttpResponse<String> landed = browser.choose(consent, "cancel");
+        Map<String, String> query = awaitCallback();
+
+        assertThat(landed.statusCode()).isEqualTo(200);
+        assertThat(query).containsEntry("error", "access_denied").containsEntry("state", state);
+        assertThat(query).doesNotContainKey("code");
+        assertThat(codeCount()).isEqualTo(codesBefore);
+    }
+
+    @Test
+    void anApprovalThatDidNotComeFromTheConsentPageIsRefusedAndIssuesNoCode() throws Exception {
+        String state = newState();
+        Browser browser = new Browser(false);
+        Map<String, String> shown =
+                hiddenFields(browser.get(cliLogin(port(), state)).body());
+        long codesBefore = codeCount();
+
+        Map<String, String> forged = new LinkedHashMap<>(Map.of("port", Integer.toString(port()), "state", state));
+        forged.put("decision", "approve");
+        Map<String, String> otherState = new LinkedHashMap<>(shown);
+        otherState.put("state", newState());
+        otherState.put("decision", "approve");
+        Map<String, String> tampered = new LinkedHashMap<>(shown);
+        tampered.put(
+                "consent",
+                shown.get("consent").substring(0, shown.get("consent").length() - 2) + "xx");
+        tampered.put("decision", "approve");
+        List<HttpResponse<String>> attempts = List.of(
+                browser.send(uri("/login/cli"), forged),
+                browser.send(uri("/login/cli"), otherState),
+                browser.send(uri("/login/cli"), tampered),
+                new Browser(true).send(uri("/login/cli"), withDecision(shown, "approve")));
+
+        for (HttpResponse<String> attempt : attempts) {
+            assertThat(attempt.statusCode()).as(attempt.body()).isEqualTo(403);
+            assertThat(attempt.body()).contains("nothing was issued");
+            assertThat(attempt.headers().firstValue("Location")).isEmpty();
+        }
+        assertThat(codeCount()).isEqualTo(codesBefore);
+        assertThat(callback).isNotDone();
+    }
+
+    static Map<String, String> withDecision(Map<String, String> fields, String decision) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        form.put("decision", decision);
+        return form;
+    }
+
+    long codeCount() {
+        return jdbc.sql("SELECT count(*) FROM cli_login_codes")
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -303,7 +444,7 @@ class CliLoginTest extends ApiTestBase {
         jdbc.sql("UPDATE users SET status = 'active' WHERE login = :login")
                 .param("login", login)
                 .update();
-        HttpResponse<String> landed = browser.open(cliLogin(port(), state));
+        HttpResponse<String> landed = browser.openAndApprove(cliLogin(port(), state));
         Map<String, String> query = awaitCallback();
         HttpResponse<String> created = exchange(query.get("code"), "wasmcloud CLI on desk");
 
@@ -320,7 +461,7 @@ class CliLoginTest extends ApiTestBase {
     }
 
     @Test
-    void anActiveGiteaUserGoesFromTheLoginLinkThroughGiteaStraightToTheListener() throws Exception {
+    void anActiveGiteaUserGoesFromTheLoginLinkThroughGiteaToTheConsentPageAndOnToTheListener() throws Exception {
         String login = uniqueName("cli-active");
         long giteaId = GiteaLoginTest.newGiteaId();
         stubGiteaUser(giteaId, login);
@@ -333,9 +474,13 @@ class CliLoginTest extends ApiTestBase {
 
         HttpResponse<String> toGitea = browser.open(cliLogin(port(), state));
         URI returnTo = URI.create(toGitea.request().uri().toString());
-        HttpResponse<String> landed = browser.approveAtGitea(toGitea, login);
+        HttpResponse<String> consent = browser.approveAtGitea(toGitea, login);
+        HttpResponse<String> landed = browser.choose(consent, "approve");
 
         assertThat(returnTo.getRawQuery()).startsWith("return-to=%2Flogin%2Fcli%3Fport%3D" + port());
+        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(200);
+        assertThat(consent.body()).contains("Authorize the wasmcloud CLI on " + Browser.PUBLIC_HOST + "?");
+        assertThat(consent.body()).contains("<strong>" + login + "</strong>");
         assertThat(landed.statusCode()).as(landed.body()).isEqualTo(200);
         assertThat(awaitCallback()).containsEntry("state", state);
     }

@@ -119,6 +119,37 @@ class DeployTest extends ApiTestBase {
     }
 
     @Test
+    void aModuleWhoseInitialMemoryIsOverItsFunctionsLimitIsRejectedUntilTheLimitIsRaised() throws Exception {
+        String token = devToken();
+        byte[] module =
+                getClass().getResourceAsStream("/fixtures/big-memory.wasm").readAllBytes();
+        String name = uniqueName("bigmem");
+
+        HttpResponse<String> onDefault =
+                upload("/api/functions/" + name + "/versions?create=true", token, "big.wasm", module);
+        HttpResponse<String> created = postJson("/api/functions", token, "{\"name\":\"" + name + "\"}");
+        send("PATCH", "/api/functions/" + name, token, "{\"memoryPages\":200}");
+        HttpResponse<String> onLowered = upload("/api/functions/" + name + "/versions", token, "big.wasm", module);
+        send("PATCH", "/api/functions/" + name, token, "{\"memoryPages\":300}");
+        HttpResponse<String> onRaised = upload("/api/functions/" + name + "/versions", token, "big.wasm", module);
+
+        assertThat(onDefault.statusCode()).as(onDefault.body()).isEqualTo(422);
+        JsonNode problem = body(onDefault);
+        assertThat(problem.get("title").asString()).isEqualTo("Module over the function's memory limit");
+        assertThat(problem.get("detail").asString())
+                .contains("starts at 300 pages")
+                .contains("limit of 256 pages")
+                .contains("Raise the function's memoryPages (PATCH /api/functions/" + name + ", at most 4096)");
+        assertThat(created.statusCode())
+                .as("the refused upload created nothing")
+                .isEqualTo(201);
+        assertThat(onLowered.statusCode()).isEqualTo(422);
+        assertThat(body(onLowered).get("detail").asString()).contains("limit of 200 pages");
+        assertThat(onRaised.statusCode()).as(onRaised.body()).isEqualTo(201);
+        assertThat(body(onRaised).get("number").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void anInvalidFunctionNameIsRejectedWith400ExplainingTheRule() throws Exception {
         String token = devToken();
 

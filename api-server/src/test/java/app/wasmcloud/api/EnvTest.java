@@ -43,6 +43,41 @@ class EnvTest extends ApiTestBase {
     }
 
     @Test
+    void aSecretStaysSecretWhenItsValueChangesUnlessSecretFalseIsSentExplicitly() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "envkind");
+        String path = "/api/functions/" + name + "/env/API_KEY";
+        send("PUT", path, token, "{\"value\":\"first-secret\",\"secret\":true}");
+
+        HttpResponse<String> rotated = send("PUT", path, token, "{\"value\":\"second-secret\"}");
+        HttpResponse<String> listedAfterRotation = get("/api/functions/" + name + "/env", token);
+        HttpResponse<String> madePlain = send("PUT", path, token, "{\"value\":\"now-public\",\"secret\":false}");
+        HttpResponse<String> plainChanged = send("PUT", path, token, "{\"value\":\"still-public\"}");
+
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        assertThat(body(rotated).get("secret").asBoolean()).isTrue();
+        assertThat(rotated.body()).doesNotContain("second-secret");
+        assertThat(listedAfterRotation.body()).doesNotContain("second-secret");
+        assertThat(body(listedAfterRotation).get(0).get("secret").asBoolean()).isTrue();
+        assertThat(body(madePlain).get("secret").asBoolean()).isFalse();
+        assertThat(body(madePlain).get("value").asString()).isEqualTo("now-public");
+        assertThat(body(plainChanged).get("secret").asBoolean()).isFalse();
+        assertThat(body(plainChanged).get("value").asString()).isEqualTo("still-public");
+    }
+
+    @Test
+    void aNewVariableWithoutSecretIsPlain() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "envnew");
+
+        HttpResponse<String> created =
+                send("PUT", "/api/functions/" + name + "/env/COLOUR", token, "{\"value\":\"blue\"}");
+
+        assertThat(body(created).get("secret").asBoolean()).isFalse();
+        assertThat(body(created).get("value").asString()).isEqualTo("blue");
+    }
+
+    @Test
     void settingAndDeletingAVariableNotifiesExecutors() throws Exception {
         String token = devToken();
         String name = deployHello(token, "envnotify");

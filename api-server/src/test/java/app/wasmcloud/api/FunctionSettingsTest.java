@@ -54,6 +54,45 @@ class FunctionSettingsTest extends ApiTestBase {
     }
 
     @Test
+    void aLimitSentAsNullGoesBackToThePlatformDefaultWhileAnAbsentOneIsKept() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "reset");
+        send("PATCH", "/api/functions/" + name, token, "{\"timeoutMs\":2000,\"memoryPages\":64}");
+
+        HttpResponse<String> reset = send("PATCH", "/api/functions/" + name, token, "{\"timeoutMs\":null}");
+
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+        JsonNode function = body(get("/api/functions/" + name, token));
+        assertThat(function.get("timeoutMs").isNull()).isTrue();
+        assertThat(function.get("memoryPages").asInt()).isEqualTo(64);
+        assertThat(jdbc.sql("SELECT timeout_ms FROM functions WHERE name = :name")
+                        .param("name", name)
+                        .query()
+                        .singleRow()
+                        .get("timeout_ms"))
+                .isNull();
+
+        send("PATCH", "/api/functions/" + name, token, "{\"memoryPages\":null}");
+
+        assertThat(body(get("/api/functions/" + name, token)).get("memoryPages").isNull())
+                .isTrue();
+    }
+
+    @Test
+    void aLimitThatIsNotAWholeNumberIsRejected() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "fraction");
+
+        HttpResponse<String> fraction = send("PATCH", "/api/functions/" + name, token, "{\"memoryPages\":1.5}");
+        HttpResponse<String> huge = send("PATCH", "/api/functions/" + name, token, "{\"timeoutMs\":99999999999}");
+
+        assertThat(fraction.statusCode()).isEqualTo(400);
+        assertThat(body(fraction).get("detail").asString()).isEqualTo("The field 'memoryPages' has the wrong type.");
+        assertThat(huge.statusCode()).isEqualTo(400);
+        assertThat(body(huge).get("detail").asString()).isEqualTo("The field 'timeoutMs' has the wrong type.");
+    }
+
+    @Test
     void limitsOutsideTheOperatorMaximumsAreRejectedNamingTheRangeAndChangeNothing() throws Exception {
         String token = devToken();
         String name = deployHello(token, "limits");

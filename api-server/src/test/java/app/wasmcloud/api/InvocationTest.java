@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +72,40 @@ class InvocationTest extends ApiTestBase {
     }
 
     @Test
+    void everyOutcomeAnExecutorRecordsCanBeFilteredOn() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "refusals");
+        Instant now = Instant.now();
+        List<String> outcomes = List.of(
+                "ok",
+                "nonzero_exit",
+                "trap",
+                "timeout",
+                "memory_limit",
+                "output_limit",
+                "invalid_response",
+                "throttled",
+                "overloaded",
+                "unavailable");
+        Map<String, UUID> ids = new LinkedHashMap<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            ids.put(outcomes.get(i), record(name, outcomes.get(i), now.minusSeconds(i), "[]"));
+        }
+
+        for (String outcome : outcomes) {
+            HttpResponse<String> response = get("/api/functions/" + name + "/invocations?outcome=" + outcome, token);
+            assertThat(response.statusCode())
+                    .as(outcome + ": " + response.body())
+                    .isEqualTo(200);
+            JsonNode found = body(response);
+            assertThat(found.size()).as(outcome).isEqualTo(1);
+            assertThat(found.get(0).get("id").asString())
+                    .isEqualTo(ids.get(outcome).toString());
+            assertThat(found.get(0).get("outcome").asString()).isEqualTo(outcome);
+        }
+    }
+
+    @Test
     void badListParametersAreRejectedSayingWhatIsAllowed() throws Exception {
         String token = devToken();
         String name = deployHello(token, "params");
@@ -79,8 +116,8 @@ class InvocationTest extends ApiTestBase {
 
         assertThat(outcome.statusCode()).isEqualTo(400);
         assertThat(body(outcome).get("detail").asString())
-                .contains("use one of")
-                .contains("timeout");
+                .isEqualTo("Unknown outcome 'fine': use one of invalid_response, memory_limit, nonzero_exit, ok,"
+                        + " output_limit, overloaded, throttled, timeout, trap, unavailable.");
         assertThat(since.statusCode()).isEqualTo(400);
         assertThat(body(since).get("detail").asString()).contains("15m, 2h or 7d");
         assertThat(limit.statusCode()).isEqualTo(400);

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,10 +86,18 @@ class CliAgainstPlatformTest {
 
         InProcessCli.Background login = cli.start("login", "--api", api(), "--no-browser");
         URI page = awaitLoginPage(login);
-        HttpResponse<String> landing = browser.send(HttpRequest.newBuilder(page).build(), BodyHandlers.ofString());
+        HttpResponse<String> consent = browser.send(HttpRequest.newBuilder(page).build(), BodyHandlers.ofString());
+        HttpResponse<String> landing = browser.send(
+                HttpRequest.newBuilder(consent.uri().resolve("/login/cli"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(approval(consent.body())))
+                        .build(),
+                BodyHandlers.ofString());
         InProcessCli.Result result = login.await();
         InProcessCli.Result whoami = cli.run("whoami");
 
+        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(200);
+        assertThat(consent.body()).contains("Authorize the wasmcloud CLI on localhost?");
         assertThat(landing.statusCode()).as(landing.body()).isEqualTo(200);
         assertThat(landing.uri().getHost()).isEqualTo("127.0.0.1");
         assertThat(landing.body()).contains("Logged in — you can close this tab");
@@ -199,6 +209,20 @@ class CliAgainstPlatformTest {
                                 .build(),
                         BodyHandlers.ofString());
         return probe.statusCode() != 404 && probe.statusCode() != 401;
+    }
+
+    /** The consent page's hidden fields (plain tokens, nothing HTML-escaped) and its Approve button, as submitted. */
+    private static String approval(String consentPage) {
+        Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([a-z]+)\" value=\"([^\"]*)\">")
+                .matcher(consentPage);
+        StringBuilder form = new StringBuilder("decision=approve");
+        while (hidden.find()) {
+            form.append('&')
+                    .append(hidden.group(1))
+                    .append('=')
+                    .append(URLEncoder.encode(hidden.group(2), StandardCharsets.UTF_8));
+        }
+        return form.toString();
     }
 
     private static URI awaitLoginPage(InProcessCli.Background login) throws InterruptedException {

@@ -36,6 +36,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
         this.sessions = sessions;
     }
 
+    /**
+     * The CLI login's pages find their user themselves, and its consent form, which cannot send a header, is
+     * CSRF-checked by its own signed field ({@link CliConsentTokens}).
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return "/login/cli".equals(request.getRequestURI());
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

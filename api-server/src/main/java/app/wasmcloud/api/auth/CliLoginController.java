@@ -5,6 +5,7 @@ import app.wasmcloud.api.auth.LoginMetrics.Result;
 import app.wasmcloud.api.token.ApiTokenService;
 import app.wasmcloud.api.token.ApiTokenService.IssuedToken;
 import app.wasmcloud.api.token.Scope;
+import app.wasmcloud.api.user.Role;
 import app.wasmcloud.api.user.User;
 import app.wasmcloud.api.user.UserRepository;
 import app.wasmcloud.api.user.UserStatus;
@@ -41,8 +42,8 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * {@code wasmcloud login}, server side (RFC 8252's loopback redirect). The CLI listens on
  * {@code http://127.0.0.1:<port>/callback} and opens the browser on {@code GET /login/cli?port=<port>&state=<state>};
- * once the browser is logged in (its session cookie, Gitea, or dev mode's local admin) it is sent to the listener
- * with a one-time code and the CLI's state. The CLI then trades the code for an API token with
+ * once the browser is logged in (its session cookie, Gitea, or dev mode's local admin) the user is asked to approve,
+ * and only then is the browser sent to the listener with a one-time code and the CLI's state. The CLI then trades the code for an API token with
  * {@code POST /api/cli/tokens}, so the token itself never travels in a URL.
  */
 @RestController
@@ -61,6 +62,7 @@ class CliLoginController {
     private final UserRepository users;
     private final ApiTokenService tokens;
     private final LoginMetrics metrics;
+    private final CliConsentTokens consentTokens;
     private final Clock clock;
 
     CliLoginController(
@@ -71,6 +73,7 @@ class CliLoginController {
             UserRepository users,
             ApiTokenService tokens,
             LoginMetrics metrics,
+            CliConsentTokens consentTokens,
             Clock clock) {
         this.codes = codes;
         this.sessions = sessions;
@@ -79,49 +82,31 @@ class CliLoginController {
         this.users = users;
         this.tokens = tokens;
         this.metrics = metrics;
+        this.consentTokens = consentTokens;
         this.clock = clock;
     }
 
     /**
-     * The browser's step. Who is logging in, in order: the browser's session; in dev mode, the local admin (only
-     * for a browser on this machine); else Gitea, which brings the browser back here once it is logged in.
+     * The browser's first step. Who is logging in, in order: the browser's session; in dev mode, the local admin
+     * (only for a browser on this machine); else Gitea, which brings the browser back here once it is logged in. The
+     * user then sees a consent page; nothing is issued until they approve it.
      */
     @GetMapping("/login/cli")
     ResponseEntity<?> start(
             @RequestParam(required = false) String port,
             @RequestParam(required = false) String state,
             HttpServletRequest request) {
-        if (port == null
-                || !PORT.matcher(port).matches()
-                || Integer.parseInt(port) < 1024
-                || Integer.parseInt(port) > 65535
-                || state == null
-                || !STATE.matcher(state).matches()) {
-            return page(
-                    request,
-                    HttpStatus.BAD_REQUEST,
-                    "Malformed login link",
-                    "This CLI login link is malformed: 'port' must be a number from 1024 to 65535 and 'state' 16 to"
-                            + " 128 characters of A-Z, a-z, 0-9, '_' and '-'. Run `wasmcloud login` again.");
+        if (isMalformed(port, state)) {
+            return malformed(request);
         }
-        Optional<BrowserSessions.Session> session = sessions.find(request);
-        long userId;
-        if (session.isPresent()) {
-            CurrentUser user = session.get().user();
-            if (user.status() != UserStatus.ACTIVE) {
-                metrics.login(Method.CLI, Result.REFUSED);
-                return page(
-                        request,
-                        HttpStatus.FORBIDDEN,
-                        "Account " + user.status().name().toLowerCase(Locale.ROOT),
-                        "Your account '" + user.login() + "' is "
-                                + user.status().name().toLowerCase(Locale.ROOT)
-                                + "; an admin must approve it before the CLI can log in. No token was issued.");
+        Identified identified = identify(request);
+        if (identified.refusal() != null) {
+            return identified.refusal();
+        }
+        if (identified.user() == null) {
+            if (giteaLogin.getIfAvailable() == null) {
+                return noBrowserLogin(request);
             }
-            userId = user.id();
-        } else if (devAdmin.getIfAvailable() != null && DevAdmin.isLocal(request)) {
-            userId = devAdmin.getObject().user().id();
-        } else if (giteaLogin.getIfAvailable() != null) {
             // Built from the validated values, so the way back can only lead here.
             String returnTo = "/login/cli?port=" + port + "&state=" + state;
             return ResponseEntity.status(HttpStatus.FOUND)
@@ -129,20 +114,149 @@ class CliLoginController {
                             + ReturnTo.PARAMETER + "=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8)))
                     .cacheControl(CacheControl.noStore())
                     .build();
+        }
+        return consentPage(identified.user(), port, state, request);
+    }
+
+    /**
+     * The browser's second step, the consent form's submission: approving sends the browser to the CLI's listener
+     * with a one-time code; cancelling sends it there with {@code error=access_denied}, so the CLI stops waiting.
+     */
+    @PostMapping(path = "/login/cli", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<?> decide(
+            @RequestParam(required = false) String port,
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String consent,
+            @RequestParam(required = false) String decision,
+            HttpServletRequest request) {
+        if (isMalformed(port, state)) {
+            return malformed(request);
+        }
+        Identified identified = identify(request);
+        if (identified.refusal() != null) {
+            return identified.refusal();
+        }
+        if (identified.user() == null
+                || !consentTokens.isValid(consent, identified.user().id(), port, state)) {
+            metrics.login(Method.CLI, Result.FAILED);
+            return page(
+                    request,
+                    HttpStatus.FORBIDDEN,
+                    "Approval not accepted",
+                    "This approval did not come from a consent page shown to you in the last "
+                            + CliConsentTokens.LIFETIME.toMinutes()
+                            + " minutes, so nothing was issued. Run `wasmcloud login` again.");
+        }
+        String callback = "http://127.0.0.1:" + port + "/callback?";
+        String location;
+        if ("approve".equals(decision)) {
+            location = callback + "code=" + codes.issue(identified.user().id()) + "&state=" + state;
+        } else if ("cancel".equals(decision)) {
+            location = callback + "error=access_denied&state=" + state;
         } else {
             return page(
                     request,
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "No browser login",
-                    "This server has no browser login configured (Gitea or dev mode); create an API token in the"
-                            + " panel and give it to the CLI instead.");
+                    HttpStatus.BAD_REQUEST,
+                    "Unknown choice",
+                    "The consent form's decision must be 'approve' or 'cancel'. Run `wasmcloud login` again.");
         }
-        String code = codes.issue(userId);
-        return ResponseEntity.status(HttpStatus.FOUND)
-                .location(URI.create("http://127.0.0.1:" + port + "/callback?code=" + code + "&state=" + state))
+        return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .location(URI.create(location))
                 .cacheControl(CacheControl.noStore())
                 .header("Referrer-Policy", "no-referrer")
                 .build();
+    }
+
+    /** Who the browser is: a user, nobody yet (null user), or someone who may not log in (a refusal page). */
+    private record Identified(CurrentUser user, ResponseEntity<?> refusal) {}
+
+    private Identified identify(HttpServletRequest request) {
+        Optional<BrowserSessions.Session> session = sessions.find(request);
+        if (session.isPresent()) {
+            CurrentUser user = session.get().user();
+            if (user.status() != UserStatus.ACTIVE) {
+                metrics.login(Method.CLI, Result.REFUSED);
+                return new Identified(
+                        null,
+                        page(
+                                request,
+                                HttpStatus.FORBIDDEN,
+                                "Account " + user.status().name().toLowerCase(Locale.ROOT),
+                                "Your account '" + user.login() + "' is "
+                                        + user.status().name().toLowerCase(Locale.ROOT)
+                                        + "; an admin must approve it before the CLI can log in. No token was"
+                                        + " issued."));
+            }
+            return new Identified(user, null);
+        }
+        if (devAdmin.getIfAvailable() != null && DevAdmin.isLocal(request)) {
+            User dev = devAdmin.getObject().user();
+            return new Identified(
+                    new CurrentUser(dev.id(), dev.login(), dev.role(), dev.status(), EnumSet.allOf(Scope.class)), null);
+        }
+        return new Identified(null, null);
+    }
+
+    private static boolean isMalformed(String port, String state) {
+        return port == null
+                || !PORT.matcher(port).matches()
+                || Integer.parseInt(port) < 1024
+                || Integer.parseInt(port) > 65535
+                || state == null
+                || !STATE.matcher(state).matches();
+    }
+
+    private static ResponseEntity<?> malformed(HttpServletRequest request) {
+        return page(
+                request,
+                HttpStatus.BAD_REQUEST,
+                "Malformed login link",
+                "This CLI login link is malformed: 'port' must be a number from 1024 to 65535 and 'state' 16 to"
+                        + " 128 characters of A-Z, a-z, 0-9, '_' and '-'. Run `wasmcloud login` again.");
+    }
+
+    private static ResponseEntity<?> noBrowserLogin(HttpServletRequest request) {
+        return page(
+                request,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "No browser login",
+                "This server has no browser login configured (Gitea or dev mode); create an API token in the"
+                        + " panel and give it to the CLI instead.");
+    }
+
+    /**
+     * Asks the user before anything is issued, so that a link planted elsewhere cannot mint a token silently. Never
+     * framed (clickjacking); the form carries a signed value bound to this user, port and state.
+     */
+    private ResponseEntity<String> consentPage(
+            CurrentUser user, String port, String state, HttpServletRequest request) {
+        String host = HtmlUtils.htmlEscape(request.getServerName());
+        String scopes = user.role() == Role.ADMIN ? "admin, deploy, invoke and read" : "deploy, invoke and read";
+        String html = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>Authorize the wasmcloud CLI · Wasmcloud</title></head>\n<body>"
+                + "<h1>Authorize the wasmcloud CLI on " + host + "?</h1>\n"
+                + "<p>A <code>wasmcloud login</code> on this computer (waiting at 127.0.0.1:" + port
+                + ") asks for an API token to act as <strong>" + HtmlUtils.htmlEscape(user.login()) + "</strong> on "
+                + host + ".</p>\n"
+                + "<p>The token name is chosen by the CLI (it uses <code>wasmcloud CLI on &lt;computer name&gt;</code>);"
+                + " the token can " + scopes + ", expires in " + TOKEN_LIFETIME.toDays() + " days, and can be revoked"
+                + " at any time.</p>\n"
+                + "<p>Approve only if you started this login yourself, just now.</p>\n"
+                + "<form method=\"post\" action=\"/login/cli\">\n"
+                + "<input type=\"hidden\" name=\"port\" value=\"" + port + "\">\n"
+                + "<input type=\"hidden\" name=\"state\" value=\"" + state + "\">\n"
+                + "<input type=\"hidden\" name=\"consent\" value=\"" + consentTokens.issue(user.id(), port, state)
+                + "\">\n"
+                + "<button type=\"submit\" name=\"decision\" value=\"approve\">Approve</button>\n"
+                + "<button type=\"submit\" name=\"decision\" value=\"cancel\">Cancel</button>\n"
+                + "</form></body></html>\n";
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noStore())
+                .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+                .header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer")
+                .body(html);
     }
 
     record ExchangeCode(String code, String name) {}

@@ -23,6 +23,7 @@ class EnvController {
         this.env = env;
     }
 
+    /** {@code secret} absent: a new variable is plain, an existing one keeps its kind (a secret stays secret). */
     record SetVariable(String value, Boolean secret) {
 
         /** Never prints the value, which may be a secret. */
@@ -45,7 +46,7 @@ class EnvController {
     VariableView put(
             CurrentUser caller, @PathVariable String name, @PathVariable String key, @RequestBody SetVariable request) {
         caller.require(Scope.DEPLOY);
-        return view(env.put(caller, name, key, request.value(), Boolean.TRUE.equals(request.secret())));
+        return view(env.put(caller, name, key, request.value(), request.secret()));
     }
 
     @DeleteMapping("/api/functions/{name}/env/{key}")

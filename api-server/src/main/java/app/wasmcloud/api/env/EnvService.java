@@ -42,8 +42,12 @@ class EnvService {
         return variables.findByFunctionIdOrderByKey(functions.get(caller, name).id());
     }
 
+    /**
+     * Sets a variable. With {@code secret} null an existing variable keeps its kind, so changing a secret's value
+     * without repeating {@code "secret": true} can never make it readable; only an explicit false does.
+     */
     @Transactional
-    EnvVariable put(CurrentUser caller, String name, String key, String value, boolean secret) {
+    EnvVariable put(CurrentUser caller, String name, String key, String value, Boolean secret) {
         checkKey(key);
         checkValue(key, value);
         FunctionEntity function = functions.lock(caller, name);
@@ -54,9 +58,9 @@ class EnvService {
                         throw ApiException.conflict("The function '" + name + "' already has "
                                 + properties.maxVariables() + " variables, the most allowed; delete one first.");
                     }
-                    return new EnvVariable(function.id(), key, value, secret);
+                    return new EnvVariable(function.id(), key, value, Boolean.TRUE.equals(secret));
                 });
-        variable.set(value, secret);
+        variable.set(value, secret == null ? variable.secret() : secret);
         notifier.changed(function.name());
         return variables.saveAndFlush(variable);
     }

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.crypto.SecretKey;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.stereotype.Component;
 
 /** Forwards an authenticated invocation to an executor's internal endpoint with a short-lived service token. */
@@ -34,14 +35,18 @@ public class ExecutorClient {
     private final HttpClient http;
     private final Clock clock;
 
-    ExecutorClient(ExecutorProperties properties, Clock clock) {
+    ExecutorClient(ExecutorProperties properties, Clock clock, SslBundles sslBundles) {
         this.properties = properties;
         this.serviceKey = Keys.hmacShaKeyFor(properties.serviceTokenKey());
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (properties.sslBundle() != null && !properties.sslBundle().isBlank()) {
+            // An unknown bundle name fails here, at startup, not at the first invocation.
+            http.sslContext(sslBundles.getBundle(properties.sslBundle()).createSslContext());
+        }
+        this.http = http.build();
     }
 
     public record Call(String function, String method, String path, Map<String, List<String>> headers, byte[] body) {}

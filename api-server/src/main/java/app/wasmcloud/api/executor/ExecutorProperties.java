@@ -13,13 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param serviceTokenSecret base64 HMAC key shared with executors for short-lived service tokens
  * @param connectTimeout how long to wait for a connection before reporting the executor unavailable
  * @param requestTimeout the longest an invocation may take end to end (above the function's own timeout)
+ * @param sslBundle the Spring SSL bundle ({@code spring.ssl.bundle.*}) whose trust material verifies the executors'
+ *     certificate over HTTPS, e.g. an internal CA's; unset means the JDK's default trust store
  */
 @ConfigurationProperties("wasmcloud.executor")
 public record ExecutorProperties(
         @DefaultValue("http://localhost:8081") URI baseUrl,
         String serviceTokenSecret,
         @DefaultValue("2s") Duration connectTimeout,
-        @DefaultValue("75s") Duration requestTimeout) {
+        @DefaultValue("75s") Duration requestTimeout,
+        String sslBundle) {
 
     public ExecutorProperties {
         if (serviceTokenSecret == null || Base64.getDecoder().decode(serviceTokenSecret).length < 32) {

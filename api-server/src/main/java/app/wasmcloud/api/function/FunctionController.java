@@ -1,8 +1,11 @@
 package app.wasmcloud.api.function;
 
 import app.wasmcloud.api.auth.CurrentUser;
+import app.wasmcloud.api.function.FunctionUpdate.LimitChange;
 import app.wasmcloud.api.token.Scope;
 import app.wasmcloud.api.version.VersionService;
+import app.wasmcloud.api.web.ApiException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 class FunctionController {
@@ -37,12 +41,24 @@ class FunctionController {
 
             String visibility) {}
 
-    /** Every field optional; null leaves the setting as it is. */
+    /**
+     * Every field optional; an absent field leaves the setting as it is. The limits are JSON nodes so that an
+     * explicit {@code null} (back to the platform default) can be told from an absent field (unchanged).
+     */
     record UpdateFunction(
             String description,
             String visibility,
-            Integer timeoutMs,
-            Integer memoryPages,
+
+            @Schema(
+                    types = {"integer", "null"},
+                    description = "null returns to the platform default")
+            JsonNode timeoutMs,
+
+            @Schema(
+                    types = {"integer", "null"},
+                    description = "null returns to the platform default")
+            JsonNode memoryPages,
+
             List<String> egressAllowList) {}
 
     /** {@code timeoutMs} and {@code memoryPages} are null while the platform defaults apply. */
@@ -88,8 +104,8 @@ class FunctionController {
         FunctionUpdate update = new FunctionUpdate(
                 request.description(),
                 request.visibility() == null ? null : Visibility.parse(request.visibility()),
-                request.timeoutMs(),
-                request.memoryPages(),
+                limitChange("timeoutMs", request.timeoutMs()),
+                limitChange("memoryPages", request.memoryPages()),
                 request.egressAllowList());
         return view(functions.update(caller, name, update));
     }
@@ -99,6 +115,20 @@ class FunctionController {
     void delete(CurrentUser caller, @PathVariable String name) {
         caller.require(Scope.DEPLOY);
         functions.delete(caller, name);
+    }
+
+    /** Absent: no change; {@code null}: the platform default; a whole number: that value. */
+    private static LimitChange limitChange(String field, JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isNull()) {
+            return LimitChange.DEFAULT;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw ApiException.badRequest("The field '" + field + "' has the wrong type.");
+        }
+        return new LimitChange(node.intValue());
     }
 
     private FunctionView view(FunctionEntity function) {

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPerUser how many live functions one user may own
  * @param maxTimeoutMs the longest wall-clock limit an owner may give a function
  * @param maxMemoryPages the most 64 KiB memory pages an owner may give a function (4096 = 256 MiB)
+ * @param defaultMemoryPages a function's memory limit while its owner has not set one; must equal the executors'
+ *     {@code wasmcloud.executor.default-memory-pages}, since uploads are checked against it (256 = 16 MiB)
  * @param maxEgressHosts how many host names one function's egress allow-list may hold
  * @param deletedNameGrace how long a deleted function's name stays reserved before the row is purged
  */
@@ -21,6 +23,7 @@ public record FunctionProperties(
         @DefaultValue("100") int maxPerUser,
         @DefaultValue("60000") int maxTimeoutMs,
         @DefaultValue("4096") int maxMemoryPages,
+        @DefaultValue("256") int defaultMemoryPages,
         @DefaultValue("32") int maxEgressHosts,
         @DefaultValue("30d") Duration deletedNameGrace) {
 
@@ -29,6 +32,15 @@ public record FunctionProperties(
             throw new IllegalArgumentException("wasmcloud.functions.max-timeout-ms and max-memory-pages must be"
                     + " at least 1, max-egress-hosts and max-per-user at least 0");
         }
+        if (defaultMemoryPages < 1 || defaultMemoryPages > maxMemoryPages) {
+            throw new IllegalArgumentException("wasmcloud.functions.default-memory-pages must be from 1 to"
+                    + " max-memory-pages (" + maxMemoryPages + "), not " + defaultMemoryPages);
+        }
+    }
+
+    /** The memory limit a function runs with: its own, else the default. */
+    public int memoryPagesOf(FunctionEntity function) {
+        return function.memoryPages() != null ? function.memoryPages() : defaultMemoryPages;
     }
 
     public String urlOf(String name) {

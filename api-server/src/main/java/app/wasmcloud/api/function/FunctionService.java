@@ -91,12 +91,13 @@ public class FunctionService {
         }
         if (update.timeoutMs() != null) {
             function.limit(
-                    checkedLimit("timeoutMs", update.timeoutMs(), properties.maxTimeoutMs()), function.memoryPages());
+                    checkedLimit("timeoutMs", update.timeoutMs().value(), properties.maxTimeoutMs()),
+                    function.memoryPages());
         }
         if (update.memoryPages() != null) {
             function.limit(
                     function.timeoutMs(),
-                    checkedLimit("memoryPages", update.memoryPages(), properties.maxMemoryPages()));
+                    checkedLimit("memoryPages", update.memoryPages().value(), properties.maxMemoryPages()));
         }
         if (update.egressAllowList() != null) {
             function.allowEgressTo(checkedHosts(update.egressAllowList()));
@@ -124,8 +125,9 @@ public class FunctionService {
         return !function.isDeleted() && (function.ownerId() == caller.id() || caller.isAdmin());
     }
 
-    private static int checkedLimit(String field, int value, int maximum) {
-        if (value < 1 || value > maximum) {
+    /** The new limit, or null to go back to the platform default. */
+    private static Integer checkedLimit(String field, Integer value, int maximum) {
+        if (value != null && (value < 1 || value > maximum)) {
             throw ApiException.badRequest("Invalid " + field + " " + value + ": use a value from 1 to " + maximum
                     + " (this server's maximum).");
         }

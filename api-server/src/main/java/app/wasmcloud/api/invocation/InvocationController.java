@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,9 +32,16 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class InvocationController {
 
-    private static final Set<String> OUTCOMES = Arrays.stream(Outcome.values())
-            .map(outcome -> outcome.name().toLowerCase(Locale.ROOT))
+    /**
+     * Every value an executor stores in {@code invocations.outcome}: the runtime's outcomes plus the executor's own
+     * refusals (its {@code InvocationOutcome}), so a list can be filtered down to the throttled or overloaded calls.
+     */
+    private static final Set<String> OUTCOMES = Stream.concat(
+                    Arrays.stream(Outcome.values())
+                            .map(outcome -> outcome.name().toLowerCase(Locale.ROOT)),
+                    Stream.of("throttled", "overloaded", "unavailable"))
             .collect(Collectors.toUnmodifiableSet());
+
     private static final Pattern RELATIVE = Pattern.compile("(\\d{1,9})([smhd])");
     private static final int DEFAULT_LIMIT = 50;
 

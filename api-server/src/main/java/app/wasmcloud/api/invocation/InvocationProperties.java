@@ -3,6 +3,7 @@ package app.wasmcloud.api.invocation;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Invocation records: how long they are kept and how they are served.
@@ -15,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     and a record can arrive after a newer one
  * @param streamTimeout how long one live stream stays open before the client must reconnect
  * @param streamHeartbeat how often an idle stream sends a comment, so a gone client is noticed and proxies keep it open
+ * @param maxInvokeBody the largest request body {@code POST /api/functions/{name}/invoke} passes on (413 above it);
+ *     keep it at or below the executors' {@code wasmcloud.executor.max-request-bytes}
  */
 @ConfigurationProperties("wasmcloud.invocations")
 record InvocationProperties(
@@ -24,4 +27,13 @@ record InvocationProperties(
         @DefaultValue("500ms") Duration streamPollInterval,
         @DefaultValue("30s") Duration streamLookback,
         @DefaultValue("30m") Duration streamTimeout,
-        @DefaultValue("15s") Duration streamHeartbeat) {}
+        @DefaultValue("15s") Duration streamHeartbeat,
+        @DefaultValue("10MB") DataSize maxInvokeBody) {
+
+    InvocationProperties {
+        if (maxInvokeBody.toBytes() < 0 || maxInvokeBody.toBytes() >= Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "wasmcloud.invocations.max-invoke-body must be from 0 to 2 GiB (exclusive), not " + maxInvokeBody);
+        }
+    }
+}

@@ -34,18 +34,23 @@ import org.springframework.web.bind.annotation.RestController;
 class InvokeController {
 
     private static final Pattern METHOD = Pattern.compile("[A-Z]{1,16}");
-    private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     private static final Set<String> RESPONSE_HEADERS_NOT_COPIED =
             Set.of("connection", "content-length", "transfer-encoding", "keep-alive", ":status");
 
     private final FunctionService functions;
     private final ExecutorClient executor;
     private final MeterRegistry registry;
+    private final int maxBodyBytes;
 
-    InvokeController(FunctionService functions, ExecutorClient executor, MeterRegistry registry) {
+    InvokeController(
+            FunctionService functions,
+            ExecutorClient executor,
+            MeterRegistry registry,
+            InvocationProperties properties) {
         this.functions = functions;
         this.executor = executor;
         this.registry = registry;
+        this.maxBodyBytes = (int) properties.maxInvokeBody().toBytes();
     }
 
     @PostMapping("/api/functions/{name}/invoke")
@@ -93,17 +98,28 @@ class InvokeController {
         registry.counter("wasmcloud.invocations.forwarded", "status", status).increment();
     }
 
-    private static byte[] readBody(HttpServletRequest request) throws IOException {
+    /**
+     * The body, refused with 413 as soon as it is known to be too large: from its declared length before a byte is
+     * read, or, for a chunked body, one byte past the limit.
+     */
+    private byte[] readBody(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            throw bodyTooLarge();
+        }
         try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw new ApiException(
-                        HttpStatus.CONTENT_TOO_LARGE,
-                        "Request too large",
-                        "The request body is over the limit of " + MAX_BODY_BYTES + " bytes.");
+            byte[] body = in.readNBytes(maxBodyBytes + 1);
+            if (body.length > maxBodyBytes) {
+                throw bodyTooLarge();
             }
             return body;
         }
+    }
+
+    private ApiException bodyTooLarge() {
+        return new ApiException(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "Request too large",
+                "The request body is over this server's limit of " + maxBodyBytes + " bytes.");
     }
 
     private static Map<String, List<String>> headersOf(HttpServletRequest request) {

@@ -7,7 +7,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * What an uploaded module may be.
  *
- * @param maxMemoryPages the most 64 KiB pages a module may declare as its initial memory (256 = 16 MiB)
+ * @param maxMemoryPages the most 64 KiB pages any module may declare as its initial memory, whatever its function
+ *     allows (4096 = 256 MiB). A module must also fit its own function's memory limit (the function's
+ *     {@code memoryPages}, else {@code wasmcloud.functions.default-memory-pages}, 256 = 16 MiB), or it could never
+ *     start; an upload is checked against both
  * @param maxSize the largest module accepted; the multipart limit ({@code spring.servlet.multipart.max-file-size})
  *     follows it, so an oversized upload is cut off while it streams in
  */

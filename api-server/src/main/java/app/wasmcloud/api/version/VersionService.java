@@ -4,6 +4,7 @@ import app.wasmcloud.api.auth.CurrentUser;
 import app.wasmcloud.api.function.FunctionEntity;
 import app.wasmcloud.api.function.FunctionName;
 import app.wasmcloud.api.function.FunctionNotifier;
+import app.wasmcloud.api.function.FunctionProperties;
 import app.wasmcloud.api.function.FunctionRepository;
 import app.wasmcloud.api.function.FunctionService;
 import app.wasmcloud.api.function.Visibility;
@@ -16,6 +17,7 @@ import app.wasmcloud.runtime.WasmFunction;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +35,7 @@ public class VersionService {
     private final VersionRepository versions;
     private final ModuleStore store;
     private final ModuleProperties properties;
+    private final FunctionProperties functionProperties;
     private final TransactionTemplate transaction;
     private final FunctionNotifier notifier;
     private final MeterRegistry registry;
@@ -43,6 +46,7 @@ public class VersionService {
             VersionRepository versions,
             ModuleStore store,
             ModuleProperties properties,
+            FunctionProperties functionProperties,
             TransactionTemplate transaction,
             FunctionNotifier notifier,
             MeterRegistry registry) {
@@ -51,6 +55,7 @@ public class VersionService {
         this.versions = versions;
         this.store = store;
         this.properties = properties;
+        this.functionProperties = functionProperties;
         this.transaction = transaction;
         this.notifier = notifier;
         this.registry = registry;
@@ -82,10 +87,15 @@ public class VersionService {
 
     private Deployed storeAndRecord(CurrentUser caller, String name, byte[] module, boolean createIfMissing) {
         FunctionName functionName = FunctionName.parse(name);
-        if (!createIfMissing) {
-            functionService.get(caller, name);
-        }
-        ModuleInfo info = validate(module);
+        Optional<FunctionEntity> existing = createIfMissing
+                ? functions
+                        .findByName(functionName.value())
+                        .filter(function -> !function.isDeleted())
+                        .filter(function -> function.ownerId() == caller.id() || caller.isAdmin())
+                : Optional.of(functionService.get(caller, name));
+        int memoryLimit =
+                existing.map(functionProperties::memoryPagesOf).orElse(functionProperties.defaultMemoryPages());
+        ModuleInfo info = validate(module, functionName, memoryLimit);
         store.put(info.sha256(), module);
         return transaction.execute(status -> record(caller, functionName, info, createIfMissing));
     }
@@ -130,15 +140,20 @@ public class VersionService {
         return version;
     }
 
-    private ModuleInfo validate(byte[] module) {
+    /**
+     * Checks the module against the platform (the runtime's rules, the module ceiling), then against the function's
+     * own memory limit: a module whose initial memory is over it would be refused by the executor on every call.
+     */
+    private ModuleInfo validate(byte[] module, FunctionName name, int memoryLimit) {
         if (module.length == 0) {
             throw ApiException.badRequest("The uploaded module is empty.");
         }
         if (module.length > properties.maxSize().toBytes()) {
             throw moduleTooLarge(properties);
         }
+        ModuleInfo info;
         try {
-            return WasmFunction.load(module, null, properties.maxMemoryPages()).info();
+            info = WasmFunction.load(module, null, properties.maxMemoryPages()).info();
         } catch (InvalidModuleException e) {
             throw new ApiException(
                     HttpStatus.UNPROCESSABLE_CONTENT,
@@ -146,6 +161,22 @@ public class VersionService {
                     "The module cannot run on Wasmcloud: " + e.getMessage(),
                     e.reasons());
         }
+        if (memoryLimit < properties.maxMemoryPages()) {
+            try {
+                WasmFunction.inspect(module, null, memoryLimit);
+            } catch (InvalidModuleException e) {
+                // Everything else passed just above, so the function's memory limit is what refuses it.
+                throw new ApiException(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "Module over the function's memory limit",
+                        "The module cannot run as '" + name + "': " + e.getMessage() + ". Raise the function's"
+                                + " memoryPages (PATCH /api/functions/" + name + ", at most "
+                                + Math.min(functionProperties.maxMemoryPages(), properties.maxMemoryPages())
+                                + ") before deploying, or build the module with a smaller initial memory.",
+                        e.reasons());
+            }
+        }
+        return info;
     }
 
     /** 413 for a module over the size cap, whichever layer (multipart parsing or this service) finds it. */

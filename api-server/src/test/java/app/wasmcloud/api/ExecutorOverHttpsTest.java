@@ -1,0 +1,344 @@
+package app.wasmcloud.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /api/functions/{name}/invoke} against a real executor: its runnable jar started as a process, serving
+ * HTTPS with a throwaway certificate that the api-server trusts through an SSL bundle, reading the same database and
+ * S3 module store. The last test stops it and checks that callers hear so at once.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ExecutorOverHttpsTest extends ApiTestBase {
+
+    static final Path TLS = createTls();
+    static final int EXECUTOR_PORT = freePort();
+    static final int EXECUTOR_MANAGEMENT_PORT = freePort();
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration STARTUP = Duration.ofSeconds(180);
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    static Process executor;
+    static Path executorLog;
+
+    @DynamicPropertySource
+    static void realExecutor(DynamicPropertyRegistry registry) {
+        registry.add("wasmcloud.test.executor-url", () -> "https://localhost:" + EXECUTOR_PORT);
+        registry.add("wasmcloud.executor.ssl-bundle", () -> "executor-ca");
+        registry.add("wasmcloud.executor.connect-timeout", CONNECT_TIMEOUT::toString);
+        registry.add(
+                "spring.ssl.bundle.pem.executor-ca.truststore.certificate", () -> "file:" + TLS.resolve("cert.pem"));
+    }
+
+    @BeforeAll
+    static void startExecutor() throws Exception {
+        String jar = System.getProperty("wasmcloud.executor-jar");
+        assertThat(jar).as("the build passes the executor jar's path").isNotBlank();
+        executorLog = Files.createTempFile("wasmcloud-executor", ".log");
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        jar)
+                .redirectErrorStream(true)
+                .redirectOutput(executorLog.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("SPRING_DATASOURCE_URL", TestDatabase.jdbcUrl());
+        env.put("SPRING_DATASOURCE_USERNAME", "postgres");
+        env.put("SPRING_DATASOURCE_PASSWORD", "postgres");
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("SERVER_PORT", Integer.toString(EXECUTOR_PORT));
+        env.put("SERVER_SSL_BUNDLE", "executor");
+        env.put("SPRING_SSL_BUNDLE_PEM_EXECUTOR_KEYSTORE_CERTIFICATE", "file:" + TLS.resolve("cert.pem"));
+        env.put("SPRING_SSL_BUNDLE_PEM_EXECUTOR_KEYSTORE_PRIVATEKEY", "file:" + TLS.resolve("key.pem"));
+        env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
+        env.put("MANAGEMENT_SERVER_PORT", Integer.toString(EXECUTOR_MANAGEMENT_PORT));
+        env.put("WASMCLOUD_EXECUTOR_SERVICE_TOKEN_SECRET", key("service"));
+        env.put("WASMCLOUD_EXECUTOR_MODULE_STORE", "s3");
+        env.put("WASMCLOUD_EXECUTOR_S3_ENDPOINT", S3.endpoint().toString());
+        env.put("WASMCLOUD_EXECUTOR_S3_REGION", S3ProxyServer.REGION);
+        env.put("WASMCLOUD_EXECUTOR_S3_BUCKET", S3ProxyServer.BUCKET);
+        env.put("WASMCLOUD_EXECUTOR_S3_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY_ID);
+        env.put("WASMCLOUD_EXECUTOR_S3_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_ACCESS_KEY);
+        env.put(
+                "WASMCLOUD_EXECUTOR_DISK_CACHE_DIR",
+                Files.createTempDirectory("wasmcloud-executor-cache").toString());
+        executor = builder.start();
+        awaitHealthy();
+    }
+
+    @AfterAll
+    static void stopExecutor() throws InterruptedException {
+        if (executor != null && executor.isAlive()) {
+            executor.destroy();
+            if (!executor.waitFor(15, TimeUnit.SECONDS)) {
+                executor.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aPrivateFunctionAnswersThroughTheApiByteForByteWithItsInvocationIdAndTheLogStreamReportsTheCall()
+            throws Exception {
+        String token = devToken();
+        String name = uniqueName("private");
+        assertThat(postJson("/api/functions", token, "{\"name\":\"" + name + "\",\"visibility\":\"private\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(upload("/api/functions/" + name + "/versions", token, "hello.wasm", Files.readAllBytes(HELLO_WASM))
+                        .statusCode())
+                .isEqualTo(201);
+        send("PUT", "/api/functions/" + name + "/env/GREETING", token, "{\"value\":\"howdy\",\"secret\":true}");
+        byte[] payload = {'b', 'i', 'n', 0, (byte) 0xff, (byte) 0xc3, '\r', '\n', 'e', 'n', 'd'};
+        HttpResponse<InputStream> stream = http.send(
+                HttpRequest.newBuilder(uri("/api/functions/" + name + "/logs/stream"))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+
+        HttpResponse<byte[]> reply = http.send(
+                HttpRequest.newBuilder(uri("/api/functions/" + name + "/invoke"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("X-Wasmcloud-Path", "/some/where")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<String> publicRun = trustingClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("https://localhost:" + EXECUTOR_PORT + "/" + name + "/"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(reply.statusCode())
+                .as(new String(reply.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
+        assertThat(reply.headers().firstValue("Content-Type")).hasValue("text/plain");
+        byte[] expected = concat(
+                "howdy from wasmcloud!\nmethod: POST\npath: /some/where\nbody: ".getBytes(StandardCharsets.UTF_8),
+                payload,
+                new byte[] {'\n'});
+        assertThat(reply.body()).isEqualTo(expected);
+        String invocationId =
+                reply.headers().firstValue("X-Wasmcloud-Invocation-Id").orElseThrow();
+        assertThat(invocationId).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(publicRun.statusCode())
+                .as("a private function is not served on the run domain")
+                .isEqualTo(404);
+
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            JsonNode event = CompletableFuture.supplyAsync(() -> invocationEvent(lines, invocationId))
+                    .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            assertThat(event.get("id").asString()).isEqualTo(invocationId);
+            assertThat(event.get("function").asString()).isEqualTo(name);
+            assertThat(event.get("source").asString()).isEqualTo("api");
+            assertThat(event.get("outcome").asString()).isEqualTo("ok");
+            assertThat(event.get("httpStatus").asInt()).isEqualTo(200);
+            assertThat(event.get("bytesIn").asLong()).isEqualTo(payload.length);
+            assertThat(event.get("bytesOut").asLong()).isGreaterThanOrEqualTo(expected.length);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void whenTheExecutorIsDownAnInvocationGetsA502ProblemAtOnce() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "down");
+        executor.destroy();
+        assertThat(executor.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = send("POST", "/api/functions/" + name + "/invoke", token, null);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(502);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = body(response);
+        assertThat(problem.get("title").asString()).isEqualTo("Executor unavailable");
+        assertThat(problem.get("detail").asString())
+                .isEqualTo(
+                        "The executor at https://localhost:" + EXECUTOR_PORT + " is unreachable; try again shortly.");
+        assertThat(elapsed).isLessThan(CONNECT_TIMEOUT.plusSeconds(3));
+    }
+
+    /** Reads server-sent events until the {@code invocation} event with that id, and returns its data. */
+    private JsonNode invocationEvent(BufferedReader lines, String invocationId) {
+        try {
+            String name = null;
+            String id = null;
+            StringBuilder data = new StringBuilder();
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.isEmpty()) {
+                    if ("invocation".equals(name) && invocationId.equals(id)) {
+                        return json.readTree(data.toString());
+                    }
+                    name = null;
+                    id = null;
+                    data.setLength(0);
+                } else if (line.startsWith("event:")) {
+                    name = line.substring(6).strip();
+                } else if (line.startsWith("id:")) {
+                    id = line.substring(3).strip();
+                } else if (line.startsWith("data:")) {
+                    data.append(line.substring(5));
+                }
+            }
+            throw new AssertionError("the stream ended without an event for " + invocationId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitHealthy() throws Exception {
+        // The management port serves TLS too: it takes the server's SSL settings.
+        HttpClient client = trustingClient();
+        URI health = URI.create("https://localhost:" + EXECUTOR_MANAGEMENT_PORT + "/actuator/health");
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!executor.isAlive()) {
+                throw new IllegalStateException(
+                        "the executor exited with " + executor.exitValue() + ":\n" + Files.readString(executorLog));
+            }
+            try {
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(health)
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(
+                "the executor did not become healthy within " + STARTUP + ":\n" + Files.readString(executorLog));
+    }
+
+    private static HttpClient trustingClient() throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        try (InputStream in = Files.newInputStream(TLS.resolve("executor.p12"))) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, "changeit".toCharArray());
+            trusted.setCertificateEntry("executor", store.getCertificate("executor"));
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(context).build();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        int length = 0;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        byte[] all = new byte[length];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A self-signed certificate for localhost from keytool, written out as the PEM files an operator would give. */
+    private static Path createTls() {
+        try {
+            Path directory = Files.createTempDirectory("wasmcloud-executor-tls");
+            Path keystore = directory.resolve("executor.p12");
+            Process keytool = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                    .toString(),
+                            "-genkeypair",
+                            "-alias",
+                            "executor",
+                            "-keyalg",
+                            "EC",
+                            "-groupname",
+                            "secp256r1",
+                            "-dname",
+                            "CN=localhost",
+                            "-ext",
+                            "SAN=dns:localhost,ip:127.0.0.1",
+                            "-validity",
+                            "2",
+                            "-storetype",
+                            "PKCS12",
+                            "-keystore",
+                            keystore.toString(),
+                            "-storepass",
+                            "changeit")
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
+                throw new IllegalStateException("keytool failed: " + output);
+            }
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(keystore)) {
+                store.load(in, "changeit".toCharArray());
+            }
+            Certificate certificate = store.getCertificate("executor");
+            byte[] key = store.getKey("executor", "changeit".toCharArray()).getEncoded();
+            Files.writeString(directory.resolve("cert.pem"), pem("CERTIFICATE", certificate.getEncoded()));
+            Files.writeString(directory.resolve("key.pem"), pem("PRIVATE KEY", key));
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the test certificate", e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+}
