@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -101,6 +102,26 @@ class DeployTest extends ApiTestBase {
         assertThat(problem.get("title").asString()).isEqualTo("Invalid module");
         assertThat(problem.get("detail").asString()).contains("WebAssembly module");
         assertThat(get("/api/functions/" + name, token).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aTruncatedModuleIsRejectedWith422AndLeavesNothingBehind() throws Exception {
+        String token = devToken();
+        String name = uniqueName("truncated");
+        byte[] module = Files.readAllBytes(HELLO_WASM);
+        byte[] truncated = Arrays.copyOf(module, module.length / 2);
+
+        HttpResponse<String> response =
+                upload("/api/functions/" + name + "/versions?create=true", token, "hello.wasm", truncated);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode problem = body(response);
+        assertThat(problem.get("title").asString()).isEqualTo("Invalid module");
+        assertThat(problem.get("detail").asString()).isNotBlank();
+        assertThat(get("/api/functions/" + name, token).statusCode()).isEqualTo(404);
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(truncated));
+        assertThat(S3.object("modules/sha256/" + sha256)).isNull();
     }
 
     @Test
