@@ -18,8 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param diskCacheMaxBytes the disk cache's size bound; least recently used modules are deleted past it
  * @param poolThreads guest threads; 0 means two per core
  * @param poolQueue invocations that may wait for a guest thread before new ones get 503; 0 means four per thread
+ * @param maxRunningPerFunction guest threads one function may occupy at once; 0 means half of them, so one hot or
+ *     hanging function can never hold them all. Its further invocations wait for its own turn, not in the pool queue
  * @param maxInFlightPerFunction invocations of one function running or waiting at once before it gets 429; 0 means
- *     half the guest threads, so one hot or hanging function can never hold them all
+ *     its running share plus the pool queue
  * @param guestStackBytes stack size of each guest thread, which bounds guest recursion depth
  * @param defaultTimeout a function's wall-clock limit unless it sets its own
  * @param maxTimeout the most a function may ask for
@@ -53,6 +55,7 @@ public record ExecutorProperties(
         @DefaultValue("1073741824") long diskCacheMaxBytes,
         @DefaultValue("0") int poolThreads,
         @DefaultValue("0") int poolQueue,
+        @DefaultValue("0") int maxRunningPerFunction,
         @DefaultValue("0") int maxInFlightPerFunction,
         @DefaultValue("8388608") long guestStackBytes,
         @DefaultValue("10s") Duration defaultTimeout,
@@ -88,7 +91,13 @@ public record ExecutorProperties(
         return poolQueue > 0 ? poolQueue : 4 * effectivePoolThreads();
     }
 
+    public int effectiveMaxRunningPerFunction() {
+        return maxRunningPerFunction > 0 ? maxRunningPerFunction : Math.max(1, effectivePoolThreads() / 2);
+    }
+
     public int effectiveMaxInFlightPerFunction() {
-        return maxInFlightPerFunction > 0 ? maxInFlightPerFunction : Math.max(1, effectivePoolThreads() / 2);
+        return maxInFlightPerFunction > 0
+                ? maxInFlightPerFunction
+                : effectiveMaxRunningPerFunction() + effectivePoolQueue();
     }
 }

@@ -32,7 +32,7 @@ import org.springframework.test.context.TestPropertySource;
  * out as in production. Every test class extending this shares one application context, so keep its configuration
  * here; tests create their own uniquely named functions instead of sharing rows.
  *
- * <p>The pool is deliberately tiny (2 threads, 2 queue slots, 2 in flight per function) so back-pressure can be
+ * <p>The pool is deliberately tiny (2 threads, 2 queue slots, 2 in flight and running per function) so back-pressure can be
  * shown with a handful of requests. They are test property sources, not dynamic ones, so that a subclass can
  * override them with its own {@code @TestPropertySource}. Egress to private addresses is allowed because the only
  * HTTP servers a test can start are on loopback; the allow-list itself still applies.
@@ -44,6 +44,7 @@ import org.springframework.test.context.TestPropertySource;
             "wasmcloud.executor.pool-threads=2",
             "wasmcloud.executor.pool-queue=2",
             "wasmcloud.executor.max-in-flight-per-function=2",
+            "wasmcloud.executor.max-running-per-function=2",
             "wasmcloud.executor.egress-allow-private-addresses=true"
         })
 abstract class ExecutorTest {

@@ -68,7 +68,8 @@ public class FunctionRunner implements AutoCloseable {
         int queue = properties.effectivePoolQueue();
         this.pool = new ExecutionPool(threads, properties.guestStackBytes(), queue);
         this.poolCapacity = threads + queue;
-        this.inFlight = new InFlight(properties.effectiveMaxInFlightPerFunction());
+        this.inFlight =
+                new InFlight(properties.effectiveMaxInFlightPerFunction(), properties.effectiveMaxRunningPerFunction());
         this.metrics = new InvocationMetrics(meters);
         meters.gauge("wasmcloud.invocations.in.flight", inFlight, InFlight::total);
         meters.gauge("wasmcloud.pool.in.use", inPool);
@@ -83,7 +84,8 @@ public class FunctionRunner implements AutoCloseable {
         Instant startedAt = clock.instant();
         long started = System.nanoTime();
         String id = request.invocationId();
-        if (!inFlight.tryAcquire(function.id())) {
+        InFlight.Share share = inFlight.tryAcquire(function.id());
+        if (share == null) {
             Reply tooMany = Reply.error(
                     429, "Too many requests to this function are in flight; retry shortly", id, RETRY_SHORTLY);
             return finish(function, request, source, startedAt, InvocationOutcome.THROTTLED, null, tooMany);
@@ -102,9 +104,17 @@ public class FunctionRunner implements AutoCloseable {
                 return finish(function, request, source, startedAt, InvocationOutcome.UNAVAILABLE, null, unavailable);
             }
             RunResult result;
-            inPool.incrementAndGet();
             try {
-                result = pool.run(module, invocation(function, request), function.egress());
+                // Waiting here, rather than in the pool's queue, keeps a looping function's backlog its own.
+                if (!share.awaitTurn(function.timeout())) {
+                    Reply busy = Reply.error(503, "This function is busy; retry shortly", id, RETRY_SHORTLY);
+                    return finish(function, request, source, startedAt, InvocationOutcome.OVERLOADED, null, busy);
+                }
+                try {
+                    result = runOnPool(module, function, request);
+                } finally {
+                    share.endTurn();
+                }
             } catch (RejectedExecutionException e) {
                 Reply full = Reply.error(503, "The executor is at capacity; retry shortly", id, RETRY_SHORTLY);
                 return finish(function, request, source, startedAt, InvocationOutcome.OVERLOADED, null, full);
@@ -112,8 +122,6 @@ public class FunctionRunner implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 Reply stopping = Reply.error(503, "The executor is shutting down", id, RETRY_SHORTLY);
                 return finish(function, request, source, startedAt, InvocationOutcome.OVERLOADED, null, stopping);
-            } finally {
-                inPool.decrementAndGet();
             }
             InvocationOutcome outcome = InvocationOutcome.of(result.outcome());
             Reply reply = switch (result.outcome()) {
@@ -130,6 +138,16 @@ public class FunctionRunner implements AutoCloseable {
             return finish(function, request, source, startedAt, outcome, result, reply);
         } finally {
             inFlight.release(function.id());
+        }
+    }
+
+    private RunResult runOnPool(WasmFunction module, ActiveFunction function, CgiRequest request)
+            throws InterruptedException {
+        inPool.incrementAndGet();
+        try {
+            return pool.run(module, invocation(function, request), function.egress());
+        } finally {
+            inPool.decrementAndGet();
         }
     }
 
