@@ -2,6 +2,7 @@ package app.wasmcloud.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.wasmcloud.testsupport.ThrowawayTls;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,15 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,7 +38,7 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExecutorOverHttpsTest extends ApiTestBase {
 
-    static final Path TLS = createTls();
+    static final Path TLS = ThrowawayTls.create();
     static final int EXECUTOR_PORT = freePort();
     static final int EXECUTOR_MANAGEMENT_PORT = freePort();
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -250,18 +246,7 @@ class ExecutorOverHttpsTest extends ApiTestBase {
     }
 
     private static HttpClient trustingClient() throws Exception {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        try (InputStream in = Files.newInputStream(TLS.resolve("executor.p12"))) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, "changeit".toCharArray());
-            trusted.setCertificateEntry("executor", store.getCertificate("executor"));
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(context).build();
+        return HttpClient.newBuilder().sslContext(ThrowawayTls.trusting(TLS)).build();
     }
 
     private static byte[] concat(byte[]... parts) {
@@ -284,61 +269,5 @@ class ExecutorOverHttpsTest extends ApiTestBase {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A self-signed certificate for localhost from keytool, written out as the PEM files an operator would give. */
-    private static Path createTls() {
-        try {
-            Path directory = Files.createTempDirectory("wasmcloud-executor-tls");
-            Path keystore = directory.resolve("executor.p12");
-            Process keytool = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "keytool")
-                                    .toString(),
-                            "-genkeypair",
-                            "-alias",
-                            "executor",
-                            "-keyalg",
-                            "EC",
-                            "-groupname",
-                            "secp256r1",
-                            "-dname",
-                            "CN=localhost",
-                            "-ext",
-                            "SAN=dns:localhost,ip:127.0.0.1",
-                            "-validity",
-                            "2",
-                            "-storetype",
-                            "PKCS12",
-                            "-keystore",
-                            keystore.toString(),
-                            "-storepass",
-                            "changeit")
-                    .redirectErrorStream(true)
-                    .start();
-            String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
-                throw new IllegalStateException("keytool failed: " + output);
-            }
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(keystore)) {
-                store.load(in, "changeit".toCharArray());
-            }
-            Certificate certificate = store.getCertificate("executor");
-            byte[] key = store.getKey("executor", "changeit".toCharArray()).getEncoded();
-            Files.writeString(directory.resolve("cert.pem"), pem("CERTIFICATE", certificate.getEncoded()));
-            Files.writeString(directory.resolve("key.pem"), pem("PRIVATE KEY", key));
-            return directory;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create the test certificate", e);
-        }
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(der)
-                + "\n-----END " + type + "-----\n";
     }
 }

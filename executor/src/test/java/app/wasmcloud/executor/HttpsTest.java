@@ -3,24 +3,13 @@ package app.wasmcloud.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import app.wasmcloud.testsupport.ThrowawayTls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.util.Base64;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class HttpsTest extends ExecutorTest {
 
-    static final Path TLS = createTls();
+    static final Path TLS = ThrowawayTls.create();
 
     @DynamicPropertySource
     static void tlsProperties(DynamicPropertyRegistry registry) {
@@ -44,7 +33,8 @@ class HttpsTest extends ExecutorTest {
     @Test
     void theRunDomainAndTheInternalEndpointAreServedOverTlsToAClientThatTrustsTheCertificate() throws Exception {
         String name = deploy("cookies");
-        HttpClient trusting = HttpClient.newBuilder().sslContext(trusting()).build();
+        HttpClient trusting =
+                HttpClient.newBuilder().sslContext(ThrowawayTls.trusting(TLS)).build();
 
         HttpResponse<String> run = trusting.send(
                 HttpRequest.newBuilder(https("/" + name + "/")).build(), HttpResponse.BodyHandlers.ofString());
@@ -70,75 +60,5 @@ class HttpsTest extends ExecutorTest {
 
     private URI https(String path) {
         return URI.create("https://localhost:" + port() + path);
-    }
-
-    private static SSLContext trusting() throws Exception {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        try (InputStream certificate = Files.newInputStream(TLS.resolve("cert.pem"))) {
-            trusted.setCertificateEntry(
-                    "executor", CertificateFactory.getInstance("X.509").generateCertificate(certificate));
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
-    }
-
-    /** A self-signed certificate for localhost from keytool, written out as the PEM files an operator would give. */
-    private static Path createTls() {
-        try {
-            Path directory = Files.createTempDirectory("wasmcloud-executor-tls");
-            Path keystore = directory.resolve("executor.p12");
-            String keytool =
-                    Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-            Process process = new ProcessBuilder(
-                            keytool,
-                            "-genkeypair",
-                            "-alias",
-                            "executor",
-                            "-keyalg",
-                            "EC",
-                            "-groupname",
-                            "secp256r1",
-                            "-dname",
-                            "CN=localhost",
-                            "-ext",
-                            "SAN=dns:localhost,ip:127.0.0.1",
-                            "-validity",
-                            "2",
-                            "-storetype",
-                            "PKCS12",
-                            "-keystore",
-                            keystore.toString(),
-                            "-storepass",
-                            "changeit")
-                    .redirectErrorStream(true)
-                    .start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("keytool failed: " + output);
-            }
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(keystore)) {
-                store.load(in, "changeit".toCharArray());
-            }
-            Certificate certificate = store.getCertificate("executor");
-            byte[] key = store.getKey("executor", "changeit".toCharArray()).getEncoded();
-            Files.writeString(directory.resolve("cert.pem"), pem("CERTIFICATE", certificate.getEncoded()));
-            Files.writeString(directory.resolve("key.pem"), pem("PRIVATE KEY", key));
-            return directory;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create the test certificate", e);
-        }
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
     }
 }
