@@ -1,6 +1,7 @@
 package app.wasmcloud.executor;
 
 import app.wasmcloud.executor.module.ModuleStoreType;
+import app.wasmcloud.objectstore.S3Bucket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -43,6 +44,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param compiledClassCacheDir where compiled modules' JVM classes are kept, so a restarted executor loads them instead
  *     of compiling again; blank disables it. Holds executable code: only this service may write there
  * @param compiledClassCacheMaxBytes the compiled-class cache's size bound; least recently used modules go past it
+ * @param s3 the bucket modules are fetched from when {@code module-store=s3}; credentials from the environment
+ *     ({@code WASMCLOUD_EXECUTOR_S3_ACCESS_KEY_ID}, {@code WASMCLOUD_EXECUTOR_S3_SECRET_ACCESS_KEY})
  * @param egressAllowPrivateAddresses let allowed hosts resolve to loopback, private, link-local or metadata addresses;
  *     for tests and single-machine development only, never in production
  */
@@ -74,7 +77,8 @@ public record ExecutorProperties(
         // A string, not a Path: a blank Path binds as absent and would fall back to the default instead of disabling.
         @DefaultValue(".dev/compiled-classes") String compiledClassCacheDir,
         @DefaultValue("1073741824") long compiledClassCacheMaxBytes,
-        @DefaultValue("false") boolean egressAllowPrivateAddresses) {
+        @DefaultValue("false") boolean egressAllowPrivateAddresses,
+        @DefaultValue S3Bucket s3) {
 
     /** The compiled-class cache's directory, or empty when the cache is disabled. */
     public Optional<Path> compiledClassCacheDirectory() {

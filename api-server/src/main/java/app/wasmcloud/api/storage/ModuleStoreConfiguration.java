@@ -12,7 +12,7 @@ class ModuleStoreConfiguration {
     ModuleStore moduleStore(StorageProperties properties, MeterRegistry registry) {
         ModuleStore store = switch (properties.type()) {
             case FILESYSTEM -> new FilesystemModuleStore(properties);
-            case S3 -> new S3ModuleStore(properties.s3().toBucket());
+            case S3 -> new S3ModuleStore(properties.s3());
         };
         return new TimedModuleStore(store, registry);
     }

@@ -10,20 +10,29 @@ import java.util.Locale;
 final class Browser {
     private Browser() {}
 
-    /** Whether a browser was (probably) started. */
+    /** Whether a browser was (probably) started: through the desktop, else through the platform's opener. */
     static boolean open(URI page) {
+        return openOnDesktop(page) || openWithPlatformOpener(page);
+    }
+
+    private static boolean openOnDesktop(URI page) {
         // AWT only when there is a display: asking a headless JDK for a Desktop is slow and always fails.
-        if (!GraphicsEnvironment.isHeadless() && Desktop.isDesktopSupported()) {
-            Desktop desktop = Desktop.getDesktop();
-            if (desktop.isSupported(Desktop.Action.BROWSE)) {
-                try {
-                    desktop.browse(page);
-                    return true;
-                } catch (IOException | UnsupportedOperationException | SecurityException e) {
-                    // Fall through to the platform's opener.
-                }
-            }
+        if (GraphicsEnvironment.isHeadless() || !Desktop.isDesktopSupported()) {
+            return false;
         }
+        Desktop desktop = Desktop.getDesktop();
+        if (!desktop.isSupported(Desktop.Action.BROWSE)) {
+            return false;
+        }
+        try {
+            desktop.browse(page);
+            return true;
+        } catch (IOException | UnsupportedOperationException | SecurityException desktopRefused) {
+            return false;
+        }
+    }
+
+    private static boolean openWithPlatformOpener(URI page) {
         String opener =
                 System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac") ? "open" : "xdg-open";
         try {
@@ -32,7 +41,7 @@ final class Browser {
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             return true;
-        } catch (IOException e) {
+        } catch (IOException noOpener) {
             return false;
         }
     }

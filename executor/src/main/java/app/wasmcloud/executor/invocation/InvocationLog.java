@@ -111,9 +111,9 @@ class InvocationLog implements SmartLifecycle {
             try {
                 write(batch);
                 return;
-            } catch (RuntimeException | AssertionError e) {
-                // PostgreSQL JDBC before 42.7.13 throws AssertionError, under -ea, for a connection closed mid-batch
-                // (pgjdbc#1458); an outage must not end this thread and with it every later record.
+            } catch (RuntimeException e) {
+                // An outage must not end this thread and with it every later record. (The driver must be 42.7.13 or
+                // later: older ones throw AssertionError under -ea for a connection closed mid-batch, pgjdbc#1458.)
                 log.warn(
                         "Writing {} invocation records failed, retrying in {} ms: {}",
                         batch.size(),

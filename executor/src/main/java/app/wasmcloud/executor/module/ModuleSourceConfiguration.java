@@ -11,12 +11,12 @@ import org.springframework.context.annotation.Configuration;
 class ModuleSourceConfiguration {
 
     @Bean
-    ModuleSource moduleSource(ExecutorProperties executor, S3Properties s3, MeterRegistry meters) throws IOException {
+    ModuleSource moduleSource(ExecutorProperties executor, MeterRegistry meters) throws IOException {
         return switch (executor.moduleStore()) {
             case FILESYSTEM -> new FilesystemModuleSource(executor.moduleStoreRoot());
             case S3 ->
                 new DiskCachedModuleSource(
-                        new S3ModuleSource(s3.toBucket()),
+                        new S3ModuleSource(executor.s3()),
                         executor.diskCacheDir(),
                         executor.diskCacheMaxBytes(),
                         meters);
