@@ -1,58 +1,84 @@
 package app.wasmcloud.runtime;
 
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A bounded pool of guest threads with a known stack size (wasm recursion depth is JVM stack depth). Each run gets a
- * fresh instance; the timeout is enforced by interrupting the guest thread, which the compiled code checks on every
+ * Runs invocations, at most {@code slots} at once, each on a fresh instance and on a thread with a known stack size
+ * (wasm recursion depth is JVM stack depth). A caller whose thread has such a stack ({@link GuestStack}) runs the
+ * invocation itself; any other caller hands it to one of the pool's guest threads and waits. Callers that find every
+ * slot taken wait in line, up to a bound past which they are rejected.
+ *
+ * <p>The timeout is enforced by interrupting the thread running the guest, which the compiled code checks on every
  * loop back-edge. Nothing the guest does escapes: exceptions and stack overflows become {@link Outcome#TRAP}.
  */
 public final class ExecutionPool implements AutoCloseable {
 
-    /** Queue slots per thread when no capacity is given: enough to absorb a burst, small enough to shed load. */
-    private static final int DEFAULT_QUEUE_PER_THREAD = 4;
+    /** Callers per slot that may wait when no capacity is given: enough to absorb a burst, small enough to shed load. */
+    private static final int DEFAULT_QUEUE_PER_SLOT = 4;
 
-    private final ThreadPoolExecutor guests;
+    private final long stackSizeBytes;
+    /** Not fair: the caller that finds a slot free takes it, without a park and wake-up for every hand-over. */
+    private final Semaphore slots;
+
+    private final int maxWaiting;
+    private final AtomicInteger waiting = new AtomicInteger();
+    /** Threads for callers without a guest stack; never more of them busy than there are slots. */
+    private final ExecutorService guestThreads;
+
     private final Watchdog watchdog;
+    private volatile boolean closed;
 
-    /** A pool with a queue of {@code 4 × threads} waiting invocations. */
-    public ExecutionPool(int threads, long stackSizeBytes) {
-        this(threads, stackSizeBytes, threads * DEFAULT_QUEUE_PER_THREAD);
+    /** A pool where {@code 4 × slots} callers may wait for a slot. */
+    public ExecutionPool(int slots, long stackSizeBytes) {
+        this(slots, stackSizeBytes, slots * DEFAULT_QUEUE_PER_SLOT);
     }
 
     /**
-     * @param threads guest threads, the most invocations running at once
-     * @param stackSizeBytes stack size of each guest thread
-     * @param queueCapacity invocations that may wait for a thread; past it {@link #run} is rejected
+     * @param slots the most invocations running at once
+     * @param stackSizeBytes the stack a guest needs: the pool's own threads have it, and a caller runs its invocation
+     *     itself only when its thread was declared with at least this much
+     * @param queueCapacity callers that may wait for a slot; past it {@link #run} is rejected
      */
-    public ExecutionPool(int threads, long stackSizeBytes, int queueCapacity) {
-        if (threads < 1 || stackSizeBytes < 0 || queueCapacity < 0) {
-            throw new IllegalArgumentException("threads must be >= 1, stack size and queue capacity >= 0");
+    public ExecutionPool(int slots, long stackSizeBytes, int queueCapacity) {
+        if (slots < 1 || stackSizeBytes < 0 || queueCapacity < 0) {
+            throw new IllegalArgumentException("slots must be >= 1, stack size and queue capacity >= 0");
         }
-        this.guests = new ThreadPoolExecutor(
-                threads,
-                threads,
-                0,
-                TimeUnit.MILLISECONDS,
-                queueCapacity == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queueCapacity),
-                daemonThreads("wasm-guest-", stackSizeBytes),
-                new ThreadPoolExecutor.AbortPolicy());
-        this.guests.prestartAllCoreThreads();
+        this.stackSizeBytes = stackSizeBytes;
+        this.slots = new Semaphore(slots);
+        this.maxWaiting = queueCapacity;
+        this.guestThreads = Executors.newCachedThreadPool(guestThreadFactory("wasm-guest-", stackSizeBytes));
         this.watchdog = new Watchdog(daemonThreads("wasm-watchdog-", 0));
     }
 
     /**
-     * Runs one invocation on a guest thread and waits for its result.
+     * A factory of threads with the stack a guest needs, declared as such: an invocation asked for on one of them runs
+     * right there.
+     */
+    public static ThreadFactory guestThreadFactory(String namePrefix, long stackSizeBytes) {
+        AtomicInteger count = new AtomicInteger();
+        return body -> {
+            Thread thread = new Thread(
+                    null,
+                    GuestStack.declare(stackSizeBytes, body),
+                    namePrefix + count.incrementAndGet(),
+                    stackSizeBytes);
+            // A pool someone forgot to close must not keep the JVM alive.
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /**
+     * Runs one invocation and waits for its result.
      *
-     * @throws RejectedExecutionException when the queue is full or the pool is closed
+     * @throws RejectedExecutionException when too many callers wait already or the pool is closed
      * @throws InterruptedException when the calling thread is interrupted; the invocation is then cancelled
      */
     public RunResult run(WasmFunction function, Invocation invocation) throws InterruptedException {
@@ -62,13 +88,34 @@ public final class ExecutionPool implements AutoCloseable {
     /**
      * Runs one invocation whose function may make outbound HTTP requests under {@code egress}.
      *
-     * @throws RejectedExecutionException when the queue is full or the pool is closed
+     * @throws RejectedExecutionException when too many callers wait already or the pool is closed
      * @throws InterruptedException when the calling thread is interrupted; the invocation is then cancelled
      */
     public RunResult run(WasmFunction function, Invocation invocation, EgressPolicy egress)
             throws InterruptedException {
+        takeSlot();
         GuestJob job = new GuestJob(function, invocation, egress, watchdog);
-        guests.execute(job);
+        if (GuestStack.ofCurrentThread() >= stackSizeBytes) {
+            try {
+                job.run();
+            } finally {
+                slots.release();
+            }
+            return job.await();
+        }
+        // The slot is given back when the guest has stopped, not when the caller stops waiting for it.
+        try {
+            guestThreads.execute(() -> {
+                try {
+                    job.run();
+                } finally {
+                    slots.release();
+                }
+            });
+        } catch (RejectedExecutionException closedMeanwhile) {
+            slots.release();
+            throw closedMeanwhile;
+        }
         try {
             return job.await();
         } catch (InterruptedException e) {
@@ -77,16 +124,38 @@ public final class ExecutionPool implements AutoCloseable {
         }
     }
 
-    /** Cancels running invocations and refuses waiting ones. */
+    private void takeSlot() throws InterruptedException {
+        if (closed) {
+            throw new RejectedExecutionException("the execution pool was closed");
+        }
+        if (!slots.tryAcquire()) {
+            if (waiting.incrementAndGet() > maxWaiting) {
+                waiting.decrementAndGet();
+                throw new RejectedExecutionException("the execution pool is full");
+            }
+            try {
+                slots.acquire();
+            } finally {
+                waiting.decrementAndGet();
+            }
+        }
+        if (closed) {
+            slots.release();
+            throw new RejectedExecutionException("the execution pool was closed");
+        }
+    }
+
+    /** Cancels running invocations and refuses waiting and later ones. */
     @Override
     public void close() {
-        List<Runnable> neverStarted = guests.shutdownNow();
-        for (Runnable job : neverStarted) {
-            ((GuestJob) job).reject();
-        }
+        closed = true;
+        // Wakes every waiting caller, which then finds the pool closed.
+        slots.release(Integer.MAX_VALUE / 2);
+        watchdog.cancelAll();
+        guestThreads.shutdownNow();
         watchdog.close();
         try {
-            guests.awaitTermination(5, TimeUnit.SECONDS);
+            guestThreads.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -96,7 +165,6 @@ public final class ExecutionPool implements AutoCloseable {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(null, task, prefix + count.incrementAndGet(), stackSizeBytes);
-            // A pool someone forgot to close must not keep the JVM alive.
             thread.setDaemon(true);
             return thread;
         };

@@ -106,9 +106,4 @@ final class GuestJob implements Runnable {
             runner.interrupt();
         }
     }
-
-    /** For a job the pool dropped when it was closed. */
-    void reject() {
-        result.completeExceptionally(new RejectedExecutionException("the execution pool was closed"));
-    }
 }

@@ -42,6 +42,14 @@ final class Watchdog implements AutoCloseable {
         running.remove(job);
     }
 
+    /** Stops every running guest, as at a deadline's end. */
+    void cancelAll() {
+        for (GuestJob job : running) {
+            running.remove(job);
+            job.cancel();
+        }
+    }
+
     private void watch() {
         while (!closed) {
             plannedWake = SCANNING;

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -182,6 +183,44 @@ class ExecutionPoolTest {
             for (Future<RunResult> call : running) {
                 assertThat(call.get().outcome()).isEqualTo(Outcome.TIMEOUT);
             }
+        }
+    }
+
+    @Test
+    void aCallerWithAGuestStackRunsTheInvocationItselfAndKeepsNoInterruptFromItsTimeout() throws Exception {
+        WasmFunction spin = Fixtures.load("loop_br");
+        Invocation invocation = withLimits(Limits.defaults().withTimeout(Duration.ofMillis(300)));
+        try (ExecutorService callers =
+                Executors.newSingleThreadExecutor(ExecutionPool.guestThreadFactory("request-", 1024 * 1024))) {
+            Future<Thread> caller = callers.submit(Thread::currentThread);
+            Future<List<Object>> outcomes = callers.submit(() -> List.of(
+                    pool.run(spin, invocation).outcome(),
+                    Thread.currentThread().isInterrupted(),
+                    pool.run(Fixtures.load("hello_start"), Fixtures.invocation())
+                            .outcome()));
+            Thread.sleep(100);
+
+            assertThat(caller.get().getStackTrace())
+                    .as("the guest runs on the caller's own thread")
+                    .anyMatch(frame -> frame.getClassName().equals(GuestRun.class.getName()));
+            assertThat(outcomes.get()).containsExactly(Outcome.TIMEOUT, false, Outcome.OK);
+        }
+    }
+
+    @Test
+    void closingStopsAGuestRunningOnItsCallersThread() throws Exception {
+        WasmFunction spin = Fixtures.load("loop_br");
+        Invocation invocation = withLimits(Limits.defaults().withTimeout(Duration.ofSeconds(30)));
+        ExecutionPool closing = new ExecutionPool(1, 512 * 1024);
+        try (ExecutorService callers =
+                Executors.newSingleThreadExecutor(ExecutionPool.guestThreadFactory("request-", 512 * 1024))) {
+            Future<RunResult> running = callers.submit(() -> closing.run(spin, invocation));
+            Thread.sleep(200);
+
+            closing.close();
+
+            assertThat(running.get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.TIMEOUT);
+            assertThatThrownBy(() -> closing.run(spin, invocation)).isInstanceOf(RejectedExecutionException.class);
         }
     }
 

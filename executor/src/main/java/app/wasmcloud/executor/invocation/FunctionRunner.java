@@ -77,7 +77,7 @@ public class FunctionRunner implements AutoCloseable {
     }
 
     public static String newInvocationId() {
-        return UUID.randomUUID().toString();
+        return InvocationIds.next().toString();
     }
 
     public Reply run(ActiveFunction function, CgiRequest request, Source source) {

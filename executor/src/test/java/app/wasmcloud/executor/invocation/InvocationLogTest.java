@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import app.wasmcloud.executor.TestDatabase;
+import app.wasmcloud.runtime.LogLine;
+import app.wasmcloud.runtime.Outcome;
+import app.wasmcloud.runtime.RunResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,7 +81,8 @@ class InvocationLogTest {
     @Test
     void pastTheQueueRecordsAreCountedAsDroppedAndTheRestWrittenAfterRecovery() throws Exception {
         database.reachable = false;
-        List<UUID> ids = add(11_000);
+        // What the writer holds in its batch and the queue hold, and a thousand more.
+        List<UUID> ids = add(InvocationLog.BATCH_SIZE + InvocationLog.QUEUE_CAPACITY + 1_000);
 
         database.reachable = true;
 
@@ -88,20 +94,98 @@ class InvocationLogTest {
         assertThat(counter("written")).isEqualTo(written(ids));
     }
 
+    @Test
+    void aBatchSentAgainStoresEachRecordOnceAndLaterRecordsStillGetWritten() throws Exception {
+        UUID id = InvocationIds.next();
+        log.add(record(id, functionId, null));
+        awaitUntil(Duration.ofSeconds(10), "the first copy is written", () -> written(List.of(id)) == 1);
+
+        // As after a commit whose acknowledgement was lost with the connection: the same record once more.
+        log.add(record(id, functionId, null));
+        List<UUID> later = add(3);
+
+        awaitUntil(Duration.ofSeconds(10), "the later records are written", () -> written(later) == 3);
+        assertThat(jdbc.sql("SELECT count(*) FROM invocations WHERE id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void recordsOfAFunctionPurgedMeanwhileAreCountedAsDroppedAndTheRestOfTheirBatchIsWritten() throws Exception {
+        long purged = jdbc.sql("INSERT INTO functions (name, owner_id) SELECT :n, owner_id FROM functions WHERE id = :f"
+                        + " RETURNING id")
+                .param("n", "gone-" + UUID.randomUUID().toString().substring(0, 8))
+                .param("f", functionId)
+                .query(Long.class)
+                .single();
+        jdbc.sql("DELETE FROM functions WHERE id = :id").param("id", purged).update();
+        database.reachable = false;
+        log.add(record(InvocationIds.next(), purged, null));
+        List<UUID> kept = add(2);
+
+        database.reachable = true;
+
+        awaitUntil(Duration.ofSeconds(30), "the kept records are written", () -> written(kept) == 2);
+        awaitUntil(Duration.ofSeconds(5), "the purged function's record is counted", () -> counter("dropped") == 1);
+        assertThat(counter("written")).isEqualTo(2);
+    }
+
+    @Test
+    void capturedTextAndLogLinesAreStoredAsTheGuestWroteThem() throws Exception {
+        String stderr = "tab\there\nnew line, back\\slash, \"quotes\", {braces}, \u00e9t\u00e9 \uD83D\uDE80 and NUL\0.";
+        RunResult result = new RunResult(
+                Outcome.TRAP,
+                -1,
+                "trap: \"unreachable\"\tat\nfunc 3",
+                new byte[0],
+                stderr.getBytes(StandardCharsets.UTF_8),
+                List.of(new LogLine(3, "line with \"quotes\" and \\ and \t"), new LogLine(1, "{\"json\": [1]}")),
+                2_000_000,
+                1_500_000,
+                2,
+                0,
+                Map.of("io_get_stdout", 1L, "log_write", 2L));
+        UUID id = InvocationIds.next();
+        log.add(record(id, functionId, result));
+
+        awaitUntil(Duration.ofSeconds(10), "the record is written", () -> written(List.of(id)) == 1);
+        Map<String, Object> row = jdbc.sql("""
+                        SELECT stderr, trap_message, log_lines::text AS log_lines, host_calls->>'log_write' AS calls,
+                               wall_time_us, cpu_time_us, exit_code, outcome
+                        FROM invocations WHERE id = :id""").param("id", id).query().singleRow();
+        assertThat(row.get("stderr")).isEqualTo(stderr.replace('\0', '\uFFFD'));
+        assertThat(row.get("trap_message")).isEqualTo("trap: \"unreachable\"\tat\nfunc 3");
+        assertThat(new ObjectMapper().readTree((String) row.get("log_lines")))
+                .isEqualTo(new ObjectMapper()
+                        .readTree("[{\"level\": 3, \"message\": \"line with \\\"quotes\\\" and \\\\ and \\t\"},"
+                                + " {\"level\": 1, \"message\": \"{\\\"json\\\": [1]}\"}]"));
+        assertThat(row.get("calls")).isEqualTo("2");
+        assertThat(row.get("wall_time_us")).isEqualTo(2000L);
+        assertThat(row.get("cpu_time_us")).isEqualTo(1500L);
+        assertThat(row.get("exit_code")).isEqualTo(-1);
+        assertThat(row.get("outcome")).isEqualTo(InvocationOutcome.OK.label());
+    }
+
+    private InvocationRecord record(UUID id, long function, RunResult result) {
+        return new InvocationRecord(
+                id, function, versionId, Source.RUN, Instant.now(), 200, InvocationOutcome.OK, 0, 0, result);
+    }
+
     private List<UUID> add(int count) {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            UUID id = UUID.randomUUID();
+            UUID id = InvocationIds.next();
             ids.add(id);
-            log.add(new InvocationRecord(
-                    id, functionId, versionId, Source.RUN, Instant.now(), 200, InvocationOutcome.OK, 0, 0, null));
+            log.add(record(id, functionId, null));
         }
         return ids;
     }
 
     private long written(List<UUID> ids) {
-        return jdbc.sql("SELECT count(*) FROM invocations WHERE function_id = :f")
-                .param("f", functionId)
+        return jdbc.sql("SELECT count(*) FROM invocations WHERE id IN (:ids)")
+                .param("ids", ids)
                 .query(Long.class)
                 .single();
     }
