@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxInFlightPerFunction invocations of one function running or waiting at once before it gets 429; 0 means
  *     its running share plus the pool queue
  * @param guestStackBytes stack size of each guest thread, which bounds guest recursion depth
+ * @param demoteAfter how long an invocation runs before its thread's priority is lowered, so that short invocations go
+ *     first while a function loops or crunches; 0 never. Needs Linux and the right to raise the priority back
+ *     ({@code CAP_SYS_NICE}, or an {@code RLIMIT_NICE} of at least 20: {@code LimitNICE=+0} in a systemd unit); without it the executor says so at start
  * @param defaultTimeout a function's wall-clock limit unless it sets its own
  * @param maxTimeout the most a function may ask for
  * @param defaultMemoryPages a function's memory cap in 64 KiB pages unless it sets its own
@@ -61,6 +64,7 @@ public record ExecutorProperties(
         @DefaultValue("0") int maxRunningPerFunction,
         @DefaultValue("0") int maxInFlightPerFunction,
         @DefaultValue("8388608") long guestStackBytes,
+        @DefaultValue("100ms") Duration demoteAfter,
         @DefaultValue("10s") Duration defaultTimeout,
         @DefaultValue("60s") Duration maxTimeout,
         @DefaultValue("256") int defaultMemoryPages,

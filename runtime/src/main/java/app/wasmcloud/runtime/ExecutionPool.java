@@ -1,6 +1,7 @@
 package app.wasmcloud.runtime;
 
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -47,6 +48,16 @@ public final class ExecutionPool implements AutoCloseable {
      * @param queueCapacity callers that may wait for a slot; past it {@link #run} is rejected
      */
     public ExecutionPool(int slots, long stackSizeBytes, int queueCapacity) {
+        this(slots, stackSizeBytes, queueCapacity, Duration.ZERO);
+    }
+
+    /**
+     * A pool that lowers the priority of invocations running longer than {@code demoteAfter}, so that a function that
+     * loops or crunches for seconds takes what the short ones leave of the CPUs instead of its share of every one.
+     * This needs Linux and the right to raise a thread's priority back ({@code CAP_SYS_NICE}, or {@code RLIMIT_NICE}
+     * of at least 20); without them, or with a zero {@code demoteAfter}, every invocation keeps its priority.
+     */
+    public ExecutionPool(int slots, long stackSizeBytes, int queueCapacity, Duration demoteAfter) {
         if (slots < 1 || stackSizeBytes < 0 || queueCapacity < 0) {
             throw new IllegalArgumentException("slots must be >= 1, stack size and queue capacity >= 0");
         }
@@ -54,7 +65,12 @@ public final class ExecutionPool implements AutoCloseable {
         this.slots = new Semaphore(slots);
         this.maxWaiting = queueCapacity;
         this.guestThreads = Executors.newCachedThreadPool(guestThreadFactory("wasm-guest-", stackSizeBytes));
-        this.watchdog = new Watchdog(daemonThreads("wasm-watchdog-", 0));
+        this.watchdog = new Watchdog(daemonThreads("wasm-watchdog-", 0), demoteAfter.toNanos());
+    }
+
+    /** Whether this pool lowers the priority of long invocations (asked for, and possible here). */
+    public boolean demotesLongRuns() {
+        return watchdog.demotes();
     }
 
     /**

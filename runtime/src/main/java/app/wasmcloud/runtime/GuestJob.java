@@ -26,6 +26,11 @@ final class GuestJob implements Runnable {
     private boolean cancelled;
     private volatile long deadline;
     private volatile boolean timedOut;
+    private volatile long startedAt;
+    /** The running thread's kernel id, when the watchdog demotes long runs; 0 otherwise. */
+    private int threadId;
+    /** The nice value to give the thread back, when it was demoted; guarded by this. */
+    private Integer niceBeforeDemotion;
 
     GuestJob(WasmFunction function, Invocation invocation, EgressPolicy egress, Watchdog watchdog) {
         this.function = function;
@@ -42,8 +47,10 @@ final class GuestJob implements Runnable {
                 return;
             }
             runner = Thread.currentThread();
+            threadId = watchdog.demotes() ? Niceness.currentThreadId() : 0;
         }
-        deadline = System.nanoTime() + timeoutNanos(invocation.limits().timeout());
+        startedAt = System.nanoTime();
+        deadline = startedAt + timeoutNanos(invocation.limits().timeout());
         watchdog.watch(this);
         try {
             result.complete(new GuestRun(function, invocation, egress, () -> timedOut).run());
@@ -67,6 +74,11 @@ final class GuestJob implements Runnable {
                 runner = null;
                 // Clear an interrupt that arrived after the guest stopped checking, before the thread is reused.
                 Thread.interrupted();
+                // The next invocation on this thread starts with the priority this one started with.
+                if (niceBeforeDemotion != null) {
+                    Niceness.set(threadId, niceBeforeDemotion);
+                    niceBeforeDemotion = null;
+                }
             }
         }
     }
@@ -79,6 +91,24 @@ final class GuestJob implements Runnable {
                 throw rejected;
             }
             throw new IllegalStateException("guest job failed", e.getCause());
+        }
+    }
+
+    /** When this job started running, in {@link System#nanoTime()} terms. */
+    long startedAt() {
+        return startedAt;
+    }
+
+    /**
+     * Lowers the running thread's priority by {@code by} nice levels, once: a job that runs long is then scheduled
+     * after short ones, instead of taking its share of every CPU while they wait.
+     */
+    synchronized void demote(int by) {
+        if (runner != null && threadId != 0 && niceBeforeDemotion == null) {
+            int before = Niceness.of(threadId);
+            if (Niceness.set(threadId, Math.min(19, before + by))) {
+                niceBeforeDemotion = before;
+            }
         }
     }
 

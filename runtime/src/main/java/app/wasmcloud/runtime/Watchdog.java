@@ -6,10 +6,12 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Times out running guests. One thread sleeps until the earliest deadline it knows of; a job wakes it only when it
- * brings an earlier one. Invocations share one timeout, so new deadlines are later than the planned wake-up and a
- * stream of invocations costs the watchdog no wake-up at all (a ScheduledExecutorService woke its thread for every
- * job, each new timer becoming the head of its emptied queue: a context switch per invocation on a busy machine).
+ * Times out running guests, and lowers the priority of those that run long. One thread sleeps until the earliest
+ * deadline it knows of; a job wakes it only when it brings an earlier one. Invocations share one timeout, so new
+ * deadlines are later than the planned wake-up and a stream of invocations costs the watchdog no wake-up at all (a
+ * ScheduledExecutorService woke its thread for every job, each new timer becoming the head of its emptied queue: a
+ * context switch per invocation on a busy machine). When long runs are demoted, it also looks every
+ * {@code demoteAfter}, so a job is demoted at most twice that after it started.
  */
 final class Watchdog implements AutoCloseable {
 
@@ -19,12 +21,28 @@ final class Watchdog implements AutoCloseable {
     /** Written while the thread looks at the jobs: a job registered then always wakes it, so none is missed. */
     private static final long SCANNING = Long.MIN_VALUE;
 
+    /** How much a long run's thread is lowered: weight 110 against 1024 for a normal thread, about a tenth. */
+    static final int DEMOTED_BY = 10;
+
     private final Set<GuestJob> running = ConcurrentHashMap.newKeySet();
+    private final long demoteAfterNanos;
+    private final long idleNanos;
     private final Thread thread;
     private volatile long plannedWake = SCANNING;
     private volatile boolean closed;
 
+    /** A watchdog that only times jobs out. */
     Watchdog(ThreadFactory threads) {
+        this(threads, 0);
+    }
+
+    /**
+     * @param demoteAfterNanos how long a job runs before its thread is lowered ({@link Niceness}); 0, or niceness
+     *     unavailable here, leaves every job its priority
+     */
+    Watchdog(ThreadFactory threads, long demoteAfterNanos) {
+        this.demoteAfterNanos = demoteAfterNanos > 0 && Niceness.available() ? demoteAfterNanos : 0;
+        this.idleNanos = this.demoteAfterNanos > 0 ? this.demoteAfterNanos : IDLE_NANOS;
         this.thread = threads.newThread(this::watch);
         thread.start();
     }
@@ -36,6 +54,11 @@ final class Watchdog implements AutoCloseable {
         if (planned == SCANNING || job.deadline() - planned < 0) {
             LockSupport.unpark(thread);
         }
+    }
+
+    /** Whether jobs need their thread's kernel id, to be demoted when they run long. */
+    boolean demotes() {
+        return demoteAfterNanos > 0;
     }
 
     void forget(GuestJob job) {
@@ -54,9 +77,12 @@ final class Watchdog implements AutoCloseable {
         while (!closed) {
             plannedWake = SCANNING;
             long now = System.nanoTime();
-            long next = now + IDLE_NANOS;
+            long next = now + idleNanos;
             for (GuestJob job : running) {
                 long deadline = job.deadline();
+                if (demoteAfterNanos > 0 && now - job.startedAt() >= demoteAfterNanos) {
+                    job.demote(DEMOTED_BY);
+                }
                 if (deadline - now <= 0) {
                     running.remove(job);
                     job.timeOut();

@@ -66,7 +66,13 @@ public class FunctionRunner implements AutoCloseable {
         this.clock = clock;
         int threads = properties.effectivePoolThreads();
         int queue = properties.effectivePoolQueue();
-        this.pool = new ExecutionPool(threads, properties.guestStackBytes(), queue);
+        this.pool = new ExecutionPool(threads, properties.guestStackBytes(), queue, properties.demoteAfter());
+        if (properties.demoteAfter().isPositive() && !pool.demotesLongRuns()) {
+            log.warn(
+                    "Long invocations keep their priority: lowering a thread's priority and raising it back needs Linux"
+                            + " and CAP_SYS_NICE or an RLIMIT_NICE of at least 20 (systemd: LimitNICE=+0); a looping function then takes its"
+                            + " full share of the CPUs");
+        }
         this.poolCapacity = threads + queue;
         this.inFlight =
                 new InFlight(properties.effectiveMaxInFlightPerFunction(), properties.effectiveMaxRunningPerFunction());

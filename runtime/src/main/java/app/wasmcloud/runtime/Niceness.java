@@ -1,0 +1,96 @@
+package app.wasmcloud.runtime;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Linux thread niceness, through libc ({@code gettid}, {@code getpriority}, {@code setpriority} with a thread id).
+ * Java thread priorities do nothing on Linux, and a guest cannot be paused from outside, so lowering the niceness of
+ * the thread running a long invocation is how the scheduler is told to let short ones go first.
+ *
+ * <p>Lowering a thread's priority is always allowed; raising it back needs {@code CAP_SYS_NICE} or an
+ * {@code RLIMIT_NICE} that covers it, which {@link #available()} finds out once by trying on a thread of its own.
+ */
+final class Niceness {
+
+    private static final int PRIO_PROCESS = 0;
+    private static final MethodHandle GETTID;
+    private static final MethodHandle GETPRIORITY;
+    private static final MethodHandle SETPRIORITY;
+    private static final ThreadLocal<Integer> THREAD_ID = new ThreadLocal<>();
+    private static final AtomicBoolean PROBED = new AtomicBoolean();
+    private static volatile boolean available;
+
+    static {
+        MethodHandle gettid = null;
+        MethodHandle getpriority = null;
+        MethodHandle setpriority = null;
+        try {
+            Linker linker = Linker.nativeLinker();
+            SymbolLookup libc = linker.defaultLookup();
+            gettid = linker.downcallHandle(libc.find("gettid").orElseThrow(), FunctionDescriptor.of(JAVA_INT));
+            getpriority = linker.downcallHandle(
+                    libc.find("getpriority").orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+            setpriority = linker.downcallHandle(
+                    libc.find("setpriority").orElseThrow(),
+                    FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+        } catch (RuntimeException | LinkageError notLinuxLibc) {
+            // Left null: niceness is then unavailable and long invocations keep their priority.
+        }
+        GETTID = gettid;
+        GETPRIORITY = getpriority;
+        SETPRIORITY = setpriority;
+    }
+
+    private Niceness() {}
+
+    /** Whether threads can be lowered and raised back here; tried once, on a thread that is thrown away. */
+    static boolean available() {
+        if (SETPRIORITY != null && PROBED.compareAndSet(false, true)) {
+            Thread probe = Thread.ofPlatform().name("niceness-probe").start(() -> {
+                int thread = currentThreadId();
+                int before = of(thread);
+                available = set(thread, Math.min(19, before + 1)) && set(thread, before) && of(thread) == before;
+            });
+            try {
+                probe.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return available;
+    }
+
+    /** The current thread's kernel id, asked once per thread. */
+    static int currentThreadId() {
+        Integer id = THREAD_ID.get();
+        if (id == null) {
+            id = (int) call(GETTID);
+            THREAD_ID.set(id);
+        }
+        return id;
+    }
+
+    /** The thread's nice value (-20 to 19). */
+    static int of(int threadId) {
+        return (int) call(GETPRIORITY, PRIO_PROCESS, threadId);
+    }
+
+    /** Sets the thread's nice value; false when the kernel refused. */
+    static boolean set(int threadId, int nice) {
+        return (int) call(SETPRIORITY, PRIO_PROCESS, threadId, nice) == 0;
+    }
+
+    private static Object call(MethodHandle function, Object... arguments) {
+        try {
+            return function.invokeWithArguments(arguments);
+        } catch (Throwable e) {
+            throw new IllegalStateException("libc call failed", e);
+        }
+    }
+}

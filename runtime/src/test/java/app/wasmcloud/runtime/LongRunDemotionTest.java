@@ -1,0 +1,101 @@
+package app.wasmcloud.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A long invocation's thread is lowered while it runs and given its priority back after; short ones never are. */
+class LongRunDemotionTest {
+
+    private static final long STACK = 1024 * 1024;
+
+    @BeforeAll
+    static void needsNiceness() {
+        assumeTrue(Niceness.available(), "needs Linux and the right to raise a thread's priority back");
+    }
+
+    @Test
+    void aLongRunIsLoweredWhileItRunsAndItsThreadGetsItsPriorityBack() throws Exception {
+        try (ExecutionPool pool = new ExecutionPool(1, STACK, 1, Duration.ofMillis(50));
+                ExecutorService caller =
+                        Executors.newSingleThreadExecutor(ExecutionPool.guestThreadFactory("request-", STACK))) {
+            int thread = caller.submit(Niceness::currentThreadId).get();
+            int before = Niceness.of(thread);
+
+            Future<RunResult> spin = caller.submit(() -> pool.run(Fixtures.load("loop_br"), withTimeout(1_000)));
+
+            assertThat(pool.demotesLongRuns()).isTrue();
+            assertThat(niceWithin(thread, Duration.ofMillis(800), before + Watchdog.DEMOTED_BY))
+                    .isEqualTo(Math.min(19, before + Watchdog.DEMOTED_BY));
+            assertThat(spin.get().outcome()).isEqualTo(Outcome.TIMEOUT);
+            assertThat(Niceness.of(thread)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aPoolNotAskedToDemoteLeavesLongRunsTheirPriority() throws Exception {
+        try (ExecutionPool pool = new ExecutionPool(1, STACK, 1);
+                ExecutorService caller =
+                        Executors.newSingleThreadExecutor(ExecutionPool.guestThreadFactory("request-", STACK))) {
+            int thread = caller.submit(Niceness::currentThreadId).get();
+            int before = Niceness.of(thread);
+
+            Future<RunResult> spin = caller.submit(() -> pool.run(Fixtures.load("loop_br"), withTimeout(400)));
+
+            assertThat(pool.demotesLongRuns()).isFalse();
+            assertThat(niceWithin(thread, Duration.ofMillis(300), before + Watchdog.DEMOTED_BY))
+                    .isEqualTo(before);
+            assertThat(spin.get().outcome()).isEqualTo(Outcome.TIMEOUT);
+        }
+    }
+
+    @Test
+    void shortRunsAreNeverLowered() throws Exception {
+        try (ExecutionPool pool = new ExecutionPool(1, STACK, 1, Duration.ofMillis(50));
+                ExecutorService caller =
+                        Executors.newSingleThreadExecutor(ExecutionPool.guestThreadFactory("request-", STACK))) {
+            int thread = caller.submit(Niceness::currentThreadId).get();
+            int before = Niceness.of(thread);
+
+            // Back-to-back short runs on one thread for a second: none lasts long enough to be demoted.
+            Future<Boolean> allOk = caller.submit(() -> {
+                long end = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+                boolean ok = true;
+                while (System.nanoTime() - end < 0) {
+                    ok &= pool.run(Fixtures.load("hello_start"), Fixtures.invocation())
+                                    .outcome()
+                            == Outcome.OK;
+                }
+                return ok;
+            });
+
+            assertThat(niceWithin(thread, Duration.ofMillis(900), before + Watchdog.DEMOTED_BY))
+                    .isEqualTo(before);
+            assertThat(allOk.get()).isTrue();
+        }
+    }
+
+    /** Polls the thread's nice value until it is {@code wanted} or the time is up; returns the last one seen. */
+    private static int niceWithin(int thread, Duration patience, int wanted) throws InterruptedException {
+        long end = System.nanoTime() + patience.toNanos();
+        int nice = Niceness.of(thread);
+        while (nice != Math.min(19, wanted) && System.nanoTime() - end < 0) {
+            Thread.sleep(10);
+            nice = Niceness.of(thread);
+        }
+        return nice;
+    }
+
+    private static Invocation withTimeout(long millis) {
+        return new Invocation(
+                List.of("fn"), Map.of(), new byte[0], Limits.defaults().withTimeout(Duration.ofMillis(millis)));
+    }
+}
