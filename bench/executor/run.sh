@@ -162,9 +162,10 @@ echo "== executor args: ${EXECUTOR_ARGS:-(defaults)} ${JAVA_OPTS}"
 echo "== settings: $CONNECTIONS connections, $DURATION per measurement, $ROUNDS rounds, $THREADS wrk threads;" \
   "spin: $SPIN_CONNECTIONS connections"
 load_start=$(load)
-echo "== warm-up (hello 10 s, noop 5 s, 64 connections)"
-wrk -t "$THREADS" -c 64 -d 10s "$hello" >/dev/null
-wrk -t "$THREADS" -c 64 -d 5s "$noop" >/dev/null
+# Long enough for the JIT to settle on the run path: with 10 s, the first hello measurement ran at half the later ones.
+echo "== warm-up (hello 20 s, noop 10 s, 64 connections)"
+wrk -t "$THREADS" -c 64 -d 20s "$hello" >/dev/null
+wrk -t "$THREADS" -c 64 -d 10s "$noop" >/dev/null
 
 spin_duration=$(( $(seconds "$DURATION") + 6 ))
 for round in $(seq 1 "$ROUNDS"); do

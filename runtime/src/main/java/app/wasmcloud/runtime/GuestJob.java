@@ -100,13 +100,13 @@ final class GuestJob implements Runnable {
     }
 
     /**
-     * Lowers the running thread's priority by {@code by} nice levels, once: a job that runs long is then scheduled
-     * after short ones, instead of taking its share of every CPU while they wait.
+     * Lowers the running thread's priority to {@code nice}, once: a job that runs long is then scheduled after short
+     * ones, instead of taking its share of every CPU while they wait.
      */
-    synchronized void demote(int by) {
+    synchronized void demote(int nice) {
         if (runner != null && threadId != 0 && niceBeforeDemotion == null) {
             int before = Niceness.of(threadId);
-            if (Niceness.set(threadId, Math.min(19, before + by))) {
+            if (before < nice && Niceness.set(threadId, nice)) {
                 niceBeforeDemotion = before;
             }
         }

@@ -33,8 +33,8 @@ class LongRunDemotionTest {
             Future<RunResult> spin = caller.submit(() -> pool.run(Fixtures.load("loop_br"), withTimeout(1_000)));
 
             assertThat(pool.demotesLongRuns()).isTrue();
-            assertThat(niceWithin(thread, Duration.ofMillis(800), before + Watchdog.DEMOTED_BY))
-                    .isEqualTo(Math.min(19, before + Watchdog.DEMOTED_BY));
+            assertThat(niceWithin(thread, Duration.ofMillis(800), Watchdog.DEMOTED_NICE))
+                    .isEqualTo(Watchdog.DEMOTED_NICE);
             assertThat(spin.get().outcome()).isEqualTo(Outcome.TIMEOUT);
             assertThat(Niceness.of(thread)).isEqualTo(before);
         }
@@ -51,7 +51,7 @@ class LongRunDemotionTest {
             Future<RunResult> spin = caller.submit(() -> pool.run(Fixtures.load("loop_br"), withTimeout(400)));
 
             assertThat(pool.demotesLongRuns()).isFalse();
-            assertThat(niceWithin(thread, Duration.ofMillis(300), before + Watchdog.DEMOTED_BY))
+            assertThat(niceWithin(thread, Duration.ofMillis(300), Watchdog.DEMOTED_NICE))
                     .isEqualTo(before);
             assertThat(spin.get().outcome()).isEqualTo(Outcome.TIMEOUT);
         }
@@ -77,7 +77,7 @@ class LongRunDemotionTest {
                 return ok;
             });
 
-            assertThat(niceWithin(thread, Duration.ofMillis(900), before + Watchdog.DEMOTED_BY))
+            assertThat(niceWithin(thread, Duration.ofMillis(900), Watchdog.DEMOTED_NICE))
                     .isEqualTo(before);
             assertThat(allOk.get()).isTrue();
         }
@@ -87,7 +87,7 @@ class LongRunDemotionTest {
     private static int niceWithin(int thread, Duration patience, int wanted) throws InterruptedException {
         long end = System.nanoTime() + patience.toNanos();
         int nice = Niceness.of(thread);
-        while (nice != Math.min(19, wanted) && System.nanoTime() - end < 0) {
+        while (nice != wanted && System.nanoTime() - end < 0) {
             Thread.sleep(10);
             nice = Niceness.of(thread);
         }
