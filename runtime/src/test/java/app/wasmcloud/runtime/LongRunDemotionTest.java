@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,34 +26,26 @@ class LongRunDemotionTest {
     @Test
     void aLongRunIsLoweredWhileItRunsAndItsThreadGetsItsPriorityBack() throws Exception {
         try (ExecutionPool pool = new ExecutionPool(1, STACK, 1, Duration.ofMillis(50));
-                ExecutorService caller =
-                        Executors.newSingleThreadExecutor(ExecutionPool.guestThreadFactory("request-", STACK))) {
-            int thread = caller.submit(Niceness::currentThreadId).get();
-            int before = Niceness.of(thread);
-
+                RequestThread caller = new RequestThread()) {
             Future<RunResult> spin = caller.submit(() -> pool.run(Fixtures.load("loop_br"), withTimeout(1_000)));
 
             assertThat(pool.demotesLongRuns()).isTrue();
-            assertThat(niceWithin(thread, Duration.ofMillis(800), Watchdog.DEMOTED_NICE))
+            assertThat(niceWithin(caller.id, Duration.ofMillis(800), Watchdog.DEMOTED_NICE))
                     .isEqualTo(Watchdog.DEMOTED_NICE);
             assertThat(spin.get().outcome()).isEqualTo(Outcome.TIMEOUT);
-            assertThat(Niceness.of(thread)).isEqualTo(before);
+            assertThat(Niceness.of(caller.id)).isEqualTo(caller.niceBefore);
         }
     }
 
     @Test
     void aPoolNotAskedToDemoteLeavesLongRunsTheirPriority() throws Exception {
         try (ExecutionPool pool = new ExecutionPool(1, STACK, 1);
-                ExecutorService caller =
-                        Executors.newSingleThreadExecutor(ExecutionPool.guestThreadFactory("request-", STACK))) {
-            int thread = caller.submit(Niceness::currentThreadId).get();
-            int before = Niceness.of(thread);
-
+                RequestThread caller = new RequestThread()) {
             Future<RunResult> spin = caller.submit(() -> pool.run(Fixtures.load("loop_br"), withTimeout(400)));
 
             assertThat(pool.demotesLongRuns()).isFalse();
-            assertThat(niceWithin(thread, Duration.ofMillis(300), Watchdog.DEMOTED_NICE))
-                    .isEqualTo(before);
+            assertThat(niceWithin(caller.id, Duration.ofMillis(300), Watchdog.DEMOTED_NICE))
+                    .isEqualTo(caller.niceBefore);
             assertThat(spin.get().outcome()).isEqualTo(Outcome.TIMEOUT);
         }
     }
@@ -60,11 +53,7 @@ class LongRunDemotionTest {
     @Test
     void shortRunsAreNeverLowered() throws Exception {
         try (ExecutionPool pool = new ExecutionPool(1, STACK, 1, Duration.ofMillis(50));
-                ExecutorService caller =
-                        Executors.newSingleThreadExecutor(ExecutionPool.guestThreadFactory("request-", STACK))) {
-            int thread = caller.submit(Niceness::currentThreadId).get();
-            int before = Niceness.of(thread);
-
+                RequestThread caller = new RequestThread()) {
             // Back-to-back short runs on one thread for a second: none lasts long enough to be demoted.
             Future<Boolean> allOk = caller.submit(() -> {
                 long end = System.nanoTime() + Duration.ofSeconds(1).toNanos();
@@ -77,9 +66,32 @@ class LongRunDemotionTest {
                 return ok;
             });
 
-            assertThat(niceWithin(thread, Duration.ofMillis(900), Watchdog.DEMOTED_NICE))
-                    .isEqualTo(before);
+            assertThat(niceWithin(caller.id, Duration.ofMillis(900), Watchdog.DEMOTED_NICE))
+                    .isEqualTo(caller.niceBefore);
             assertThat(allOk.get()).isTrue();
+        }
+    }
+
+    /** One thread with a guest stack, as a server's request thread, with its kernel id and starting nice value. */
+    private static final class RequestThread implements AutoCloseable {
+
+        final ExecutorService executor =
+                Executors.newSingleThreadExecutor(ExecutionPool.guestThreadFactory("request-", STACK));
+        final int id;
+        final int niceBefore;
+
+        RequestThread() throws Exception {
+            id = executor.submit(Niceness::currentThreadId).get();
+            niceBefore = Niceness.of(id);
+        }
+
+        <T> Future<T> submit(Callable<T> work) {
+            return executor.submit(work);
+        }
+
+        @Override
+        public void close() {
+            executor.close();
         }
     }
 
