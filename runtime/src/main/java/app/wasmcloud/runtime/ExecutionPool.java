@@ -163,7 +163,10 @@ public final class ExecutionPool implements AutoCloseable {
 
     /** Cancels running invocations and refuses waiting and later ones. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         // Wakes every waiting caller, which then finds the pool closed.
         slots.release(Integer.MAX_VALUE / 2);

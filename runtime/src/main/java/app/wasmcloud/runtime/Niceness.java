@@ -6,7 +6,6 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Linux thread niceness, through libc ({@code gettid}, {@code getpriority}, {@code setpriority} with a thread id).
@@ -23,8 +22,8 @@ final class Niceness {
     private static final MethodHandle GETPRIORITY;
     private static final MethodHandle SETPRIORITY;
     private static final ThreadLocal<Integer> THREAD_ID = new ThreadLocal<>();
-    private static final AtomicBoolean PROBED = new AtomicBoolean();
-    private static volatile boolean available;
+    private static boolean probed;
+    private static boolean available;
 
     static {
         MethodHandle gettid = null;
@@ -50,15 +49,19 @@ final class Niceness {
     private Niceness() {}
 
     /** Whether threads can be lowered and raised back here; tried once, on a thread that is thrown away. */
-    static boolean available() {
-        if (SETPRIORITY != null && PROBED.compareAndSet(false, true)) {
+    static synchronized boolean available() {
+        if (SETPRIORITY != null && !probed) {
+            probed = true;
+            boolean[] works = new boolean[1];
             Thread probe = Thread.ofPlatform().name("niceness-probe").start(() -> {
                 int thread = currentThreadId();
                 int before = of(thread);
-                available = set(thread, Math.min(19, before + 1)) && set(thread, before) && of(thread) == before;
+                works[0] = set(thread, Math.min(19, before + 1)) && set(thread, before) && of(thread) == before;
             });
             try {
                 probe.join();
+                // join() makes the probe's write visible here.
+                available = works[0];
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -221,6 +221,8 @@ class ExecutionPoolTest {
 
             assertThat(running.get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.TIMEOUT);
             assertThatThrownBy(() -> closing.run(spin, invocation)).isInstanceOf(RejectedExecutionException.class);
+            closing.close(); // a second close (the try-with-resources of a caller, say) changes nothing
+            assertThatThrownBy(() -> closing.run(spin, invocation)).isInstanceOf(RejectedExecutionException.class);
         }
     }
 
