@@ -17,16 +17,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param moduleStoreRoot the filesystem module store shared with the api-server, when {@code module-store=filesystem}
  * @param diskCacheDir where modules fetched from S3 are kept, so a restart warms up without the network
  * @param diskCacheMaxBytes the disk cache's size bound; least recently used modules are deleted past it
- * @param poolThreads guest threads; 0 means two per core
- * @param poolQueue invocations that may wait for a guest thread before new ones get 503; 0 means four per thread
- * @param maxRunningPerFunction guest threads one function may occupy at once; 0 means half of them, so one hot or
+ * @param poolThreads invocations running at once (each on the request thread that took it); 0 means two per core
+ * @param poolQueue invocations that may wait for one of those slots before new ones get 503; 0 means four per slot
+ * @param maxRunningPerFunction slots one function may occupy at once; 0 means half of them, so one hot or
  *     hanging function can never hold them all. Its further invocations wait for its own turn, not in the pool queue
  * @param maxInFlightPerFunction invocations of one function running or waiting at once before it gets 429; 0 means
  *     its running share plus the pool queue
- * @param guestStackBytes stack size of each guest thread, which bounds guest recursion depth
+ * @param guestStackBytes stack size of the request threads that run guests, which bounds guest recursion depth
  * @param demoteAfter how long an invocation runs before its thread's priority is lowered, so that short invocations go
  *     first while a function loops or crunches; 0 never. Needs Linux and the right to raise the priority back
- *     ({@code CAP_SYS_NICE}, or an {@code RLIMIT_NICE} of at least 20: {@code LimitNICE=+0} in a systemd unit); without it the executor says so at start
+ *     ({@code CAP_SYS_NICE}, or an {@code RLIMIT_NICE} of at least 20: {@code LimitNICE=+0} in a systemd unit);
+ *     without it the executor says so at start
  * @param defaultTimeout a function's wall-clock limit unless it sets its own
  * @param maxTimeout the most a function may ask for
  * @param defaultMemoryPages a function's memory cap in 64 KiB pages unless it sets its own

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs invocations, at most {@code slots} at once, each on a fresh instance and on a thread with a known stack size
  * (wasm recursion depth is JVM stack depth). A caller whose thread has such a stack ({@link GuestStack}) runs the
  * invocation itself; any other caller hands it to one of the pool's guest threads and waits. Callers that find every
- * slot taken wait in line, up to a bound past which they are rejected.
+ * slot taken wait, not necessarily in arrival order, up to a bound past which they are rejected.
  *
  * <p>The timeout is enforced by interrupting the thread running the guest, which the compiled code checks on every
  * loop back-edge. Nothing the guest does escapes: exceptions and stack overflows become {@link Outcome#TRAP}.
@@ -105,13 +105,21 @@ public final class ExecutionPool implements AutoCloseable {
      * Runs one invocation whose function may make outbound HTTP requests under {@code egress}.
      *
      * @throws RejectedExecutionException when too many callers wait already or the pool is closed
-     * @throws InterruptedException when the calling thread is interrupted; the invocation is then cancelled
+     * @throws InterruptedException when the calling thread is interrupted while it waits; the invocation is then
+     *     cancelled. A caller running the invocation itself that is interrupted meanwhile gets it back cancelled (a
+     *     timeout, "cancelled") with the interrupt consumed: on a server's request thread a pending interrupt would
+     *     close the connection's channel.
      */
     public RunResult run(WasmFunction function, Invocation invocation, EgressPolicy egress)
             throws InterruptedException {
         takeSlot();
         GuestJob job = new GuestJob(function, invocation, egress, watchdog);
-        if (GuestStack.ofCurrentThread() >= stackSizeBytes) {
+        long declaredStack = GuestStack.ofCurrentThread();
+        if (declaredStack > 0 && declaredStack >= stackSizeBytes) {
+            if (Thread.interrupted()) {
+                slots.release();
+                throw new InterruptedException("interrupted before the invocation started");
+            }
             try {
                 job.run();
             } finally {
@@ -170,9 +178,10 @@ public final class ExecutionPool implements AutoCloseable {
         closed = true;
         // Wakes every waiting caller, which then finds the pool closed.
         slots.release(Integer.MAX_VALUE / 2);
+        // Closed first, so a job that registers from now on is cancelled at once instead of running unwatched.
+        watchdog.close();
         watchdog.cancelAll();
         guestThreads.shutdownNow();
-        watchdog.close();
         try {
             guestThreads.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

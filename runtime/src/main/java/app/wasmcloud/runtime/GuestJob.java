@@ -9,8 +9,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * One invocation handed to the pool. The watchdog interrupts the guest thread at the deadline, but only while this
- * job is running on it: the lock makes sure an interrupt never leaks into the next job on the same thread.
+ * One invocation, run on the caller's thread or one of the pool's. The watchdog interrupts that thread at the deadline
+ * (and may lower its priority when the run is long), but only while this job is running on it: the lock makes sure
+ * neither leaks into what the thread does next.
  */
 final class GuestJob implements Runnable {
 
@@ -76,7 +77,7 @@ final class GuestJob implements Runnable {
                 Thread.interrupted();
                 // The next invocation on this thread starts with the priority this one started with.
                 if (niceBeforeDemotion != null) {
-                    Niceness.set(threadId, niceBeforeDemotion);
+                    Niceness.restore(threadId, niceBeforeDemotion);
                     niceBeforeDemotion = null;
                 }
             }
@@ -104,7 +105,7 @@ final class GuestJob implements Runnable {
      * ones, instead of taking its share of every CPU while they wait.
      */
     synchronized void demote(int nice) {
-        if (runner != null && threadId != 0 && niceBeforeDemotion == null) {
+        if (runner != null && threadId != 0 && niceBeforeDemotion == null && Niceness.stillAvailable()) {
             int before = Niceness.of(threadId);
             if (before < nice && Niceness.set(threadId, nice)) {
                 niceBeforeDemotion = before;

@@ -15,7 +15,8 @@ public final class GuestStack {
     /**
      * Wraps the body of a thread that is started with a stack of {@code stackBytes}: while it runs, the thread counts as
      * having that stack. The caller must really give the thread that stack ({@code new Thread(group, body, name,
-     * stackBytes)}); the JVM treats the size as a hint, so declare only what the platform honours (Linux does).
+     * stackBytes)}); the JVM treats the size as a hint, so declare only what the platform honours (Linux does). The
+     * frames the server itself has on the thread when it calls the pool (a few dozen) come out of that stack.
      */
     public static Runnable declare(long stackBytes, Runnable body) {
         return () -> {

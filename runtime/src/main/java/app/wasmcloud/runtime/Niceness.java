@@ -84,6 +84,35 @@ final class Niceness {
         return (int) call(GETPRIORITY, PRIO_PROCESS, threadId);
     }
 
+    /**
+     * Gives a lowered thread its nice value back. If that fails (the limit was changed under the running process),
+     * no thread is lowered any more: one stays low, rather than every thread that runs a long invocation.
+     */
+    static void restore(int threadId, int nice) {
+        boolean restored;
+        try {
+            restored = set(threadId, nice);
+        } catch (RuntimeException e) {
+            restored = false;
+        }
+        if (!restored) {
+            synchronized (Niceness.class) {
+                available = false;
+            }
+            System.getLogger(Niceness.class.getName())
+                    .log(
+                            System.Logger.Level.WARNING,
+                            "Could not raise thread {0} back to nice {1}; long invocations keep their priority from now on",
+                            threadId,
+                            nice);
+        }
+    }
+
+    /** Whether lowering is still allowed: false once a restore has failed. */
+    static synchronized boolean stillAvailable() {
+        return available;
+    }
+
     /** Sets the thread's nice value; false when the kernel refused. */
     static boolean set(int threadId, int nice) {
         return (int) call(SETPRIORITY, PRIO_PROCESS, threadId, nice) == 0;

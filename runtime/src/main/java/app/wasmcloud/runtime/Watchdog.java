@@ -35,11 +35,6 @@ final class Watchdog implements AutoCloseable {
     private volatile long plannedWake = SCANNING;
     private volatile boolean closed;
 
-    /** A watchdog that only times jobs out. */
-    Watchdog(ThreadFactory threads) {
-        this(threads, 0);
-    }
-
     /**
      * @param demoteAfterNanos how long a job runs before its thread is lowered ({@link Niceness}); 0, or niceness
      *     unavailable here, leaves every job its priority
@@ -54,6 +49,12 @@ final class Watchdog implements AutoCloseable {
     /** Times {@code job} out at its {@link GuestJob#deadline()} unless it is {@linkplain #forget forgotten} first. */
     void watch(GuestJob job) {
         running.add(job);
+        if (closed) {
+            // Its thread has stopped or is stopping: nothing would ever time this job out.
+            running.remove(job);
+            job.cancel();
+            return;
+        }
         long planned = plannedWake;
         if (planned == SCANNING || job.deadline() - planned < 0) {
             LockSupport.unpark(thread);
@@ -69,7 +70,7 @@ final class Watchdog implements AutoCloseable {
         running.remove(job);
     }
 
-    /** Stops every running guest, as at a deadline's end. */
+    /** Stops every running guest (its outcome: a timeout, "cancelled"); for closing. */
     void cancelAll() {
         for (GuestJob job : running) {
             running.remove(job);

@@ -211,7 +211,8 @@ class ExecutionPoolTest {
     void closingStopsAGuestRunningOnItsCallersThread() throws Exception {
         WasmFunction spin = Fixtures.load("loop_br");
         Invocation invocation = withLimits(Limits.defaults().withTimeout(Duration.ofSeconds(30)));
-        ExecutionPool closing = new ExecutionPool(1, 512 * 1024);
+        // Two slots: with one, a second close releasing as many permits again happened to fit in an int.
+        ExecutionPool closing = new ExecutionPool(2, 512 * 1024);
         try (ExecutorService callers =
                 Executors.newSingleThreadExecutor(ExecutionPool.guestThreadFactory("request-", 512 * 1024))) {
             Future<RunResult> running = callers.submit(() -> closing.run(spin, invocation));

@@ -157,7 +157,7 @@ public class FunctionRunner implements AutoCloseable {
         }
     }
 
-    /** Guest threads in use or waited for, and how many there can be before new invocations are refused. */
+    /** Slots in use or waited for, and how many there can be before new invocations are refused. */
     int poolInUse() {
         return inPool.get();
     }

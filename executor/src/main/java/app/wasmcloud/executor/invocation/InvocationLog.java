@@ -7,9 +7,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,18 +48,36 @@ class InvocationLog implements SmartLifecycle {
     private static final int MAX_CAPTURED_BYTES = 64 * 1024;
     /**
      * One statement per batch, its columns as arrays. Idempotent, so a batch whose commit was lost with the
-     * connection can be sent again; rows of a function purged meanwhile are skipped instead of failing the batch.
+     * connection can be sent again; rows of a function purged meanwhile are left out instead of failing the batch,
+     * and counted: the statement returns how many.
      */
     private static final String INSERT = """
-            INSERT INTO invocations (id, function_id, version_id, source, started_at, wall_time_us, cpu_time_us,
-                http_status, outcome, exit_code, bytes_in, bytes_out, peak_memory_pages, host_calls, stderr,
-                log_lines, trap_message)
-            SELECT * FROM unnest(?::uuid[], ?::int8[], ?::int8[], ?::text[], ?::timestamptz[], ?::int8[], ?::int8[],
-                ?::int4[], ?::text[], ?::int4[], ?::int8[], ?::int8[], ?::int4[], ?::jsonb[], ?::text[], ?::jsonb[],
-                ?::text[]) AS incoming (id, function_id)
-            WHERE EXISTS (SELECT 1 FROM functions f WHERE f.id = incoming.function_id)
-            ON CONFLICT (id) DO NOTHING
+            WITH incoming AS (
+                SELECT i.*, EXISTS (SELECT 1 FROM functions f WHERE f.id = i.function_id) AS known
+                FROM unnest(?::uuid[], ?::int8[], ?::int8[], ?::text[], ?::timestamptz[], ?::int8[], ?::int8[],
+                    ?::int4[], ?::text[], ?::int4[], ?::int8[], ?::int8[], ?::int4[], ?::jsonb[], ?::text[],
+                    ?::jsonb[], ?::text[])
+                    AS i (id, function_id, version_id, source, started_at, wall_time_us, cpu_time_us, http_status,
+                        outcome, exit_code, bytes_in, bytes_out, peak_memory_pages, host_calls, stderr, log_lines,
+                        trap_message)
+            ), stored AS (
+                INSERT INTO invocations (id, function_id, version_id, source, started_at, wall_time_us, cpu_time_us,
+                    http_status, outcome, exit_code, bytes_in, bytes_out, peak_memory_pages, host_calls, stderr,
+                    log_lines, trap_message)
+                SELECT id, function_id, version_id, source, started_at, wall_time_us, cpu_time_us, http_status,
+                    outcome, exit_code, bytes_in, bytes_out, peak_memory_pages, host_calls, stderr, log_lines,
+                    trap_message
+                FROM incoming WHERE known
+                ON CONFLICT (id) DO NOTHING
+            )
+            SELECT count(*) FILTER (WHERE NOT known) FROM incoming
             """;
+
+    /**
+     * Stops after the web server has drained its requests ({@code DEFAULT_PHASE - 2048}), so their records are
+     * still written.
+     */
+    private static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private final BlockingQueue<InvocationRecord> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final JdbcTemplate jdbc;
@@ -74,6 +95,15 @@ class InvocationLog implements SmartLifecycle {
     }
 
     void add(InvocationRecord record) {
+        if (!running) {
+            dropped.increment();
+            log.warn("Invocation record {} dropped: the executor is stopping", record.id());
+            return;
+        }
+        enqueue(record);
+    }
+
+    private void enqueue(InvocationRecord record) {
         if (!queue.offer(record)) {
             dropped.increment();
             log.warn("Invocation record {} dropped: the write queue is full", record.id());
@@ -106,6 +136,11 @@ class InvocationLog implements SmartLifecycle {
         return running;
     }
 
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
     private void drainUntilStopped() {
         List<InvocationRecord> batch = new ArrayList<>(BATCH_SIZE);
         while (running) {
@@ -119,8 +154,9 @@ class InvocationLog implements SmartLifecycle {
                     Thread.sleep(GATHER_MILLIS);
                 }
                 queue.drainTo(batch, BATCH_SIZE - 1);
-                writeRetrying(batch);
+                List<InvocationRecord> taken = List.copyOf(batch);
                 batch.clear();
+                writeRetrying(taken);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 requeue(batch);
@@ -129,40 +165,52 @@ class InvocationLog implements SmartLifecycle {
         }
     }
 
+    /**
+     * Writes a batch, waiting out outages. A part the database refuses (SQLSTATE classes 22 and 23: the rows, not the
+     * database) is split until the refused records are alone; those are dropped, counted and logged, the rest
+     * written. Sending a refused part again would fail again and hold up every later record.
+     */
     private void writeRetrying(List<InvocationRecord> batch) throws InterruptedException {
+        Deque<List<InvocationRecord>> parts = new ArrayDeque<>();
+        parts.push(batch);
         long backoffMillis = 200;
-        boolean retry = false;
-        while (true) {
+        while (!parts.isEmpty()) {
+            List<InvocationRecord> part = parts.peek();
             try {
-                int inserted = write(batch);
-                if (!retry && inserted < batch.size()) {
-                    // On a first attempt only a purged function's rows are left out; on a retry, also rows the lost
-                    // attempt had committed, which are not drops.
-                    dropped.increment(batch.size() - inserted);
-                    log.warn("{} invocation records of deleted functions dropped", batch.size() - inserted);
-                }
-                return;
+                write(part);
+                parts.pop();
             } catch (RuntimeException e) {
                 if (isAboutTheRows(e)) {
-                    // Sending them again would fail again and hold up every later record.
-                    dropped.increment(batch.size());
-                    log.error("{} invocation records dropped, the database refuses them", batch.size(), e);
-                    return;
+                    parts.pop();
+                    if (part.size() == 1) {
+                        dropped.increment();
+                        log.error(
+                                "Invocation record {} dropped, the database refuses it",
+                                part.getFirst().id(),
+                                e);
+                    } else {
+                        parts.push(part.subList(part.size() / 2, part.size()));
+                        parts.push(part.subList(0, part.size() / 2));
+                    }
+                    continue;
                 }
                 // An outage must not end this thread and with it every later record.
                 log.warn(
                         "Writing {} invocation records failed, retrying in {} ms: {}",
-                        batch.size(),
+                        part.size(),
                         backoffMillis,
                         e.getMessage());
-                Thread.sleep(backoffMillis);
+                try {
+                    Thread.sleep(backoffMillis);
+                } catch (InterruptedException stopping) {
+                    parts.forEach(this::requeue);
+                    throw stopping;
+                }
                 backoffMillis = Math.min(backoffMillis * 2, 10_000);
-                retry = true;
             }
         }
     }
 
-    /** A data exception or an integrity violation (SQLSTATE classes 22 and 23): the batch, not the database. */
     private static boolean isAboutTheRows(RuntimeException e) {
         return e instanceof DataAccessException access
                 && access.getMostSpecificCause() instanceof SQLException sql
@@ -170,37 +218,46 @@ class InvocationLog implements SmartLifecycle {
                 && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"));
     }
 
-    private void requeue(List<InvocationRecord> batch) {
-        batch.forEach(this::add);
-        batch.clear();
+    private void requeue(List<InvocationRecord> records) {
+        records.forEach(this::enqueue);
     }
 
+    /** At stop: what is left, in batches, once each; what fails is counted as dropped. */
     private void writeRemaining() {
         List<InvocationRecord> rest = new ArrayList<>();
         queue.drainTo(rest);
-        if (rest.isEmpty()) {
-            return;
-        }
-        try {
-            write(rest);
-        } catch (RuntimeException e) {
-            dropped.increment(rest.size());
-            log.error("{} invocation records lost at shutdown: {}", rest.size(), e.getMessage());
+        for (int from = 0; from < rest.size(); from += BATCH_SIZE) {
+            List<InvocationRecord> part = rest.subList(from, Math.min(rest.size(), from + BATCH_SIZE));
+            try {
+                write(part);
+            } catch (RuntimeException e) {
+                dropped.increment(part.size());
+                log.error("{} invocation records lost at shutdown: {}", part.size(), e.getMessage());
+            }
         }
     }
 
-    /** Writes one batch in one statement; returns the rows inserted. */
-    private int write(List<InvocationRecord> batch) {
-        Integer inserted = jdbc.execute((ConnectionCallback<Integer>) connection -> {
+    /**
+     * Writes one batch in one statement and counts it: records of functions that no longer exist as dropped, the rest
+     * as written (stored now, or by an earlier attempt whose commit was acknowledged too late).
+     */
+    private void write(List<InvocationRecord> batch) {
+        long ofPurgedFunctions = jdbc.execute((ConnectionCallback<Long>) connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 Columns columns = new Columns(batch.size());
                 batch.forEach(columns::add);
                 columns.bind(connection, insert);
-                return insert.executeUpdate();
+                try (ResultSet result = insert.executeQuery()) {
+                    result.next();
+                    return result.getLong(1);
+                }
             }
         });
-        written.increment(inserted);
-        return inserted;
+        written.increment(batch.size() - ofPurgedFunctions);
+        if (ofPurgedFunctions > 0) {
+            dropped.increment(ofPurgedFunctions);
+            log.warn("{} invocation records of deleted functions dropped", ofPurgedFunctions);
+        }
     }
 
     /** The batch column by column, as the statement's arrays take it. */
@@ -264,7 +321,9 @@ class InvocationLog implements SmartLifecycle {
             hostCalls[row] = json.writeValueAsString(result == null ? Map.of() : result.hostCalls());
             stderr[row] = result == null ? "" : captured(result.stderr());
             logLines[row] = json.writeValueAsString(result == null ? List.of() : logLines(result.logLines()));
-            trapMessages[row] = result == null ? null : result.trapMessage();
+            trapMessages[row] = result == null || result.trapMessage() == null
+                    ? null
+                    : result.trapMessage().replace('\0', '\uFFFD');
         }
 
         void bind(Connection connection, PreparedStatement insert) throws SQLException {
