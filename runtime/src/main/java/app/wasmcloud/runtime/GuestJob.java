@@ -30,8 +30,8 @@ final class GuestJob implements Runnable {
     private volatile long startedAt;
     /** The running thread's kernel id, when the watchdog demotes long runs; 0 otherwise. */
     private int threadId;
-    /** The nice value to give the thread back, when it was demoted; guarded by this. */
-    private Integer niceBeforeDemotion;
+    /** The scheduling policy to give the thread back, when it was demoted; guarded by this. */
+    private Integer policyBeforeDemotion;
 
     GuestJob(WasmFunction function, Invocation invocation, EgressPolicy egress, Watchdog watchdog) {
         this.function = function;
@@ -48,7 +48,7 @@ final class GuestJob implements Runnable {
                 return;
             }
             runner = Thread.currentThread();
-            threadId = watchdog.demotes() ? Niceness.currentThreadId() : 0;
+            threadId = watchdog.demotes() ? ThreadPriority.currentThreadId() : 0;
         }
         startedAt = System.nanoTime();
         deadline = startedAt + timeoutNanos(invocation.limits().timeout());
@@ -76,9 +76,9 @@ final class GuestJob implements Runnable {
                 // Clear an interrupt that arrived after the guest stopped checking, before the thread is reused.
                 Thread.interrupted();
                 // The next invocation on this thread starts with the priority this one started with.
-                if (niceBeforeDemotion != null) {
-                    Niceness.restore(threadId, niceBeforeDemotion);
-                    niceBeforeDemotion = null;
+                if (policyBeforeDemotion != null) {
+                    ThreadPriority.restore(threadId, policyBeforeDemotion);
+                    policyBeforeDemotion = null;
                 }
             }
         }
@@ -101,14 +101,14 @@ final class GuestJob implements Runnable {
     }
 
     /**
-     * Lowers the running thread's priority to {@code nice}, once: a job that runs long is then scheduled after short
+     * Moves the running thread to scheduling {@code policy}, once: a job that runs long is then scheduled after short
      * ones, instead of taking its share of every CPU while they wait.
      */
-    synchronized void demote(int nice) {
-        if (runner != null && threadId != 0 && niceBeforeDemotion == null && Niceness.stillAvailable()) {
-            int before = Niceness.of(threadId);
-            if (before < nice && Niceness.set(threadId, nice)) {
-                niceBeforeDemotion = before;
+    synchronized void demote(int policy) {
+        if (runner != null && threadId != 0 && policyBeforeDemotion == null && ThreadPriority.stillAvailable()) {
+            int before = ThreadPriority.policyOf(threadId);
+            if (before >= 0 && before != policy && ThreadPriority.setPolicy(threadId, policy)) {
+                policyBeforeDemotion = before;
             }
         }
     }

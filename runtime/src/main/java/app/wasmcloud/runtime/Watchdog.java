@@ -21,12 +21,8 @@ final class Watchdog implements AutoCloseable {
     /** Written while the thread looks at the jobs: a job registered then always wakes it, so none is missed. */
     private static final long SCANNING = Long.MIN_VALUE;
 
-    /**
-     * The nice value a long run's thread is lowered to: the lowest, a scheduling weight of 15 against 1024 for a
-     * normal thread. Nice 10 (weight 110) still let a looping function take a quarter of hello's throughput on 2 CPUs,
-     * since it soaks up every moment the request threads wait.
-     */
-    static final int DEMOTED_NICE = 19;
+    /** What a long run's thread is moved to: the idle policy, see {@link ThreadPriority}. */
+    static final int DEMOTED_POLICY = ThreadPriority.SCHED_IDLE;
 
     private final Set<GuestJob> running = ConcurrentHashMap.newKeySet();
     private final long demoteAfterNanos;
@@ -36,11 +32,11 @@ final class Watchdog implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * @param demoteAfterNanos how long a job runs before its thread is lowered ({@link Niceness}); 0, or niceness
-     *     unavailable here, leaves every job its priority
+     * @param demoteAfterNanos how long a job runs before its thread is demoted ({@link ThreadPriority}); 0, or
+     *     demotion unavailable here, leaves every job its priority
      */
     Watchdog(ThreadFactory threads, long demoteAfterNanos) {
-        this.demoteAfterNanos = demoteAfterNanos > 0 && Niceness.available() ? demoteAfterNanos : 0;
+        this.demoteAfterNanos = demoteAfterNanos > 0 && ThreadPriority.available() ? demoteAfterNanos : 0;
         this.idleNanos = this.demoteAfterNanos > 0 ? this.demoteAfterNanos : IDLE_NANOS;
         this.thread = threads.newThread(this::watch);
         thread.start();
@@ -86,7 +82,7 @@ final class Watchdog implements AutoCloseable {
             for (GuestJob job : running) {
                 long deadline = job.deadline();
                 if (demoteAfterNanos > 0 && now - job.startedAt() >= demoteAfterNanos) {
-                    job.demote(DEMOTED_NICE);
+                    job.demote(DEMOTED_POLICY);
                 }
                 if (deadline - now <= 0) {
                     running.remove(job);

@@ -13,14 +13,14 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A long invocation's thread is lowered while it runs and given its priority back after; short ones never are. */
+/** A long invocation's thread is demoted while it runs and given its priority back after; short ones never are. */
 class LongRunDemotionTest {
 
     private static final long STACK = 1024 * 1024;
 
     @BeforeAll
-    static void needsNiceness() {
-        assumeTrue(Niceness.available(), "needs Linux and the right to raise a thread's priority back");
+    static void needsThreadPriorities() {
+        assumeTrue(ThreadPriority.available(), "needs Linux and the right to give a thread its priority back");
     }
 
     @Test
@@ -30,10 +30,10 @@ class LongRunDemotionTest {
             Future<RunResult> spin = caller.submit(() -> pool.run(Fixtures.load("loop_br"), withTimeout(1_000)));
 
             assertThat(pool.demotesLongRuns()).isTrue();
-            assertThat(niceWithin(caller.id, Duration.ofMillis(800), Watchdog.DEMOTED_NICE))
-                    .isEqualTo(Watchdog.DEMOTED_NICE);
+            assertThat(policyWithin(caller.id, Duration.ofMillis(800), Watchdog.DEMOTED_POLICY))
+                    .isEqualTo(ThreadPriority.SCHED_IDLE);
             assertThat(spin.get().outcome()).isEqualTo(Outcome.TIMEOUT);
-            assertThat(Niceness.of(caller.id)).isEqualTo(caller.niceBefore);
+            assertThat(ThreadPriority.policyOf(caller.id)).isEqualTo(caller.policyBefore);
         }
     }
 
@@ -44,8 +44,8 @@ class LongRunDemotionTest {
             Future<RunResult> spin = caller.submit(() -> pool.run(Fixtures.load("loop_br"), withTimeout(400)));
 
             assertThat(pool.demotesLongRuns()).isFalse();
-            assertThat(niceWithin(caller.id, Duration.ofMillis(300), Watchdog.DEMOTED_NICE))
-                    .isEqualTo(caller.niceBefore);
+            assertThat(policyWithin(caller.id, Duration.ofMillis(300), Watchdog.DEMOTED_POLICY))
+                    .isEqualTo(caller.policyBefore);
             assertThat(spin.get().outcome()).isEqualTo(Outcome.TIMEOUT);
         }
     }
@@ -66,23 +66,23 @@ class LongRunDemotionTest {
                 return ok;
             });
 
-            assertThat(niceWithin(caller.id, Duration.ofMillis(900), Watchdog.DEMOTED_NICE))
-                    .isEqualTo(caller.niceBefore);
+            assertThat(policyWithin(caller.id, Duration.ofMillis(900), Watchdog.DEMOTED_POLICY))
+                    .isEqualTo(caller.policyBefore);
             assertThat(allOk.get()).isTrue();
         }
     }
 
-    /** One thread with a guest stack, as a server's request thread, with its kernel id and starting nice value. */
+    /** One thread with a guest stack, as a server's request thread, with its kernel id and starting policy. */
     private static final class RequestThread implements AutoCloseable {
 
         final ExecutorService executor =
                 Executors.newSingleThreadExecutor(ExecutionPool.guestThreadFactory("request-", STACK));
         final int id;
-        final int niceBefore;
+        final int policyBefore;
 
         RequestThread() throws Exception {
-            id = executor.submit(Niceness::currentThreadId).get();
-            niceBefore = Niceness.of(id);
+            id = executor.submit(ThreadPriority::currentThreadId).get();
+            policyBefore = ThreadPriority.policyOf(id);
         }
 
         <T> Future<T> submit(Callable<T> work) {
@@ -95,15 +95,15 @@ class LongRunDemotionTest {
         }
     }
 
-    /** Polls the thread's nice value until it is {@code wanted} or the time is up; returns the last one seen. */
-    private static int niceWithin(int thread, Duration patience, int wanted) throws InterruptedException {
+    /** Polls the thread's policy until it is {@code wanted} or the time is up; returns the last one seen. */
+    private static int policyWithin(int thread, Duration patience, int wanted) throws InterruptedException {
         long end = System.nanoTime() + patience.toNanos();
-        int nice = Niceness.of(thread);
-        while (nice != wanted && System.nanoTime() - end < 0) {
+        int policy = ThreadPriority.policyOf(thread);
+        while (policy != wanted && System.nanoTime() - end < 0) {
             Thread.sleep(10);
-            nice = Niceness.of(thread);
+            policy = ThreadPriority.policyOf(thread);
         }
-        return nice;
+        return policy;
     }
 
     private static Invocation withTimeout(long millis) {
