@@ -120,22 +120,12 @@ public final class ExecutionPool implements AutoCloseable {
                 slots.release();
                 throw new InterruptedException("interrupted before the invocation started");
             }
-            try {
-                job.run();
-            } finally {
-                slots.release();
-            }
+            runThenFreeSlot(job);
             return job.await();
         }
         // The slot is given back when the guest has stopped, not when the caller stops waiting for it.
         try {
-            guestThreads.execute(() -> {
-                try {
-                    job.run();
-                } finally {
-                    slots.release();
-                }
-            });
+            guestThreads.execute(() -> runThenFreeSlot(job));
         } catch (RejectedExecutionException closedMeanwhile) {
             slots.release();
             throw closedMeanwhile;
@@ -145,6 +135,14 @@ public final class ExecutionPool implements AutoCloseable {
         } catch (InterruptedException e) {
             job.cancel();
             throw e;
+        }
+    }
+
+    private void runThenFreeSlot(GuestJob job) {
+        try {
+            job.run();
+        } finally {
+            slots.release();
         }
     }
 
