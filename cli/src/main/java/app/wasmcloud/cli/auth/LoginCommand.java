@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,7 +84,7 @@ public final class LoginCommand implements Callable<Integer> {
         Output output = context.output();
         try (BrowserLogin login = BrowserLogin.start()) {
             URI page = login.loginPage(api);
-            if (!noBrowser && Browser.open(page)) {
+            if (!noBrowser && openedInBrowser(page, output)) {
                 output.note("Opened the login page in your browser. If nothing happened, open:");
             } else {
                 output.note("Open this page in a browser to log in:");
@@ -99,6 +100,13 @@ public final class LoginCommand implements Callable<Integer> {
                             IssuedToken.class)
                     .token();
         }
+    }
+
+    /** Opens the page in a browser; when that fails, says why, so the user knows what to fix for next time. */
+    private static boolean openedInBrowser(URI page, Output output) {
+        Optional<String> refused = Browser.open(page);
+        refused.ifPresent(why -> output.note("Could not open a browser (" + why + ")."));
+        return refused.isEmpty();
     }
 
     /** A piped token (`wasmcloud login < token.txt`), or null when stdin is a terminal or empty. */
