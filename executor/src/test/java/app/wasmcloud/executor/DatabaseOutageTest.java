@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,11 +111,7 @@ class DatabaseOutageTest {
     private static synchronized String startDatabase() {
         if (postgres == null) {
             postgres = start();
-            Flyway.configure()
-                    .dataSource(postgres.getPostgresDatabase())
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+            TestDatabase.migrate(postgres);
         }
         return postgres.getJdbcUrl("postgres", "postgres");
     }

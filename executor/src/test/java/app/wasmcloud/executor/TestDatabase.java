@@ -22,12 +22,17 @@ public final class TestDatabase {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
             }
-            Flyway.configure()
-                    .dataSource(postgres.getPostgresDatabase())
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+            migrate(postgres);
         }
         return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    /** The shared schema, from the same migrations the api-server applies. */
+    static void migrate(EmbeddedPostgres postgres) {
+        Flyway.configure()
+                .dataSource(postgres.getPostgresDatabase())
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 }

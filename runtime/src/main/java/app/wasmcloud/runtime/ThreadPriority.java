@@ -52,7 +52,9 @@ final class ThreadPriority {
                     FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
             priorityZero = Arena.global().allocate(JAVA_INT);
         } catch (RuntimeException | LinkageError notLinuxLibc) {
-            // Left null: demotion is then unavailable and long invocations keep their priority.
+            // The handles stay null: demotion is unavailable and long invocations keep their priority.
+            System.getLogger(ThreadPriority.class.getName())
+                    .log(System.Logger.Level.INFO, "Thread scheduling policies are not available here", notLinuxLibc);
         }
         GETTID = gettid;
         SCHED_GETSCHEDULER = getScheduler;

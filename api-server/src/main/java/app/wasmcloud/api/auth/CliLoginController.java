@@ -96,10 +96,7 @@ class CliLoginController {
             @RequestParam(required = false) String port,
             @RequestParam(required = false) String state,
             HttpServletRequest request) {
-        if (isMalformed(port, state)) {
-            return malformed(request);
-        }
-        Identified identified = identify(request);
+        Identified identified = admit(port, state, request);
         if (identified.refusal() != null) {
             return identified.refusal();
         }
@@ -129,10 +126,7 @@ class CliLoginController {
             @RequestParam(required = false) String consent,
             @RequestParam(required = false) String decision,
             HttpServletRequest request) {
-        if (isMalformed(port, state)) {
-            return malformed(request);
-        }
-        Identified identified = identify(request);
+        Identified identified = admit(port, state, request);
         if (identified.refusal() != null) {
             return identified.refusal();
         }
@@ -169,6 +163,11 @@ class CliLoginController {
 
     /** Who the browser is: a user, nobody yet (null user), or someone who may not log in (a refusal page). */
     private record Identified(CurrentUser user, ResponseEntity<?> refusal) {}
+
+    /** Both steps' start: parameters the CLI could have sent, then who is asking. */
+    private Identified admit(String port, String state, HttpServletRequest request) {
+        return isMalformed(port, state) ? new Identified(null, malformed(request)) : identify(request);
+    }
 
     private Identified identify(HttpServletRequest request) {
         Optional<BrowserSessions.Session> session = sessions.find(request);
