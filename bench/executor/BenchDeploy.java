@@ -18,7 +18,8 @@ import java.util.UUID;
  * <p>Usage: {@code BenchDeploy <jdbc url> <store root> <function> <module.wasm> [--unique] [--no-notify]
  * [--timeout-ms N]}. {@code --unique} appends a custom section with a random name, so the module's hash is new and
  * it has never been compiled; {@code --no-notify} leaves the executors uninformed (nothing compiles it before its
- * first request). Prints the version number and the hash.
+ * first request); {@code --owner LOGIN} puts it under another user (default {@code bench}), another tenant.
+ * Prints the version number and the hash.
  */
 public final class BenchDeploy {
 
@@ -30,11 +31,13 @@ public final class BenchDeploy {
         boolean unique = false;
         boolean notify = true;
         Integer timeoutMs = null;
+        String owner = "bench";
         for (int i = 4; i < args.length; i++) {
             switch (args[i]) {
                 case "--unique" -> unique = true;
                 case "--no-notify" -> notify = false;
                 case "--timeout-ms" -> timeoutMs = Integer.parseInt(args[++i]);
+                case "--owner" -> owner = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -48,7 +51,7 @@ public final class BenchDeploy {
 
         try (Connection db = DriverManager.getConnection(url, "postgres", "postgres")) {
             db.setAutoCommit(false);
-            long function = functionId(db, name, timeoutMs);
+            long function = functionId(db, name, timeoutMs, owner);
             int number = single(db, "SELECT coalesce(max(number), 0) + 1 FROM function_versions WHERE function_id = ?",
                     function);
             long version;
@@ -79,7 +82,8 @@ public final class BenchDeploy {
         }
     }
 
-    private static long functionId(Connection db, String name, Integer timeoutMs) throws SQLException {
+    private static long functionId(Connection db, String name, Integer timeoutMs, String ownerLogin)
+            throws SQLException {
         try (PreparedStatement find = db.prepareStatement("SELECT id FROM functions WHERE name = ?")) {
             find.setString(1, name);
             try (ResultSet row = find.executeQuery()) {
@@ -90,8 +94,9 @@ public final class BenchDeploy {
         }
         long owner;
         try (PreparedStatement user = db.prepareStatement("""
-                INSERT INTO users (login, status) VALUES ('bench', 'active')
+                INSERT INTO users (login, status) VALUES (?, 'active')
                 ON CONFLICT (login) DO UPDATE SET login = excluded.login RETURNING id""")) {
+            user.setString(1, ownerLogin);
             owner = first(user);
         }
         try (PreparedStatement insert = db.prepareStatement("""

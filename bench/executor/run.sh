@@ -15,7 +15,7 @@
 # Settings (environment): CONNECTIONS=256 DURATION=15s ROUNDS=3 THREADS=2 WRK_TIMEOUT=5s SPIN_CONNECTIONS=16
 #   DEPLOY_ROUNDS=5
 #   PORT=18081 MANAGEMENT_PORT=19081 SKIP_BUILD=1 (use the jar as built) MAVEN_ARGS (e.g. -Dmaven.repo.local=...)
-#   EXECUTOR_ARGS (default: the settings for zero errors at 256 connections, see README.md)
+#   EXECUTOR_ARGS (default: none, the shipped defaults)
 #   JAVA_OPTS (for the executor JVM)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -30,7 +30,7 @@ SPIN_CONNECTIONS="${SPIN_CONNECTIONS:-16}"
 DEPLOY_ROUNDS="${DEPLOY_ROUNDS:-5}"
 PORT="${PORT:-18081}"
 MANAGEMENT_PORT="${MANAGEMENT_PORT:-19081}"
-EXECUTOR_ARGS="${EXECUTOR_ARGS---wasmcloud.executor.max-in-flight-per-function=256 --wasmcloud.executor.pool-queue=256}"
+EXECUTOR_ARGS="${EXECUTOR_ARGS:-}"
 JAVA_OPTS="${JAVA_OPTS:-}"
 # wrk leaves replies slower than its timeout out of the latency figures and counts them as timeouts (errors here);
 # it must be shorter than DURATION, or a connection that never gets an answer counts as nothing at all.

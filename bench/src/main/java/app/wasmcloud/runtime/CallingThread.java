@@ -1,5 +1,6 @@
 package app.wasmcloud.runtime;
 
+import app.wasmcloud.runtime.olin.CpuSlot;
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
 
 /**
@@ -12,6 +13,6 @@ public final class CallingThread {
     private CallingThread() {}
 
     public static RunResult run(WasmFunction function, Invocation invocation) {
-        return new GuestRun(function, invocation, EgressPolicy.denyAll(), () -> false).run();
+        return new GuestRun(function, invocation, EgressPolicy.denyAll(), CpuSlot.NONE, () -> false).run();
     }
 }

@@ -207,7 +207,7 @@ class InvokeCommandTest {
         CliRun.Result result = cli.run("invoke", "hello", "--path", "items");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.stderr()).contains("--path must start with '/'");
+        assertThat(result.stderr()).contains("--path: Invalid path 'items': it must start with '/'");
         assertThat(api.received()).isEmpty();
     }
 

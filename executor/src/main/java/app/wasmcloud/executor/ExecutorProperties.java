@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Operator settings of an executor.
+ * Operator settings of an executor. How invocations share it is in {@code AdmissionProperties}.
  *
  * @param runDomain host-style URLs are {@code <function>.<runDomain>}; path-style everywhere else
  * @param moduleStore where modules come from: {@code filesystem} (dev and single-machine setups) or {@code s3} (an S3
@@ -17,17 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param moduleStoreRoot the filesystem module store shared with the api-server, when {@code module-store=filesystem}
  * @param diskCacheDir where modules fetched from S3 are kept, so a restart warms up without the network
  * @param diskCacheMaxBytes the disk cache's size bound; least recently used modules are deleted past it
- * @param poolThreads invocations running at once (each on the request thread that took it); 0 means two per core
- * @param poolQueue invocations that may wait for one of those slots before new ones get 503; 0 means four per slot
- * @param maxRunningPerFunction slots one function may occupy at once; 0 means half of them, so one hot or
- *     hanging function can never hold them all. Its further invocations wait for its own turn, not in the pool queue
- * @param maxInFlightPerFunction invocations of one function running or waiting at once before it gets 429; 0 means
- *     its running share plus the pool queue
  * @param guestStackBytes stack size of the request threads that run guests, which bounds guest recursion depth
- * @param demoteAfter how long an invocation runs before its thread's priority is lowered, so that short invocations go
- *     first while a function loops or crunches; 0 never. Needs Linux and the right to raise the priority back
- *     ({@code CAP_SYS_NICE}, or an {@code RLIMIT_NICE} of at least 20: {@code LimitNICE=+0} in a systemd unit);
- *     without it the executor says so at start
  * @param defaultTimeout a function's wall-clock limit unless it sets its own
  * @param maxTimeout the most a function may ask for
  * @param defaultMemoryPages a function's memory cap in 64 KiB pages unless it sets its own
@@ -60,12 +50,7 @@ public record ExecutorProperties(
         @DefaultValue(".dev/modules") Path moduleStoreRoot,
         @DefaultValue(".dev/module-cache") Path diskCacheDir,
         @DefaultValue("1073741824") long diskCacheMaxBytes,
-        @DefaultValue("0") int poolThreads,
-        @DefaultValue("0") int poolQueue,
-        @DefaultValue("0") int maxRunningPerFunction,
-        @DefaultValue("0") int maxInFlightPerFunction,
         @DefaultValue("8388608") long guestStackBytes,
-        @DefaultValue("100ms") Duration demoteAfter,
         @DefaultValue("10s") Duration defaultTimeout,
         @DefaultValue("60s") Duration maxTimeout,
         @DefaultValue("256") int defaultMemoryPages,
@@ -90,23 +75,5 @@ public record ExecutorProperties(
         return compiledClassCacheDir == null || compiledClassCacheDir.isBlank()
                 ? Optional.empty()
                 : Optional.of(Path.of(compiledClassCacheDir.strip()));
-    }
-
-    public int effectivePoolThreads() {
-        return poolThreads > 0 ? poolThreads : 2 * Runtime.getRuntime().availableProcessors();
-    }
-
-    public int effectivePoolQueue() {
-        return poolQueue > 0 ? poolQueue : 4 * effectivePoolThreads();
-    }
-
-    public int effectiveMaxRunningPerFunction() {
-        return maxRunningPerFunction > 0 ? maxRunningPerFunction : Math.max(1, effectivePoolThreads() / 2);
-    }
-
-    public int effectiveMaxInFlightPerFunction() {
-        return maxInFlightPerFunction > 0
-                ? maxInFlightPerFunction
-                : effectiveMaxRunningPerFunction() + effectivePoolQueue();
     }
 }

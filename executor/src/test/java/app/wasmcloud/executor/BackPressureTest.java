@@ -3,73 +3,53 @@ package app.wasmcloud.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * One function cannot take more than its share (429), and a full pool sheds load (503) instead of queueing without
- * bound; both tell the client when to retry. The test pool has 2 threads, 2 queue slots, 2 in flight per function.
+ * One user cannot hold more request threads than its bound (429 with Retry-After), while another user's function
+ * goes on answering; and a sleeping guest gives its slot back. The test executor has 2 slots and 3 in flight per user.
  */
+@Timeout(60)
 class BackPressureTest extends ExecutorTest {
 
     @Autowired
     MeterRegistry meters;
 
     @Test
-    void pastItsInFlightCapAFunctionGets429WithRetryAfterWhileTheAdmittedOnesFinish() throws Exception {
+    void pastItsInFlightBoundAUserGets429WithRetryAfterWhileAnotherUsersFunctionAnswers() throws Exception {
         String sleeper = deploy("sleep_then_reply");
-        List<CompletableFuture<HttpResponse<String>>> admitted = List.of(getAsync(sleeper), getAsync(sleeper));
+        String otherTenantsHello = deploy(readModule("hello"), "public", null, newOwner());
+        assertThat(get("/" + otherTenantsHello + "/").statusCode()).isEqualTo(200);
+        List<CompletableFuture<HttpResponse<String>>> admitted =
+                List.of(getAsync(sleeper), getAsync(sleeper), getAsync(sleeper));
         awaitUntil(
                 Duration.ofSeconds(5),
-                "two invocations in flight",
-                () -> gauge("wasmcloud.invocations.in.flight") == 2);
+                "three invocations in flight",
+                () -> gauge("wasmcloud.invocations.in.flight") == 3);
 
         HttpResponse<String> refused = get("/" + sleeper + "/");
+        HttpResponse<String> hello = get("/" + otherTenantsHello + "/");
+        boolean sleepersStillAsleep = admitted.stream().noneMatch(CompletableFuture::isDone);
 
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
-        assertThat(refused.body()).startsWith("Too many requests to this function are in flight");
+        assertThat(refused.body()).startsWith("Too many requests to this account's functions are in flight");
+        assertThat(hello.statusCode())
+                .as("three sleepers hold no slot: another user's hello runs meanwhile")
+                .isEqualTo(200);
+        assertThat(sleepersStillAsleep).isTrue();
         for (CompletableFuture<HttpResponse<String>> response : admitted) {
             assertThat(response.get().statusCode()).isEqualTo(200);
             assertThat(response.get().body()).isEqualTo("awake\n");
         }
         assertThat(recordOf(refused)).isEqualTo("throttled 429");
-    }
-
-    @Test
-    void whenThePoolIsFullOtherFunctionsGet503AndHealthSaysOutOfService() throws Exception {
-        String first = deploy("sleep_then_reply");
-        String second = deploy("sleep_then_reply");
-        String hello = deploy("hello");
-        assertThat(get("/" + hello + "/").statusCode()).isEqualTo(200);
-        // Compiled before the race: the four sleepers must arrive while the others still sleep, even on a slow box.
-        assertThat(get("/" + first + "/").statusCode()).isEqualTo(200);
-        List<CompletableFuture<HttpResponse<String>>> filling = new ArrayList<>();
-        for (String name : List.of(first, first, second, second)) {
-            filling.add(getAsync(name));
-        }
-        awaitUntil(Duration.ofSeconds(5), "the pool is full", () -> gauge("wasmcloud.pool.in.use") == 4);
-
-        HttpResponse<String> refused = get("/" + hello + "/");
-        HttpResponse<String> health =
-                send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort() + "/actuator/health"))
-                        .build());
-
-        assertThat(refused.statusCode()).isEqualTo(503);
-        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
-        assertThat(health.statusCode()).isEqualTo(503);
-        assertThat(health.body()).contains("\"pool\":{\"status\":\"OUT_OF_SERVICE\"");
-        for (CompletableFuture<HttpResponse<String>> response : filling) {
-            assertThat(response.get().statusCode()).isEqualTo(200);
-        }
-        assertThat(recordOf(refused)).isEqualTo("overloaded 503");
     }
 
     private CompletableFuture<HttpResponse<String>> getAsync(String name) {

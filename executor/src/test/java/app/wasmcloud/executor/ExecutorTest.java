@@ -32,8 +32,8 @@ import org.springframework.test.context.TestPropertySource;
  * out as in production. Every test class extending this shares one application context, so keep its configuration
  * here; tests create their own uniquely named functions instead of sharing rows.
  *
- * <p>The pool is deliberately tiny (2 threads, 2 queue slots, 2 in flight and running per function) so back-pressure can be
- * shown with a handful of requests. They are test property sources, not dynamic ones, so that a subclass can
+ * <p>Admission is deliberately tiny (2 slots, 2 waiting, 3 in flight per user) so back-pressure can be shown with a
+ * handful of requests. They are test property sources, not dynamic ones, so that a subclass can
  * override them with its own {@code @TestPropertySource}. Egress to private addresses is allowed because the only
  * HTTP servers a test can start are on loopback; the allow-list itself still applies.
  */
@@ -41,10 +41,9 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(
         properties = {
             "wasmcloud.executor.max-request-bytes=1024",
-            "wasmcloud.executor.pool-threads=2",
-            "wasmcloud.executor.pool-queue=2",
-            "wasmcloud.executor.max-in-flight-per-function=2",
-            "wasmcloud.executor.max-running-per-function=2",
+            "wasmcloud.executor.admission.slots=2",
+            "wasmcloud.executor.admission.max-waiting=2",
+            "wasmcloud.executor.admission.max-in-flight-per-user=3",
             "wasmcloud.executor.egress-allow-private-addresses=true"
         })
 abstract class ExecutorTest {
@@ -107,12 +106,17 @@ abstract class ExecutorTest {
     }
 
     protected String deploy(byte[] module, String visibility, Integer timeoutMs) {
+        return deploy(module, visibility, timeoutMs, owner());
+    }
+
+    /** Deploys for {@code owner}, a user from {@link #newOwner()}: another tenant than the test's own. */
+    protected String deploy(byte[] module, String visibility, Integer timeoutMs, long owner) {
         String name = "fn-" + UUID.randomUUID().toString().substring(0, 8);
         long function = jdbc.sql("""
                         INSERT INTO functions (name, owner_id, visibility, timeout_ms)
                         VALUES (:n, :o, :v, :t) RETURNING id""")
                 .param("n", name)
-                .param("o", owner())
+                .param("o", owner)
                 .param("v", visibility)
                 .param("t", timeoutMs)
                 .query(Long.class)
@@ -244,12 +248,17 @@ abstract class ExecutorTest {
         }
     }
 
+    /** A new active user, to own functions of another tenant. */
+    protected long newOwner() {
+        return jdbc.sql("INSERT INTO users (login, status) VALUES (:login, 'active') RETURNING id")
+                .param("login", "owner-" + UUID.randomUUID())
+                .query(Long.class)
+                .single();
+    }
+
     private long owner() {
         if (owner == null) {
-            owner = jdbc.sql("INSERT INTO users (login, status) VALUES (:login, 'active') RETURNING id")
-                    .param("login", "owner-" + UUID.randomUUID())
-                    .query(Long.class)
-                    .single();
+            owner = newOwner();
         }
         return owner;
     }

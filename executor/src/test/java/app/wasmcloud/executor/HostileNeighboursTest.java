@@ -17,14 +17,10 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Every hostile fixture at once, each ending its own invocations with its documented status and outcome, while a
  * steady stream of requests to hello keeps getting 200. Its own application context: a pool with room for all of
- * them (8 threads, at most 2 in flight per function), where the shared one has 2 threads to show back-pressure.
+ * them (8 slots), where the shared one has 2 slots to show back-pressure.
  */
 @TestPropertySource(
-        properties = {
-            "wasmcloud.executor.pool-threads=8",
-            "wasmcloud.executor.pool-queue=16",
-            "wasmcloud.executor.max-in-flight-per-function=2"
-        })
+        properties = {"wasmcloud.executor.admission.slots=8", "wasmcloud.executor.admission.max-in-flight-per-user=20"})
 class HostileNeighboursTest extends ExecutorTest {
 
     private static final int ROUNDS = 3;

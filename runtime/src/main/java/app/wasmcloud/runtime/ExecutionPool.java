@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,56 +13,63 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs invocations, at most {@code slots} at once, each on a fresh instance and on a thread with a known stack size
  * (wasm recursion depth is JVM stack depth). A caller whose thread has such a stack ({@link GuestStack}) runs the
  * invocation itself; any other caller hands it to one of the pool's guest threads and waits. Callers that find every
- * slot taken wait, not necessarily in arrival order, up to a bound past which they are rejected.
+ * slot taken wait in their tenant's turn ({@link FairSlots}) up to the queueing deadline, past which they are
+ * rejected.
  *
  * <p>The timeout is enforced by interrupting the thread running the guest, which the compiled code checks on every
  * loop back-edge. Nothing the guest does escapes: exceptions and stack overflows become {@link Outcome#TRAP}.
  */
 public final class ExecutionPool implements AutoCloseable {
 
-    /** Callers per slot that may wait when no capacity is given: enough to absorb a burst, small enough to shed load. */
-    private static final int DEFAULT_QUEUE_PER_SLOT = 4;
+    /** Callers per slot that may wait when no capacity is given: a memory bound, not a load shedder. */
+    private static final int DEFAULT_QUEUE_PER_SLOT = 64;
+
+    /** How long a caller waits for a slot when no deadline is given, before it is refused. */
+    public static final Duration DEFAULT_QUEUE_DEADLINE = Duration.ofSeconds(1);
 
     private final long stackSizeBytes;
-    /** Not fair: the caller that finds a slot free takes it, without a park and wake-up for every hand-over. */
-    private final Semaphore slots;
-
-    private final int maxWaiting;
-    private final AtomicInteger waiting = new AtomicInteger();
+    private final FairSlots slots;
+    private final long queueDeadlineNanos;
     /** Threads for callers without a guest stack; never more of them busy than there are slots. */
     private final ExecutorService guestThreads;
 
     private final Watchdog watchdog;
     private volatile boolean closed;
 
-    /** A pool where {@code 4 × slots} callers may wait for a slot. */
+    /** A pool where {@code 64 × slots} callers may wait for a slot, each for at most a second. */
     public ExecutionPool(int slots, long stackSizeBytes) {
         this(slots, stackSizeBytes, slots * DEFAULT_QUEUE_PER_SLOT);
     }
 
     /**
-     * @param slots the most invocations running at once
+     * @param slots the most invocations running at once at the normal priority
      * @param stackSizeBytes the stack a guest needs: the pool's own threads have it, and a caller runs its invocation
      *     itself only when its thread was declared with at least this much
      * @param queueCapacity callers that may wait for a slot; past it {@link #run} is rejected
      */
     public ExecutionPool(int slots, long stackSizeBytes, int queueCapacity) {
-        this(slots, stackSizeBytes, queueCapacity, Duration.ZERO);
+        this(slots, stackSizeBytes, queueCapacity, DEFAULT_QUEUE_DEADLINE, Duration.ZERO);
     }
 
     /**
-     * A pool that lowers the priority of invocations running longer than {@code demoteAfter}, so that a function that
-     * loops or crunches for seconds takes what the short ones leave of the CPUs instead of its share of every one.
-     * This needs Linux and the right to raise a thread's priority back ({@code CAP_SYS_NICE}, or {@code RLIMIT_NICE}
-     * of at least 20); without them, or with a zero {@code demoteAfter}, every invocation keeps its priority.
+     * A pool that shares its slots fairly between tenants ({@link FairSlots}) and treats invocations running longer
+     * than {@code demoteAfter} as long runs: they give their slot back, and their thread's priority is lowered, so
+     * that a function that loops or crunches for seconds takes what the short ones leave of the CPUs instead of its
+     * share of every one. Lowering the priority needs Linux and the right to raise it back ({@code CAP_SYS_NICE}, or
+     * {@code RLIMIT_NICE} of at least 20); without them long runs keep their priority but still give their slots
+     * back. A zero {@code demoteAfter} makes no run a long run.
+     *
+     * @param queueDeadline how long a caller waits for a slot before it is rejected
      */
-    public ExecutionPool(int slots, long stackSizeBytes, int queueCapacity, Duration demoteAfter) {
-        if (slots < 1 || stackSizeBytes < 0 || queueCapacity < 0) {
-            throw new IllegalArgumentException("slots must be >= 1, stack size and queue capacity >= 0");
+    public ExecutionPool(
+            int slots, long stackSizeBytes, int queueCapacity, Duration queueDeadline, Duration demoteAfter) {
+        if (slots < 1 || stackSizeBytes < 0 || queueCapacity < 0 || !queueDeadline.isPositive()) {
+            throw new IllegalArgumentException(
+                    "slots must be >= 1, stack size and queue capacity >= 0, the queueing deadline positive");
         }
         this.stackSizeBytes = stackSizeBytes;
-        this.slots = new Semaphore(slots);
-        this.maxWaiting = queueCapacity;
+        this.slots = new FairSlots(slots, queueCapacity);
+        this.queueDeadlineNanos = queueDeadline.toNanos();
         this.guestThreads = Executors.newCachedThreadPool(guestThreadFactory("wasm-guest-", stackSizeBytes));
         this.watchdog = new Watchdog(daemonThreads("wasm-watchdog-", 0), demoteAfter.toNanos());
     }
@@ -112,22 +118,34 @@ public final class ExecutionPool implements AutoCloseable {
      */
     public RunResult run(WasmFunction function, Invocation invocation, EgressPolicy egress)
             throws InterruptedException {
-        takeSlot();
-        GuestJob job = new GuestJob(function, invocation, egress, watchdog);
+        return run(function, invocation, egress, Tenant.LOCAL);
+    }
+
+    /**
+     * Runs one invocation of {@code tenant}'s, which waits for a slot in its turn ({@link FairSlots}).
+     *
+     * @throws RejectedExecutionException when no slot came within the queueing deadline, too many callers wait
+     *     already, or the pool is closed
+     * @throws InterruptedException as for {@link #run(WasmFunction, Invocation, EgressPolicy)}
+     */
+    public RunResult run(WasmFunction function, Invocation invocation, EgressPolicy egress, Tenant tenant)
+            throws InterruptedException {
+        SlotHold slot = takeSlot(tenant);
+        GuestJob job = new GuestJob(function, invocation, egress, watchdog, slot);
         long declaredStack = GuestStack.ofCurrentThread();
         if (declaredStack > 0 && declaredStack >= stackSizeBytes) {
             if (Thread.interrupted()) {
-                slots.release();
+                slot.releaseForGood();
                 throw new InterruptedException("interrupted before the invocation started");
             }
-            runThenFreeSlot(job);
+            runThenFreeSlot(job, slot);
             return job.await();
         }
         // The slot is given back when the guest has stopped, not when the caller stops waiting for it.
         try {
-            guestThreads.execute(() -> runThenFreeSlot(job));
+            guestThreads.execute(() -> runThenFreeSlot(job, slot));
         } catch (RejectedExecutionException closedMeanwhile) {
-            slots.release();
+            slot.releaseForGood();
             throw closedMeanwhile;
         }
         try {
@@ -138,33 +156,30 @@ public final class ExecutionPool implements AutoCloseable {
         }
     }
 
-    private void runThenFreeSlot(GuestJob job) {
+    private static void runThenFreeSlot(GuestJob job, SlotHold slot) {
         try {
             job.run();
         } finally {
-            slots.release();
+            slot.releaseForGood();
         }
     }
 
-    private void takeSlot() throws InterruptedException {
+    private SlotHold takeSlot(Tenant tenant) throws InterruptedException {
         if (closed) {
             throw new RejectedExecutionException("the execution pool was closed");
         }
-        if (!slots.tryAcquire()) {
-            if (waiting.incrementAndGet() > maxWaiting) {
-                waiting.decrementAndGet();
-                throw new RejectedExecutionException("the execution pool is full");
-            }
-            try {
-                slots.acquire();
-            } finally {
-                waiting.decrementAndGet();
-            }
-        }
+        slots.acquire(tenant, System.nanoTime() + queueDeadlineNanos);
+        SlotHold slot = new SlotHold(slots, tenant);
         if (closed) {
-            slots.release();
+            slot.releaseForGood();
             throw new RejectedExecutionException("the execution pool was closed");
         }
+        return slot;
+    }
+
+    /** Callers waiting for a slot now. */
+    public int waiting() {
+        return slots.waiting();
     }
 
     /** Cancels running invocations and refuses waiting and later ones. */
@@ -175,7 +190,7 @@ public final class ExecutionPool implements AutoCloseable {
         }
         closed = true;
         // Wakes every waiting caller, which then finds the pool closed.
-        slots.release(Integer.MAX_VALUE / 2);
+        slots.close();
         // Closed first, so a job that registers from now on is cancelled at once instead of running unwatched.
         watchdog.close();
         watchdog.cancelAll();

@@ -21,6 +21,7 @@ final class GuestJob implements Runnable {
     private final Invocation invocation;
     private final EgressPolicy egress;
     private final Watchdog watchdog;
+    private final SlotHold slot;
     private final CompletableFuture<RunResult> result = new CompletableFuture<>();
 
     private Thread runner;
@@ -33,11 +34,12 @@ final class GuestJob implements Runnable {
     /** The scheduling policy to give the thread back, when it was demoted; guarded by this. */
     private Integer policyBeforeDemotion;
 
-    GuestJob(WasmFunction function, Invocation invocation, EgressPolicy egress, Watchdog watchdog) {
+    GuestJob(WasmFunction function, Invocation invocation, EgressPolicy egress, Watchdog watchdog, SlotHold slot) {
         this.function = function;
         this.invocation = invocation;
         this.egress = egress;
         this.watchdog = watchdog;
+        this.slot = slot;
     }
 
     @Override
@@ -54,7 +56,7 @@ final class GuestJob implements Runnable {
         deadline = startedAt + timeoutNanos(invocation.limits().timeout());
         watchdog.watch(this);
         try {
-            result.complete(new GuestRun(function, invocation, egress, () -> timedOut).run());
+            result.complete(new GuestRun(function, invocation, egress, slot, () -> timedOut).run());
         } catch (RuntimeException | Error unexpected) {
             // GuestRun turns guest failures into results; reaching here is a runtime bug, still never the caller's.
             result.complete(new RunResult(
@@ -101,10 +103,12 @@ final class GuestJob implements Runnable {
     }
 
     /**
-     * Moves the running thread to scheduling {@code policy}, once: a job that runs long is then scheduled after short
-     * ones, instead of taking its share of every CPU while they wait.
+     * Makes this a long run: its slot goes to the next caller, and its thread moves to scheduling {@code policy}
+     * (when the watchdog demotes), once. It is then scheduled after short ones, instead of taking its share of every
+     * CPU while they wait.
      */
-    synchronized void demote(int policy) {
+    synchronized void runLong(int policy) {
+        slot.releaseForGood();
         if (runner != null && threadId != 0 && policyBeforeDemotion == null && ThreadPriority.stillAvailable()) {
             int before = ThreadPriority.policyOf(threadId);
             if (before >= 0 && before != policy && ThreadPriority.setPolicy(threadId, policy)) {

@@ -7,6 +7,7 @@ import app.wasmcloud.runtime.internal.GuestExit;
 import app.wasmcloud.runtime.internal.GuestLog;
 import app.wasmcloud.runtime.internal.HostCallCounter;
 import app.wasmcloud.runtime.internal.OutputLimitExceededException;
+import app.wasmcloud.runtime.olin.CpuSlot;
 import app.wasmcloud.runtime.olin.OlinContext;
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
 import app.wasmcloud.runtime.wasi.WasiImports;
@@ -33,6 +34,7 @@ final class GuestRun {
     private final WasmFunction function;
     private final Invocation invocation;
     private final EgressPolicy egress;
+    private final CpuSlot slot;
     private final BooleanSupplier timedOut;
 
     private final CountingInput stdin;
@@ -43,12 +45,15 @@ final class GuestRun {
     private FlatMemory memory;
 
     /**
+     * @param slot the run's execution slot, given back while the guest sleeps
      * @param timedOut whether the watchdog has fired: then whatever the guest was doing ends as a timeout
      */
-    GuestRun(WasmFunction function, Invocation invocation, EgressPolicy egress, BooleanSupplier timedOut) {
+    GuestRun(
+            WasmFunction function, Invocation invocation, EgressPolicy egress, CpuSlot slot, BooleanSupplier timedOut) {
         this.function = function;
         this.invocation = invocation;
         this.egress = egress;
+        this.slot = slot;
         this.timedOut = timedOut;
         Limits limits = invocation.limits();
         this.stdin = new CountingInput(invocation.stdin());
@@ -75,7 +80,8 @@ final class GuestRun {
                     log,
                     invocation.limits().maxOpenResources(),
                     egress,
-                    hostCalls);
+                    hostCalls,
+                    slot);
             try (var bound = olin.bind()) {
                 ending = call(function.olinImports());
             }

@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  * deadlines are later than the planned wake-up and a stream of invocations costs the watchdog no wake-up at all (a
  * ScheduledExecutorService woke its thread for every job, each new timer becoming the head of its emptied queue: a
  * context switch per invocation on a busy machine). When long runs are demoted, it also looks every
- * {@code demoteAfter}, so a job is demoted at most twice that after it started.
+ * {@code demoteAfter}, so a job becomes a long run at most twice that after it started.
  */
 final class Watchdog implements AutoCloseable {
 
@@ -25,19 +25,23 @@ final class Watchdog implements AutoCloseable {
     static final int DEMOTED_POLICY = ThreadPriority.SCHED_IDLE;
 
     private final Set<GuestJob> running = ConcurrentHashMap.newKeySet();
-    private final long demoteAfterNanos;
+    /** How long a job runs before it is a long run (slot given back, demoted); 0 never. */
+    private final long longRunNanos;
+
+    private final boolean demotes;
     private final long idleNanos;
     private final Thread thread;
     private volatile long plannedWake = SCANNING;
     private volatile boolean closed;
 
     /**
-     * @param demoteAfterNanos how long a job runs before its thread is demoted ({@link ThreadPriority}); 0, or
-     *     demotion unavailable here, leaves every job its priority
+     * @param longRunNanos how long a job runs before it gives its slot back and its thread is demoted
+     *     ({@link ThreadPriority}); 0 never. Without demotion here, long runs still give their slots back
      */
-    Watchdog(ThreadFactory threads, long demoteAfterNanos) {
-        this.demoteAfterNanos = demoteAfterNanos > 0 && ThreadPriority.available() ? demoteAfterNanos : 0;
-        this.idleNanos = this.demoteAfterNanos > 0 ? this.demoteAfterNanos : IDLE_NANOS;
+    Watchdog(ThreadFactory threads, long longRunNanos) {
+        this.longRunNanos = Math.max(0, longRunNanos);
+        this.demotes = this.longRunNanos > 0 && ThreadPriority.available();
+        this.idleNanos = this.longRunNanos > 0 ? this.longRunNanos : IDLE_NANOS;
         this.thread = threads.newThread(this::watch);
         thread.start();
     }
@@ -59,7 +63,7 @@ final class Watchdog implements AutoCloseable {
 
     /** Whether jobs need their thread's kernel id, to be demoted when they run long. */
     boolean demotes() {
-        return demoteAfterNanos > 0;
+        return demotes;
     }
 
     void forget(GuestJob job) {
@@ -81,8 +85,8 @@ final class Watchdog implements AutoCloseable {
             long next = now + idleNanos;
             for (GuestJob job : running) {
                 long deadline = job.deadline();
-                if (demoteAfterNanos > 0 && now - job.startedAt() >= demoteAfterNanos) {
-                    job.demote(DEMOTED_POLICY);
+                if (longRunNanos > 0 && now - job.startedAt() >= longRunNanos) {
+                    job.runLong(DEMOTED_POLICY);
                 }
                 if (deadline - now <= 0) {
                     running.remove(job);

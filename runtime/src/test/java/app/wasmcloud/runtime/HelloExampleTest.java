@@ -34,24 +34,17 @@ class HelloExampleTest {
 
     private static CgiResponse invoke(String method, String pathInfo, String body, Map<String, String> functionEnv)
             throws Exception {
-        var request = new CgiRequest(
-                method,
-                "HTTP/1.1",
-                "/hello" + pathInfo,
-                "/hello",
-                pathInfo,
-                "",
-                "run.example.app",
-                443,
-                true,
-                "203.0.113.7",
-                List.of(new Header("Content-Type", "text/plain")),
-                body.getBytes(StandardCharsets.UTF_8),
-                "hello",
-                1,
-                "inv-1",
-                false,
-                false);
+        var request = CgiRequest.builder()
+                .method(method)
+                .requestUri("/hello" + pathInfo)
+                .scriptName("/hello")
+                .pathInfo(pathInfo)
+                .server("run.example.app", 443, true)
+                .remoteAddr("203.0.113.7")
+                .headers(List.of(new Header("Content-Type", "text/plain")))
+                .body(body.getBytes(StandardCharsets.UTF_8))
+                .function("hello", 1, "inv-1")
+                .build();
         var invocation = new Invocation(
                 request.argv(), request.environment(functionEnv), request.body(), Fixtures.quickLimits());
         RunResult result = pool.run(hello, invocation);

@@ -2,6 +2,7 @@ package app.wasmcloud.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.wasmcloud.runtime.olin.CpuSlot;
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -144,10 +145,12 @@ class HostileGuestTest {
         WasmFunction function = Fixtures.load("host_alloc", check);
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         // Warm up once so class loading and compiled-code linking are not counted.
-        new GuestRun(function, invocationWithGreeting(), EgressPolicy.denyAll(), () -> false).run();
+        new GuestRun(function, invocationWithGreeting(), EgressPolicy.denyAll(), CpuSlot.NONE, () -> false).run();
 
         long before = threads.getCurrentThreadAllocatedBytes();
-        RunResult result = new GuestRun(function, invocationWithGreeting(), EgressPolicy.denyAll(), () -> false).run();
+        RunResult result = new GuestRun(
+                        function, invocationWithGreeting(), EgressPolicy.denyAll(), CpuSlot.NONE, () -> false)
+                .run();
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
         assertThat(result.outcome()).isIn(Outcome.OK, Outcome.NONZERO_EXIT);

@@ -25,7 +25,8 @@ class LongRunDemotionTest {
 
     @Test
     void aLongRunIsLoweredWhileItRunsAndItsThreadGetsItsPriorityBack() throws Exception {
-        try (ExecutionPool pool = new ExecutionPool(1, STACK, 1, Duration.ofMillis(50));
+        try (ExecutionPool pool =
+                        new ExecutionPool(1, STACK, 1, ExecutionPool.DEFAULT_QUEUE_DEADLINE, Duration.ofMillis(50));
                 RequestThread caller = new RequestThread()) {
             Future<RunResult> spin = caller.submit(() -> pool.run(Fixtures.load("loop_br"), withTimeout(1_000)));
 
@@ -52,7 +53,8 @@ class LongRunDemotionTest {
 
     @Test
     void shortRunsAreNeverLowered() throws Exception {
-        try (ExecutionPool pool = new ExecutionPool(1, STACK, 1, Duration.ofMillis(50));
+        try (ExecutionPool pool =
+                        new ExecutionPool(1, STACK, 1, ExecutionPool.DEFAULT_QUEUE_DEADLINE, Duration.ofMillis(50));
                 RequestThread caller = new RequestThread()) {
             // Back-to-back short runs on one thread for a second: none lasts long enough to be demoted.
             Future<Boolean> allOk = caller.submit(() -> {

@@ -2,6 +2,7 @@ package app.wasmcloud.api.auth;
 
 import app.wasmcloud.api.token.ApiTokenService;
 import app.wasmcloud.api.token.Scope;
+import app.wasmcloud.contract.WasmcloudHeaders;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ class SecurityConfiguration {
         cors.setAllowedOrigins(origins);
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of("*"));
-        cors.setExposedHeaders(List.of("X-Wasmcloud-Invocation-Id"));
+        cors.setExposedHeaders(List.of(WasmcloudHeaders.INVOCATION_ID));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);
         return source;

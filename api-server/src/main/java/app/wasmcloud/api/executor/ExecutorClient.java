@@ -1,5 +1,6 @@
 package app.wasmcloud.api.executor;
 
+import app.wasmcloud.contract.WasmcloudHeaders;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import java.io.IOException;
@@ -56,12 +57,11 @@ public class ExecutorClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(properties.requestTimeout())
                 .header("Authorization", "Bearer " + serviceToken())
-                .header("X-Wasmcloud-Method", call.method())
-                .header("X-Wasmcloud-Path", call.path())
+                .header(WasmcloudHeaders.METHOD, call.method())
+                .header(WasmcloudHeaders.PATH, call.path())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()));
         call.headers().forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))
-                    && !name.regionMatches(true, 0, "X-Wasmcloud-", 0, 12)) {
+            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !WasmcloudHeaders.isPlatformHeader(name)) {
                 values.forEach(value -> request.header(name, value));
             }
         });

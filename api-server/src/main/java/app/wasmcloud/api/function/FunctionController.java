@@ -5,6 +5,7 @@ import app.wasmcloud.api.function.FunctionUpdate.LimitChange;
 import app.wasmcloud.api.token.Scope;
 import app.wasmcloud.api.version.VersionService;
 import app.wasmcloud.api.web.ApiException;
+import app.wasmcloud.contract.FunctionName;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;

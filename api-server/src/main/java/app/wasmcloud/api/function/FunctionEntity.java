@@ -1,5 +1,6 @@
 package app.wasmcloud.api.function;
 
+import app.wasmcloud.contract.FunctionName;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

@@ -1,5 +1,6 @@
 package app.wasmcloud.api.function;
 
+import app.wasmcloud.contract.FunctionChanges;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -13,9 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class FunctionNotifier {
 
-    /** The channel executors {@code LISTEN} on; the payload is the function's name. */
-    public static final String CHANNEL = "wasmcloud_functions";
-
     private final JdbcClient jdbc;
 
     FunctionNotifier(JdbcClient jdbc) {
@@ -25,7 +23,7 @@ public class FunctionNotifier {
     @Transactional(propagation = Propagation.MANDATORY)
     public void changed(String functionName) {
         jdbc.sql("SELECT pg_notify(:channel, :name)")
-                .param("channel", CHANNEL)
+                .param("channel", FunctionChanges.CHANNEL)
                 .param("name", functionName)
                 .query()
                 .listOfRows();

@@ -2,6 +2,7 @@ package app.wasmcloud.api.function;
 
 import app.wasmcloud.api.auth.CurrentUser;
 import app.wasmcloud.api.web.ApiException;
+import app.wasmcloud.contract.FunctionName;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,20 +6,15 @@ import app.wasmcloud.api.function.FunctionService;
 import app.wasmcloud.api.invocation.InvocationRecords.Invocation;
 import app.wasmcloud.api.token.Scope;
 import app.wasmcloud.api.web.ApiException;
-import app.wasmcloud.runtime.Outcome;
+import app.wasmcloud.contract.InvocationOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,16 +26,6 @@ import tools.jackson.databind.JsonNode;
 /** Invocation records of the caller's functions: a filtered list, one in full, and a live stream. */
 @RestController
 class InvocationController {
-
-    /**
-     * Every value an executor stores in {@code invocations.outcome}: the runtime's outcomes plus the executor's own
-     * refusals (its {@code InvocationOutcome}), so a list can be filtered down to the throttled or overloaded calls.
-     */
-    private static final Set<String> OUTCOMES = Stream.concat(
-                    Arrays.stream(Outcome.values())
-                            .map(outcome -> outcome.name().toLowerCase(Locale.ROOT)),
-                    Stream.of("throttled", "overloaded", "unavailable"))
-            .collect(Collectors.toUnmodifiableSet());
 
     private static final Pattern RELATIVE = Pattern.compile("(\\d{1,9})([smhd])");
     private static final int DEFAULT_LIMIT = 50;
@@ -169,11 +154,10 @@ class InvocationController {
         if (text == null || text.isBlank()) {
             return null;
         }
-        if (!OUTCOMES.contains(text)) {
-            throw ApiException.badRequest("Unknown outcome '" + text + "': use one of "
-                    + OUTCOMES.stream().sorted().collect(Collectors.joining(", ")) + ".");
-        }
-        return text;
+        return InvocationOutcome.parse(text)
+                .map(InvocationOutcome::label)
+                .orElseThrow(() -> ApiException.badRequest("Unknown outcome '" + text + "': use one of "
+                        + String.join(", ", InvocationOutcome.labels()) + "."));
     }
 
     /** An instant ({@code 2026-01-02T03:04:05Z}) or an age such as {@code 15m}, {@code 2h}, {@code 7d}. */

@@ -7,6 +7,8 @@ import app.wasmcloud.api.function.FunctionEntity;
 import app.wasmcloud.api.function.FunctionService;
 import app.wasmcloud.api.token.Scope;
 import app.wasmcloud.api.web.ApiException;
+import app.wasmcloud.contract.InvokeTarget;
+import app.wasmcloud.contract.WasmcloudHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -17,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InvokeController {
 
-    private static final Pattern METHOD = Pattern.compile("[A-Z]{1,16}");
     private static final Set<String> RESPONSE_HEADERS_NOT_COPIED =
             Set.of("connection", "content-length", "transfer-encoding", "keep-alive", ":status");
 
@@ -62,23 +62,19 @@ class InvokeController {
             throw ApiException.conflict("The function '" + name + "' has no version yet; deploy a module first.");
         }
         byte[] body = readBody(request);
-        String method = request.getHeader("X-Wasmcloud-Method");
-        if (method == null || method.isBlank()) {
-            method = body.length > 0 ? "POST" : "GET";
-        } else if (!METHOD.matcher(method).matches()) {
-            throw ApiException.badRequest(
-                    "Invalid X-Wasmcloud-Method '" + method + "': use an HTTP method such as GET.");
-        }
-        String path = request.getHeader("X-Wasmcloud-Path");
-        if (path == null || path.isBlank()) {
-            path = "/";
-        } else if (!path.startsWith("/") || path.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
-            throw ApiException.badRequest("Invalid X-Wasmcloud-Path '" + path + "': it must start with '/' and contain"
-                    + " no spaces or control characters (percent-encode them).");
+        InvokeTarget target;
+        try {
+            target = InvokeTarget.parse(
+                    request.getHeader(WasmcloudHeaders.METHOD),
+                    request.getHeader(WasmcloudHeaders.PATH),
+                    body.length > 0);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
         }
         HttpResponse<byte[]> reply;
         try {
-            reply = executor.invoke(new ExecutorClient.Call(function.name(), method, path, headersOf(request), body));
+            reply = executor.invoke(new ExecutorClient.Call(
+                    function.name(), target.method(), target.pathAndQuery(), headersOf(request), body));
         } catch (ExecutorUnavailableException e) {
             countForwarded("unreachable");
             throw e;

@@ -2,7 +2,6 @@ package app.wasmcloud.api.version;
 
 import app.wasmcloud.api.auth.CurrentUser;
 import app.wasmcloud.api.function.FunctionEntity;
-import app.wasmcloud.api.function.FunctionName;
 import app.wasmcloud.api.function.FunctionNotifier;
 import app.wasmcloud.api.function.FunctionProperties;
 import app.wasmcloud.api.function.FunctionRepository;
@@ -11,6 +10,7 @@ import app.wasmcloud.api.function.Visibility;
 import app.wasmcloud.api.storage.ModuleStore;
 import app.wasmcloud.api.storage.StorageUnavailableException;
 import app.wasmcloud.api.web.ApiException;
+import app.wasmcloud.contract.FunctionName;
 import app.wasmcloud.runtime.InvalidModuleException;
 import app.wasmcloud.runtime.ModuleInfo;
 import app.wasmcloud.runtime.WasmFunction;

@@ -4,6 +4,7 @@ import app.wasmcloud.api.executor.ExecutorUnavailableException;
 import app.wasmcloud.api.storage.StorageUnavailableException;
 import app.wasmcloud.api.version.ModuleProperties;
 import app.wasmcloud.api.version.VersionService;
+import app.wasmcloud.contract.InvalidFunctionNameException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -38,6 +39,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> apiException(ApiException e) {
         return problem(e.status(), e.title(), e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler(InvalidFunctionNameException.class)
+    ResponseEntity<ProblemDetail> invalidFunctionName(InvalidFunctionNameException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid function name", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(StorageUnavailableException.class)

@@ -5,7 +5,7 @@ import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
 import app.wasmcloud.cli.client.ApiClient;
-import app.wasmcloud.cli.function.FunctionName;
+import app.wasmcloud.cli.function.FunctionNameConverter;
 import app.wasmcloud.cli.output.Output;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,11 @@ public final class EnvSetCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "The function's name.", converter = FunctionName.class)
+    @Parameters(
+            index = "0",
+            paramLabel = "NAME",
+            description = "The function's name.",
+            converter = FunctionNameConverter.class)
     String name;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "KEY=VALUE", description = "Variables to set.")

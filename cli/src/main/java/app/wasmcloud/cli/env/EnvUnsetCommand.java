@@ -3,7 +3,7 @@ package app.wasmcloud.cli.env;
 import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
-import app.wasmcloud.cli.function.FunctionName;
+import app.wasmcloud.cli.function.FunctionNameConverter;
 import app.wasmcloud.cli.output.Output;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,7 +18,11 @@ public final class EnvUnsetCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "The function's name.", converter = FunctionName.class)
+    @Parameters(
+            index = "0",
+            paramLabel = "NAME",
+            description = "The function's name.",
+            converter = FunctionNameConverter.class)
     String name;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "KEY", description = "Variables to remove.")

@@ -33,7 +33,11 @@ public final class DeployCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "The function's name.", converter = FunctionName.class)
+    @Parameters(
+            index = "0",
+            paramLabel = "NAME",
+            description = "The function's name.",
+            converter = FunctionNameConverter.class)
     String name;
 
     @Parameters(index = "1", paramLabel = "FILE.wasm", description = "The compiled module (binary .wasm).")

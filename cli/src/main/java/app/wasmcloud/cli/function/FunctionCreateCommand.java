@@ -17,7 +17,10 @@ public final class FunctionCreateCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Parameters(paramLabel = "NAME", description = "The function's name, a DNS label.", converter = FunctionName.class)
+    @Parameters(
+            paramLabel = "NAME",
+            description = "The function's name, a DNS label.",
+            converter = FunctionNameConverter.class)
     String name;
 
     @Option(names = "--description", paramLabel = "TEXT", description = "What the function does.")

@@ -16,7 +16,7 @@ public final class FunctionShowCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Parameters(paramLabel = "NAME", description = "The function's name.", converter = FunctionName.class)
+    @Parameters(paramLabel = "NAME", description = "The function's name.", converter = FunctionNameConverter.class)
     String name;
 
     public FunctionShowCommand(CommandContext context) {

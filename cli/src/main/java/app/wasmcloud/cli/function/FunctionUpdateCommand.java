@@ -26,7 +26,7 @@ public final class FunctionUpdateCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Parameters(paramLabel = "NAME", description = "The function's name.", converter = FunctionName.class)
+    @Parameters(paramLabel = "NAME", description = "The function's name.", converter = FunctionNameConverter.class)
     String name;
 
     @Option(names = "--description", paramLabel = "TEXT", description = "What the function does.")

@@ -5,6 +5,8 @@ import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
 import app.wasmcloud.cli.client.ApiClient;
+import app.wasmcloud.contract.InvokeTarget;
+import app.wasmcloud.contract.WasmcloudHeaders;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,16 +40,12 @@ public final class InvokeCommand implements Callable<Integer> {
     /** The longest a function may run (60 s) plus time for the module to load and the body to travel. */
     private static final Duration INVOKE_TIMEOUT = Duration.ofSeconds(90);
 
-    private static final String INVOCATION_ID = "X-Wasmcloud-Invocation-Id";
-    private static final Pattern METHOD = Pattern.compile("[A-Z]+");
-    private static final Pattern PATH = Pattern.compile("/[\\x21-\\x7e]*");
-
     private final CommandContext context;
 
     @Mixin
     GlobalOptions global;
 
-    @Parameters(paramLabel = "NAME", description = "The function's name.", converter = FunctionName.class)
+    @Parameters(paramLabel = "NAME", description = "The function's name.", converter = FunctionNameConverter.class)
     String name;
 
     @Option(
@@ -88,17 +85,22 @@ public final class InvokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String httpMethod = method(method, data != null);
-        if (!PATH.matcher(path).matches()) {
-            throw new CliException(
-                    ExitCode.USAGE, "--path must start with '/' and contain no spaces or control characters");
+        String httpMethod = method == null ? (data != null ? "POST" : "GET") : method.toUpperCase(Locale.ROOT);
+        String problem = InvokeTarget.methodProblem(httpMethod);
+        if (problem != null) {
+            throw new CliException(ExitCode.USAGE, "--method: " + problem);
         }
+        problem = InvokeTarget.pathProblem(path);
+        if (problem != null) {
+            throw new CliException(ExitCode.USAGE, "--path: " + problem);
+        }
+        InvokeTarget target = InvokeTarget.parse(httpMethod, path, data != null);
         BodyPublisher body = body(data);
         ApiClient api = context.api();
         HttpRequest.Builder builder = api.request("/api/functions/" + name + "/invoke")
                 .timeout(INVOKE_TIMEOUT)
-                .header("X-Wasmcloud-Method", httpMethod)
-                .header("X-Wasmcloud-Path", path)
+                .header(WasmcloudHeaders.METHOD, target.method())
+                .header(WasmcloudHeaders.PATH, target.pathAndQuery())
                 .POST(body);
         for (Header header : headers) {
             builder.header(header.name(), header.value());
@@ -108,7 +110,7 @@ public final class InvokeCommand implements Callable<Integer> {
 
         // The function's own answer carries an invocation id; an error without one comes from the platform
         // (not logged in, no such function, executor down) and is reported like any other API error.
-        Optional<String> invocationId = response.headers().firstValue(INVOCATION_ID);
+        Optional<String> invocationId = response.headers().firstValue(WasmcloudHeaders.INVOCATION_ID);
         int status = response.statusCode();
         if (invocationId.isEmpty() && status >= 300) {
             throw api.error(request, response);
@@ -145,17 +147,6 @@ public final class InvokeCommand implements Callable<Integer> {
         } finally {
             out.flush();
         }
-    }
-
-    private static String method(String given, boolean hasBody) {
-        if (given == null) {
-            return hasBody ? "POST" : "GET";
-        }
-        String upper = given.toUpperCase(Locale.ROOT);
-        if (!METHOD.matcher(upper).matches()) {
-            throw new CliException(ExitCode.USAGE, "'" + given + "' is not an HTTP method");
-        }
-        return upper;
     }
 
     private BodyPublisher body(String data) {

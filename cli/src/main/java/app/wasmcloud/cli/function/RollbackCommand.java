@@ -24,7 +24,7 @@ public final class RollbackCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Parameters(paramLabel = "NAME", description = "The function's name.", converter = FunctionName.class)
+    @Parameters(paramLabel = "NAME", description = "The function's name.", converter = FunctionNameConverter.class)
     String name;
 
     @Option(names = "--to", paramLabel = "N", description = "The version number to activate.")

@@ -23,7 +23,7 @@ public final class VersionsCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Parameters(paramLabel = "NAME", description = "The function's name.", converter = FunctionName.class)
+    @Parameters(paramLabel = "NAME", description = "The function's name.", converter = FunctionNameConverter.class)
     String name;
 
     public VersionsCommand(CommandContext context) {

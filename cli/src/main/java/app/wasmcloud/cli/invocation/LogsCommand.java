@@ -6,11 +6,11 @@ import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
 import app.wasmcloud.cli.client.ApiClient;
 import app.wasmcloud.cli.client.ServerUnreachableException;
-import app.wasmcloud.cli.function.FunctionName;
+import app.wasmcloud.cli.function.FunctionNameConverter;
 import app.wasmcloud.cli.output.JsonFields;
 import app.wasmcloud.cli.output.LogLevel;
 import app.wasmcloud.cli.output.Output;
-import app.wasmcloud.runtime.Outcome;
+import app.wasmcloud.contract.InvocationOutcome;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,7 +46,7 @@ public final class LogsCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Parameters(paramLabel = "NAME", description = "The function's name.", converter = FunctionName.class)
+    @Parameters(paramLabel = "NAME", description = "The function's name.", converter = FunctionNameConverter.class)
     String name;
 
     @Option(
@@ -60,8 +59,8 @@ public final class LogsCommand implements Callable<Integer> {
             names = "--outcome",
             paramLabel = "OUTCOME",
             converter = OutcomeConverter.class,
-            description = "Only invocations with this outcome: ok, nonzero_exit, trap, timeout, memory_limit,"
-                    + " output_limit, invalid_response.")
+            completionCandidates = OutcomeLabels.class,
+            description = "Only invocations with this outcome: ${COMPLETION-CANDIDATES}.")
     String outcome;
 
     @Option(
@@ -80,21 +79,22 @@ public final class LogsCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    /** Outcomes are the runtime's, spelt as the API records them. */
+    /** Every outcome label, for the help text and shell completion. */
+    static final class OutcomeLabels implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return InvocationOutcome.labels().iterator();
+        }
+    }
+
+    /** Outcomes as the executor records them and the API filters on them: the platform's one list. */
     static final class OutcomeConverter implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            for (Outcome known : Outcome.values()) {
-                if (known.name().toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))) {
-                    return known.name().toLowerCase(Locale.ROOT);
-                }
-            }
-            throw new TypeConversionException("'" + value + "' is not an outcome: use one of "
-                    + String.join(
-                            ", ",
-                            Arrays.stream(Outcome.values())
-                                    .map(o -> o.name().toLowerCase(Locale.ROOT))
-                                    .toList()));
+            return InvocationOutcome.parse(value)
+                    .map(InvocationOutcome::label)
+                    .orElseThrow(() -> new TypeConversionException("'" + value + "' is not an outcome: use one of "
+                            + String.join(", ", InvocationOutcome.labels())));
         }
     }
 
@@ -115,7 +115,10 @@ public final class LogsCommand implements Callable<Integer> {
             if (output.json()) {
                 output.json(invocations);
             } else if (JsonFields.elements(invocations).isEmpty()) {
-                output.note("No invocations of " + name + " yet.");
+                output.note(
+                        outcome == null && since == null
+                                ? "No invocations of " + name + " yet."
+                                : "No invocations of " + name + " match the filter.");
             } else {
                 JsonFields.elements(invocations).forEach(invocation -> print(output, invocation));
             }

@@ -1,16 +1,18 @@
 package app.wasmcloud.cli.local;
 
 import app.wasmcloud.cli.output.LogLevel;
+import app.wasmcloud.contract.WasmcloudHeaders;
 import app.wasmcloud.runtime.ExecutionPool;
-import app.wasmcloud.runtime.Invocation;
 import app.wasmcloud.runtime.Limits;
 import app.wasmcloud.runtime.LogLine;
 import app.wasmcloud.runtime.RunResult;
+import app.wasmcloud.runtime.Tenant;
 import app.wasmcloud.runtime.WasmFunction;
+import app.wasmcloud.runtime.cgi.CgiExchange;
+import app.wasmcloud.runtime.cgi.CgiReply;
 import app.wasmcloud.runtime.cgi.CgiRequest;
-import app.wasmcloud.runtime.cgi.CgiResponse;
 import app.wasmcloud.runtime.cgi.Header;
-import app.wasmcloud.runtime.cgi.InvalidCgiResponseException;
+import app.wasmcloud.runtime.cgi.RequestBodyLimit;
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -26,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -36,22 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class CgiServer implements AutoCloseable {
     /** The platform's request body limit: larger bodies get 413 and the function is not run. */
-    static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
-
-    static final String INVOCATION_ID = "X-Wasmcloud-Invocation-Id";
-
-    /** What a function answered, or the error standing in for it; {@code detail} is for the developer's log. */
-    private record Reply(int status, List<Header> headers, byte[] body, String detail, RunResult result) {
-        static Reply error(int status, String message, String invocationId, String detail, RunResult result) {
-            byte[] body = (message + " (invocation " + invocationId + ")\n").getBytes(StandardCharsets.UTF_8);
-            List<Header> headers = new ArrayList<>();
-            if (status == 503) {
-                headers.add(new Header("Retry-After", "1"));
-            }
-            headers.add(new Header("Content-Type", "text/plain; charset=utf-8"));
-            return new Reply(status, headers, body, detail, result);
-        }
-    }
+    static final RequestBodyLimit BODY_LIMIT = new RequestBodyLimit(10 * 1024 * 1024);
 
     private final WasmFunction function;
     private final String functionName;
@@ -78,8 +64,9 @@ final class CgiServer implements AutoCloseable {
         this.limits = limits;
         this.egress = egress;
         this.log = log;
+        // As the executor: two slots per core, and room for a thousand callers to wait their turn for a second.
         this.pool = new ExecutionPool(
-                Math.max(2, Runtime.getRuntime().availableProcessors()), LocalFunctionOptions.GUEST_STACK_BYTES);
+                2 * Runtime.getRuntime().availableProcessors(), LocalFunctionOptions.GUEST_STACK_BYTES, 1024);
         this.server = HttpServer.create(address, 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
@@ -103,76 +90,41 @@ final class CgiServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         long start = System.nanoTime();
         String invocationId = UUID.randomUUID().toString();
-        Reply reply;
+        CgiReply reply;
+        String failure = null;
         try {
             reply = answer(exchange, invocationId);
         } catch (RuntimeException e) {
             // Never a dropped connection without a word: the developer sees why, the client a 500 with the id.
-            reply = Reply.error(500, "wasmcloud serve failed", invocationId, e.toString(), null);
+            reply = CgiReply.error(500, "wasmcloud serve failed", invocationId, false);
+            failure = e.toString();
         }
-        send(exchange, reply, invocationId);
-        logRequest(exchange, reply, System.nanoTime() - start);
+        send(exchange, reply);
+        logRequest(exchange, reply, failure != null ? failure : detail(reply), System.nanoTime() - start);
     }
 
-    private Reply answer(HttpExchange exchange, String invocationId) throws IOException {
-        byte[] body = readBody(exchange);
-        if (body == null) {
-            return Reply.error(
-                    413,
-                    "The request body is over the limit of " + MAX_BODY_BYTES + " bytes",
-                    invocationId,
-                    null,
-                    null);
-        }
-        CgiRequest request = cgiRequest(exchange, body, invocationId);
-        Invocation invocation =
-                new Invocation(request.argv(), request.environment(functionEnv), request.body(), limits);
-        RunResult result;
-        try {
-            result = pool.run(function, invocation, egress);
-        } catch (RejectedExecutionException e) {
-            return Reply.error(503, "Too many requests in flight; retry shortly", invocationId, null, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Reply.error(503, "The server is shutting down", invocationId, null, null);
-        }
-        String failure = RunFailure.describe(result, limits);
-        return switch (result.outcome()) {
-            case OK, NONZERO_EXIT -> parse(result, invocationId);
-            case TIMEOUT -> Reply.error(504, "The function ran out of time", invocationId, failure, result);
-            case OUTPUT_LIMIT ->
-                Reply.error(502, "The function's response is over the size limit", invocationId, failure, result);
-            default -> Reply.error(502, "The function failed", invocationId, failure, result);
-        };
-    }
-
-    private static Reply parse(RunResult result, String invocationId) {
-        try {
-            CgiResponse response = CgiResponse.parse(result.stdout());
-            String detail = result.exitCode() == 0 ? null : "exit code " + result.exitCode();
-            return new Reply(response.status(), response.headers(), response.body(), detail, result);
-        } catch (InvalidCgiResponseException e) {
-            String detail = "invalid response: " + e.getMessage()
-                    + (result.exitCode() == 0 ? "" : " (exit code " + result.exitCode() + ")");
-            return Reply.error(502, "The function returned an invalid response", invocationId, detail, result);
-        }
-    }
-
-    /** The body, or null when it is over the limit (a declared length over it is refused before reading). */
-    private static byte[] readBody(HttpExchange exchange) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.strip()) > MAX_BODY_BYTES) {
-                    return null;
-                }
-            } catch (NumberFormatException e) {
-                // The HTTP server frames the body itself; a bad length is its problem, not a reason to refuse here.
-            }
-        }
+    private CgiReply answer(HttpExchange exchange, String invocationId) throws IOException {
+        byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? null : body;
+            body = BODY_LIMIT.read(in, declaredLength(exchange));
+        }
+        if (body == null) {
+            return BODY_LIMIT.tooLarge(invocationId);
+        }
+        return CgiExchange.run(
+                pool, function, cgiRequest(exchange, body, invocationId), functionEnv, limits, egress, Tenant.LOCAL);
+    }
+
+    /** The declared length, or -1 when there is none or it is not a number (the HTTP server frames the body). */
+    private static long declaredLength(HttpExchange exchange) {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(declared.strip());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
@@ -184,24 +136,19 @@ final class CgiServer implements AutoCloseable {
                 .forEach((name, values) -> values.forEach(value -> headers.add(new Header(name, value))));
         InetSocketAddress local = exchange.getLocalAddress();
         String host = exchange.getRequestHeaders().getFirst("Host");
-        return new CgiRequest(
-                exchange.getRequestMethod(),
-                exchange.getProtocol(),
-                uri.getRawPath() + (rawQuery == null ? "" : "?" + rawQuery),
-                "",
-                uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath(),
-                rawQuery,
-                serverName(host, local),
-                local.getPort(),
-                false,
-                exchange.getRemoteAddress().getAddress().getHostAddress(),
-                headers,
-                body,
-                functionName,
-                0,
-                invocationId,
-                true,
-                false);
+        return CgiRequest.builder()
+                .method(exchange.getRequestMethod())
+                .protocol(exchange.getProtocol())
+                .requestUri(uri.getRawPath() + (rawQuery == null ? "" : "?" + rawQuery))
+                .pathInfo(uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath())
+                .queryString(rawQuery)
+                .server(serverName(host, local), local.getPort(), false)
+                .remoteAddr(exchange.getRemoteAddress().getAddress().getHostAddress())
+                .headers(headers)
+                .body(body)
+                .function(functionName, 0, invocationId)
+                .passCookies(true)
+                .build();
     }
 
     /** The host the client asked for (its Host header without the port), else the address it connected to. */
@@ -218,11 +165,11 @@ final class CgiServer implements AutoCloseable {
         return colon > 0 ? name.substring(0, colon) : name;
     }
 
-    private static void send(HttpExchange exchange, Reply reply, String invocationId) throws IOException {
+    private static void send(HttpExchange exchange, CgiReply reply) throws IOException {
         for (Header header : reply.headers()) {
             exchange.getResponseHeaders().add(header.name(), header.value());
         }
-        exchange.getResponseHeaders().set(INVOCATION_ID, invocationId);
+        exchange.getResponseHeaders().set(WasmcloudHeaders.INVOCATION_ID, reply.invocationId());
         boolean noBody = exchange.getRequestMethod().equals("HEAD")
                 || reply.body().length == 0
                 || reply.status() == 204
@@ -236,7 +183,16 @@ final class CgiServer implements AutoCloseable {
         }
     }
 
-    private void logRequest(HttpExchange exchange, Reply reply, long nanos) {
+    /** Why the reply is what it is, for the developer's log: the exchange's own word, or the run's failure. */
+    private String detail(CgiReply reply) {
+        if (reply.detail() != null) {
+            return reply.detail();
+        }
+        RunResult result = reply.result();
+        return result != null && !reply.outcome().functionReplies() ? RunFailure.describe(result, limits) : null;
+    }
+
+    private void logRequest(HttpExchange exchange, CgiReply reply, String detail, long nanos) {
         StringBuilder lines = new StringBuilder();
         lines.append(exchange.getRequestMethod())
                 .append(' ')
@@ -249,8 +205,8 @@ final class CgiServer implements AutoCloseable {
                 .append(" in ")
                 .append(nanos / 1_000_000)
                 .append(" ms\n");
-        if (reply.detail() != null) {
-            lines.append("  ").append(reply.detail()).append('\n');
+        if (detail != null) {
+            lines.append("  ").append(detail).append('\n');
         }
         RunResult result = reply.result();
         if (result != null) {

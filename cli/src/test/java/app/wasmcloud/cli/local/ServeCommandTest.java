@@ -152,8 +152,8 @@ class ServeCommandTest {
     void aBodyOverTenMebibytesIsA413() throws Exception {
         URI url = serve(RunCommandTest.HELLO);
 
-        HttpResponse<byte[]> response = send(
-                HttpRequest.newBuilder(url).POST(BodyPublishers.ofByteArray(new byte[CgiServer.MAX_BODY_BYTES + 1])));
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(url)
+                .POST(BodyPublishers.ofByteArray(new byte[CgiServer.BODY_LIMIT.maxBytes() + 1])));
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("X-Wasmcloud-Invocation-Id")).isPresent();

@@ -7,11 +7,13 @@ import java.util.Map;
 /**
  * What serving a function needs: its active version and settings, read from the shared schema.
  *
+ * @param ownerId the owning user's id: slots and in-flight bounds are shared per user first
  * @param egress where its HTTP resources may go: its allow-list, made into a policy once per lookup rather than per
  *     invocation
  */
 public record ActiveFunction(
         long id,
+        long ownerId,
         String name,
         boolean isPublic,
         long versionId,

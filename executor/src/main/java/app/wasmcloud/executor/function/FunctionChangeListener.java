@@ -1,5 +1,6 @@
 package app.wasmcloud.executor.function;
 
+import app.wasmcloud.contract.FunctionChanges;
 import app.wasmcloud.executor.ExecutorProperties;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 class FunctionChangeListener implements SmartLifecycle {
 
-    static final String CHANNEL = "wasmcloud_functions";
+    private static final String CHANNEL = FunctionChanges.CHANNEL;
     static final String APPLICATION_NAME = "wasmcloud-executor-listener";
 
     private static final Logger log = LoggerFactory.getLogger(FunctionChangeListener.class);

@@ -1,5 +1,6 @@
 package app.wasmcloud.executor.function;
 
+import app.wasmcloud.contract.FunctionName;
 import app.wasmcloud.executor.ExecutorProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,7 +8,6 @@ import io.micrometer.core.instrument.Tags;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +18,8 @@ import org.springframework.stereotype.Component;
 public class FunctionDirectory {
 
     /** The same rule the schema enforces; anything else cannot exist, so it never reaches the database. */
-    private static final Pattern FUNCTION_NAME = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
-
     private final FunctionRows rows;
+
     private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
     private final long hitTtlNanos;
     private final long missTtlNanos;
@@ -45,7 +44,7 @@ public class FunctionDirectory {
             hits.increment();
             return cached.function();
         }
-        if (name.length() < 2 || !FUNCTION_NAME.matcher(name).matches()) {
+        if (!FunctionName.isWellFormed(name)) {
             return Optional.empty();
         }
         if (cached == null && cache.size() >= maxEntries) {

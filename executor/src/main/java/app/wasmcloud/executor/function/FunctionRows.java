@@ -25,7 +25,7 @@ class FunctionRows {
     private static final Logger log = LoggerFactory.getLogger(FunctionRows.class);
 
     private static final String ACTIVE_FUNCTION = """
-            SELECT f.id, f.name, f.visibility, f.timeout_ms, f.memory_pages, f.egress_allow_list,
+            SELECT f.id, f.owner_id, f.name, f.visibility, f.timeout_ms, f.memory_pages, f.egress_allow_list,
                    v.id AS version_id, v.number, v.sha256, v.entrypoint
               FROM functions f
               JOIN function_versions v ON v.id = f.active_version_id
@@ -56,6 +56,7 @@ class FunctionRows {
                     long id = row.getLong("id");
                     return new ActiveFunction(
                             id,
+                            row.getLong("owner_id"),
                             row.getString("name"),
                             "public".equals(row.getString("visibility")),
                             row.getLong("version_id"),

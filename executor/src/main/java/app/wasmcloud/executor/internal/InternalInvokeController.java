@@ -1,11 +1,14 @@
 package app.wasmcloud.executor.internal;
 
+import app.wasmcloud.contract.InvocationSource;
+import app.wasmcloud.contract.InvokeTarget;
+import app.wasmcloud.contract.WasmcloudHeaders;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.executor.function.FunctionDirectory;
 import app.wasmcloud.executor.invocation.FunctionRunner;
-import app.wasmcloud.executor.invocation.Source;
 import app.wasmcloud.executor.run.CgiGateway;
 import app.wasmcloud.executor.run.RequestTarget;
+import app.wasmcloud.runtime.cgi.CgiReply;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,7 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * The api-server's way in: runs any function (private ones too) on behalf of an authenticated user. The request the
- * function sees is described by {@code X-Wasmcloud-Method} and {@code X-Wasmcloud-Path}.
+ * function sees is described by {@code X-Wasmcloud-Method} and {@code X-Wasmcloud-Path} ({@link InvokeTarget}).
  */
 @Controller
 class InternalInvokeController {
@@ -37,30 +40,32 @@ class InternalInvokeController {
         String invocationId = FunctionRunner.newInvocationId();
         if (!tokens.accepts(request.getHeader("Authorization"))) {
             response.setHeader("WWW-Authenticate", "Bearer");
-            CgiGateway.sendError(response, 401, "A valid service token is required", invocationId);
+            refuse(response, 401, "A valid service token is required", invocationId);
             return;
         }
         Optional<ActiveFunction> function = directory.find(name);
         if (function.isEmpty()) {
-            CgiGateway.sendError(response, 404, "No such function", invocationId);
+            refuse(response, 404, "No such function", invocationId);
             return;
         }
-        String method = headerOr(request, "X-Wasmcloud-Method", "GET");
-        String path = headerOr(request, "X-Wasmcloud-Path", "/");
-        if (!path.startsWith("/")) {
-            CgiGateway.sendError(response, 400, "X-Wasmcloud-Path must start with '/'", invocationId);
+        InvokeTarget invoke;
+        try {
+            invoke = InvokeTarget.parse(
+                    request.getHeader(WasmcloudHeaders.METHOD),
+                    request.getHeader(WasmcloudHeaders.PATH),
+                    request.getContentLengthLong() > 0);
+        } catch (IllegalArgumentException e) {
+            refuse(response, 400, e.getMessage(), invocationId);
             return;
         }
-        int question = path.indexOf('?');
-        String rawPath = question < 0 ? path : path.substring(0, question);
-        String query = question < 0 ? "" : path.substring(question + 1);
         String scriptName = "/" + name;
-        RequestTarget target = new RequestTarget(method, scriptName + path, scriptName, rawPath, query, false);
-        gateway.serve(request, response, function.get(), target, Source.API);
+        RequestTarget target = new RequestTarget(
+                invoke.method(), scriptName + invoke.pathAndQuery(), scriptName, invoke.path(), invoke.query(), false);
+        gateway.serve(request, response, function.get(), target, InvocationSource.API);
     }
 
-    private static String headerOr(HttpServletRequest request, String name, String fallback) {
-        String value = request.getHeader(name);
-        return value == null || value.isBlank() ? fallback : value;
+    private static void refuse(HttpServletResponse response, int status, String message, String invocationId)
+            throws IOException {
+        CgiGateway.write(response, CgiReply.error(status, message, invocationId, false), "POST");
     }
 }

@@ -14,7 +14,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -308,7 +307,7 @@ class InvocationLog implements SmartLifecycle {
             ids[row] = record.id();
             functionIds[row] = record.functionId();
             versionIds[row] = record.versionId();
-            sources[row] = record.source().name().toLowerCase(Locale.ROOT);
+            sources[row] = record.source().label();
             startedAt[row] = Timestamp.from(record.startedAt());
             wallTimeUs[row] = result == null ? 0 : result.wallNanos() / 1_000;
             cpuTimeUs[row] = result == null ? 0 : result.cpuNanos() / 1_000;

@@ -1,10 +1,11 @@
 package app.wasmcloud.executor.invocation;
 
+import app.wasmcloud.contract.InvocationOutcome;
+import app.wasmcloud.contract.InvocationSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -14,22 +15,23 @@ import java.util.concurrent.TimeUnit;
  */
 final class InvocationMetrics {
 
-    private final Map<Source, Map<InvocationOutcome, Counter>> invocations = new EnumMap<>(Source.class);
+    private final Map<InvocationSource, Map<InvocationOutcome, Counter>> invocations =
+            new EnumMap<>(InvocationSource.class);
     private final Timer latency;
 
     InvocationMetrics(MeterRegistry meters) {
-        for (Source source : Source.values()) {
-            Map<InvocationOutcome, Counter> bySource = new EnumMap<>(InvocationOutcome.class);
+        for (InvocationSource source : InvocationSource.values()) {
+            Map<InvocationOutcome, Counter> byInvocationSource = new EnumMap<>(InvocationOutcome.class);
             for (InvocationOutcome outcome : InvocationOutcome.values()) {
-                bySource.put(
+                byInvocationSource.put(
                         outcome,
                         Counter.builder("wasmcloud.invocations")
                                 .description("Invocations by how they ended")
                                 .tag("outcome", outcome.label())
-                                .tag("source", source.name().toLowerCase(Locale.ROOT))
+                                .tag("source", source.label())
                                 .register(meters));
             }
-            invocations.put(source, bySource);
+            invocations.put(source, byInvocationSource);
         }
         this.latency = Timer.builder("wasmcloud.invocation.duration")
                 .description(
@@ -38,7 +40,7 @@ final class InvocationMetrics {
                 .register(meters);
     }
 
-    void count(Source source, InvocationOutcome outcome) {
+    void count(InvocationSource source, InvocationOutcome outcome) {
         invocations.get(source).get(outcome).increment();
     }
 

@@ -1,34 +1,46 @@
 package app.wasmcloud.executor.run;
 
+import app.wasmcloud.contract.InvocationSource;
+import app.wasmcloud.contract.WasmcloudHeaders;
 import app.wasmcloud.executor.ExecutorProperties;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.executor.invocation.FunctionRunner;
-import app.wasmcloud.executor.invocation.Reply;
-import app.wasmcloud.executor.invocation.Source;
+import app.wasmcloud.runtime.cgi.CgiReply;
 import app.wasmcloud.runtime.cgi.CgiRequest;
 import app.wasmcloud.runtime.cgi.Header;
+import app.wasmcloud.runtime.cgi.RequestBodyLimit;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Turns a servlet request into a CGI request for a function, and the function's reply into the servlet response. */
+/**
+ * The executor's HTTP adapter of the CGI exchange: servlet request in, {@link CgiRequest} to the runner, its
+ * {@link CgiReply} out. A body is read without holding a thread ({@link BodyReader}), so a client that trickles its
+ * body costs a connection, never a request thread or a slot; the function runs once the body is complete.
+ */
 @Component
 public class CgiGateway {
 
-    public static final String INVOCATION_ID_HEADER = "X-Wasmcloud-Invocation-Id";
+    private static final byte[] NO_BODY = new byte[0];
 
     private final FunctionRunner runner;
-    private final int maxRequestBytes;
+    private final RequestBodyLimit bodyLimit;
+    private final SlowBodyGuard guard;
+    private final long asyncTimeoutMillis;
 
-    CgiGateway(FunctionRunner runner, ExecutorProperties properties) {
+    CgiGateway(
+            FunctionRunner runner, ExecutorProperties properties, RequestBodyProperties bodies, SlowBodyGuard guard) {
         this.runner = runner;
-        this.maxRequestBytes = properties.maxRequestBytes();
+        this.bodyLimit = new RequestBodyLimit(properties.maxRequestBytes());
+        this.guard = guard;
+        // A safety net only: the guard ends slow bodies and the watchdog long runs well before it.
+        this.asyncTimeoutMillis =
+                bodies.deadline().plus(properties.maxTimeout()).plusSeconds(30).toMillis();
     }
 
     public void serve(
@@ -36,62 +48,78 @@ public class CgiGateway {
             HttpServletResponse response,
             ActiveFunction function,
             RequestTarget target,
-            Source source)
+            InvocationSource source)
             throws IOException {
         String invocationId = FunctionRunner.newInvocationId();
         long declaredLength = request.getContentLengthLong();
-        if (declaredLength > maxRequestBytes) {
-            sendError(
-                    response, 413, "The request body is over the limit of " + maxRequestBytes + " bytes", invocationId);
+        if (bodyLimit.refusesDeclared(declaredLength)) {
+            write(response, bodyLimit.tooLarge(invocationId), target.method());
             return;
         }
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(maxRequestBytes + 1);
-        }
-        if (body.length > maxRequestBytes) {
-            sendError(
-                    response, 413, "The request body is over the limit of " + maxRequestBytes + " bytes", invocationId);
+        if (declaredLength == 0 || (declaredLength < 0 && request.getHeader("Transfer-Encoding") == null)) {
+            run(request, response, function, target, source, invocationId, NO_BODY);
             return;
         }
-        CgiRequest cgi = new CgiRequest(
-                target.method(),
-                request.getProtocol(),
-                target.requestUri(),
-                target.scriptName(),
-                target.pathInfo(),
-                target.queryString(),
-                request.getServerName(),
-                request.getServerPort(),
-                request.isSecure(),
-                request.getRemoteAddr(),
-                headersOf(request),
-                body,
-                function.name(),
-                function.versionNumber(),
+        AsyncContext async = request.startAsync();
+        async.setTimeout(asyncTimeoutMillis);
+        BodyReader reader = new BodyReader(
+                async,
+                request.getInputStream(),
+                declaredLength,
+                bodyLimit,
+                guard,
                 invocationId,
-                target.passCookies(),
-                false);
-        write(response, runner.run(function, cgi, source), "HEAD".equals(target.method()));
+                body -> {
+                    try {
+                        run(request, response, function, target, source, invocationId, body);
+                    } catch (IOException clientGone) {
+                        // The function ran and was recorded; the client is no longer there to read its reply.
+                    }
+                },
+                refusal -> {
+                    // The rest of the body is never read: the connection cannot be reused.
+                    response.setHeader("Connection", "close");
+                    write(response, refusal, target.method());
+                });
+        guard.watch(reader);
+        request.getInputStream().setReadListener(reader);
     }
 
-    public static void sendError(HttpServletResponse response, int status, String message, String invocationId)
+    private void run(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            ActiveFunction function,
+            RequestTarget target,
+            InvocationSource source,
+            String invocationId,
+            byte[] body)
             throws IOException {
-        response.setStatus(status);
-        response.setHeader(INVOCATION_ID_HEADER, invocationId);
-        response.setContentType("text/plain; charset=utf-8");
-        response.getOutputStream()
-                .write((message + " (invocation " + invocationId + ")\n").getBytes(StandardCharsets.UTF_8));
+        CgiRequest cgi = CgiRequest.builder()
+                .method(target.method())
+                .protocol(request.getProtocol())
+                .requestUri(target.requestUri())
+                .scriptName(target.scriptName())
+                .pathInfo(target.pathInfo())
+                .queryString(target.queryString())
+                .server(request.getServerName(), request.getServerPort(), request.isSecure())
+                .remoteAddr(request.getRemoteAddr())
+                .headers(headersOf(request))
+                .body(body)
+                .function(function.name(), function.versionNumber(), invocationId)
+                .passCookies(target.passCookies())
+                .build();
+        write(response, runner.run(function, cgi, source), target.method());
     }
 
-    private static void write(HttpServletResponse response, Reply reply, boolean head) throws IOException {
+    /** The one way the executor answers: the reply's status, headers and body, and the invocation's id. */
+    public static void write(HttpServletResponse response, CgiReply reply, String method) throws IOException {
         response.setStatus(reply.status());
         for (Header header : reply.headers()) {
             response.addHeader(header.name(), header.value());
         }
-        response.setHeader(INVOCATION_ID_HEADER, reply.invocationId());
+        response.setHeader(WasmcloudHeaders.INVOCATION_ID, reply.invocationId());
         response.setContentLength(reply.body().length);
-        if (!head) {
+        if (!"HEAD".equals(method)) {
             response.getOutputStream().write(reply.body());
         }
     }
@@ -99,7 +127,7 @@ public class CgiGateway {
     private static List<Header> headersOf(HttpServletRequest request) {
         List<Header> headers = new ArrayList<>();
         for (String name : Collections.list(request.getHeaderNames())) {
-            if (name.regionMatches(true, 0, "X-Wasmcloud-", 0, 12)) {
+            if (WasmcloudHeaders.isPlatformHeader(name)) {
                 continue;
             }
             for (String value : Collections.list(request.getHeaders(name))) {

@@ -1,10 +1,11 @@
 package app.wasmcloud.executor.run;
 
+import app.wasmcloud.contract.InvocationSource;
 import app.wasmcloud.executor.ExecutorProperties;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.executor.function.FunctionDirectory;
 import app.wasmcloud.executor.invocation.FunctionRunner;
-import app.wasmcloud.executor.invocation.Source;
+import app.wasmcloud.runtime.cgi.CgiReply;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -50,9 +51,12 @@ class RunController {
         }
         Optional<ActiveFunction> function = directory.find(name).filter(ActiveFunction::isPublic);
         if (function.isEmpty()) {
-            CgiGateway.sendError(response, 404, "No such function", FunctionRunner.newInvocationId());
+            CgiGateway.write(
+                    response,
+                    CgiReply.error(404, "No such function", FunctionRunner.newInvocationId(), false),
+                    request.getMethod());
             return;
         }
-        gateway.serve(request, response, function.get(), target, Source.RUN);
+        gateway.serve(request, response, function.get(), target, InvocationSource.RUN);
     }
 }

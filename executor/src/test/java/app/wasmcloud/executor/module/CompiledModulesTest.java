@@ -175,7 +175,7 @@ class CompiledModulesTest {
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(module));
         store.put(sha256, module);
         return new ActiveFunction(
-                1, name, true, 1, 1, sha256, "_start", Duration.ofSeconds(1), 16, Map.of(), EgressPolicy.denyAll());
+                1, 1, name, true, 1, 1, sha256, "_start", Duration.ofSeconds(1), 16, Map.of(), EgressPolicy.denyAll());
     }
 
     private double classCacheCount(String result) {

@@ -34,7 +34,6 @@ import java.util.Set;
  * @param functionVersion the version number that runs
  * @param invocationId this invocation's id
  * @param passCookies whether {@code Cookie} reaches the function: only on its own host-style origin
- * @param passAuthorization whether the function opted in to receiving {@code Authorization}
  */
 public record CgiRequest(
         String method,
@@ -52,8 +51,7 @@ public record CgiRequest(
         String functionName,
         int functionVersion,
         String invocationId,
-        boolean passCookies,
-        boolean passAuthorization) {
+        boolean passCookies) {
 
     /** What {@code SERVER_SOFTWARE} says. */
     public static final String SERVER_SOFTWARE = "wasmcloud/" + version();
@@ -82,7 +80,10 @@ public record CgiRequest(
             "WASMCLOUD_VERSION",
             "WASMCLOUD_INVOCATION_ID");
 
-    /** Request fields that never become HTTP_* variables, beyond hop-by-hop ones (RFC 3875 §4.1.18). */
+    /**
+     * Request fields that never become HTTP_* variables, beyond hop-by-hop ones: credentials (RFC 3875 §4.1.18) and
+     * the fields that have variables of their own.
+     */
     private static final Set<String> NEVER_PASSED = Set.of("proxy-authorization", "content-length", "content-type");
 
     public CgiRequest {
@@ -112,11 +113,6 @@ public record CgiRequest(
      */
     public static boolean isReservedEnvKey(String key) {
         return META_VARIABLES.contains(key) || key.startsWith("HTTP_") || key.startsWith("WASMCLOUD_");
-    }
-
-    /** Same as {@link #isReservedEnvKey}. */
-    public static boolean isMetaVariable(String key) {
-        return isReservedEnvKey(key);
     }
 
     /**
@@ -185,7 +181,7 @@ public record CgiRequest(
                     || HttpTokens.HOP_BY_HOP.contains(name)
                     || connectionOptions.contains(name)
                     || NEVER_PASSED.contains(name)
-                    || (name.equals("authorization") && !passAuthorization)
+                    || name.equals("authorization")
                     || (name.equals("cookie") && !passCookies)) {
                 continue;
             }
@@ -234,5 +230,118 @@ public record CgiRequest(
     private static String version() {
         String version = CgiRequest.class.getPackage().getImplementationVersion();
         return version == null ? "dev" : version;
+    }
+
+    /** A request with the CGI defaults: {@code HTTP/1.1}, no script name, no query, no headers, no body. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link CgiRequest} field by field, so a call site names what it sets. */
+    public static final class Builder {
+        private String method = "GET";
+        private String protocol = "HTTP/1.1";
+        private String requestUri = "/";
+        private String scriptName = "";
+        private String pathInfo = "";
+        private String queryString = "";
+        private String serverName = "localhost";
+        private int serverPort = 80;
+        private boolean https;
+        private String remoteAddr = "127.0.0.1";
+        private List<Header> headers = List.of();
+        private byte[] body = new byte[0];
+        private String functionName;
+        private int functionVersion;
+        private String invocationId;
+        private boolean passCookies;
+
+        private Builder() {}
+
+        public Builder method(String value) {
+            method = value;
+            return this;
+        }
+
+        public Builder protocol(String value) {
+            protocol = value;
+            return this;
+        }
+
+        public Builder requestUri(String value) {
+            requestUri = value;
+            return this;
+        }
+
+        public Builder scriptName(String value) {
+            scriptName = value;
+            return this;
+        }
+
+        public Builder pathInfo(String value) {
+            pathInfo = value;
+            return this;
+        }
+
+        public Builder queryString(String value) {
+            queryString = value;
+            return this;
+        }
+
+        /** The public host and port the client used. */
+        public Builder server(String name, int port, boolean tls) {
+            serverName = name;
+            serverPort = port;
+            https = tls;
+            return this;
+        }
+
+        public Builder remoteAddr(String value) {
+            remoteAddr = value;
+            return this;
+        }
+
+        public Builder headers(List<Header> value) {
+            headers = value;
+            return this;
+        }
+
+        public Builder body(byte[] value) {
+            body = value;
+            return this;
+        }
+
+        /** Which function and version runs, and the invocation's id. */
+        public Builder function(String name, int version, String id) {
+            functionName = name;
+            functionVersion = version;
+            invocationId = id;
+            return this;
+        }
+
+        public Builder passCookies(boolean value) {
+            passCookies = value;
+            return this;
+        }
+
+        public CgiRequest build() {
+            return new CgiRequest(
+                    method,
+                    protocol,
+                    requestUri,
+                    scriptName,
+                    pathInfo,
+                    queryString,
+                    serverName,
+                    serverPort,
+                    https,
+                    remoteAddr,
+                    headers,
+                    body,
+                    functionName,
+                    functionVersion,
+                    invocationId,
+                    passCookies);
+        }
     }
 }

@@ -28,6 +28,7 @@ public final class OlinContext {
     final ResourceTable resources;
     final Schemes schemes;
     final HostCallCounter hostCalls;
+    final CpuSlot slot;
 
     public OlinContext(
             List<String> args,
@@ -38,7 +39,8 @@ public final class OlinContext {
             GuestLog log,
             int maxOpenResources,
             EgressPolicy egress,
-            HostCallCounter hostCalls) {
+            HostCallCounter hostCalls,
+            CpuSlot slot) {
         this.args =
                 args.stream().map(arg -> arg.getBytes(StandardCharsets.UTF_8)).toList();
         this.env = env;
@@ -49,6 +51,7 @@ public final class OlinContext {
         this.resources = new ResourceTable(maxOpenResources);
         this.schemes = new Schemes(log, egress);
         this.hostCalls = hostCalls;
+        this.slot = slot;
     }
 
     /**

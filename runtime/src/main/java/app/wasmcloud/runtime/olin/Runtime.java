@@ -37,13 +37,19 @@ final class Runtime {
                 }));
     }
 
-    /** Counts against the wall-clock limit; the timeout interrupts the guest thread, which ends the sleep at once. */
+    /**
+     * Counts against the wall-clock limit; the timeout interrupts the guest thread, which ends the sleep at once. The
+     * slot is given back meanwhile: a sleeper uses no CPU, and another tenant's invocation may run in its place.
+     */
     private static void sleep(int millis) {
         if (millis <= 0) {
             return;
         }
+        CpuSlot slot = OlinContext.current().slot;
         try {
+            slot.release();
             Thread.sleep(millis);
+            slot.reacquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ChicoryInterruptedException("interrupted in runtime_msleep", e);

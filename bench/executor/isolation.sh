@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Isolation under load, with the executor's shipped defaults (no EXECUTOR_ARGS): hello's throughput and latency at
+# 1, 16 and 256 connections, alone and beside a hostile tenant (another user) whose three looping functions and two
+# sleeping ones each get 20 connections. Prints one table; figures go to bench/executor/README.md.
+#
+# Usage: bench/executor/isolation.sh      Settings: DURATION=10s THREADS=2 PORT=18091 MANAGEMENT_PORT=19091 SKIP_BUILD=1
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+java="$JAVA_HOME/bin/java"
+DURATION="${DURATION:-10s}"
+THREADS="${THREADS:-2}"
+PORT="${PORT:-18091}"
+MANAGEMENT_PORT="${MANAGEMENT_PORT:-19091}"
+command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
+if [[ -z ${SKIP_BUILD:-} ]]; then
+  ./mvnw -B -q -o -pl executor -am -DskipTests -Dspotless.check.skip=true package >/dev/null
+fi
+jar=executor/target/executor-exec.jar
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+./mvnw -B -q -o -pl executor dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$work/classpath" >/dev/null
+classpath="executor/target/test-classes:executor/target/classes:$(cat "$work/classpath")"
+"$JAVA_HOME/bin/javac" -d "$work/bench-classes" -cp "$classpath" bench/executor/BenchDeploy.java
+"$java" -cp "$classpath" app.wasmcloud.executor.BenchDatabase "$work/store" >"$work/database.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 300); do grep -q '^JDBC_URL=' "$work/database.log" && break; sleep 0.5; done
+jdbc_url=$(sed -n 's/^JDBC_URL=//p' "$work/database.log")
+[[ -n $jdbc_url ]] || { echo "the database did not start" >&2; exit 1; }
+deploy() { "$java" -cp "$work/bench-classes:$classpath" BenchDeploy "$jdbc_url" "$work/store" "$@" >>"$work/deploy.log"; }
+fixtures=executor/src/test/resources/fixtures
+hostile=(loop-1 loop-2 loop-3 sleep-1 sleep-2)
+for name in loop-1 loop-2 loop-3; do deploy "$name" "$fixtures/spin.wasm" --owner hostile; done
+for name in sleep-1 sleep-2; do deploy "$name" "$fixtures/sleep_then_reply.wasm" --owner hostile; done
+
+"$java" -jar "$jar" \
+  --spring.datasource.url="$jdbc_url" --spring.datasource.username=postgres --spring.datasource.password=postgres \
+  --server.address=127.0.0.1 --server.port="$PORT" \
+  --management.server.address=127.0.0.1 --management.server.port="$MANAGEMENT_PORT" \
+  --wasmcloud.executor.module-store-root="$work/store" \
+  --wasmcloud.executor.service-token-secret="$(head -c 32 /dev/urandom | base64)" \
+  --logging.level.root=WARN >"$work/executor.log" 2>&1 &
+pids+=($!)
+base="http://127.0.0.1:$PORT"
+for _ in $(seq 1 240); do curl -fs -o /dev/null "$base/hello/" && break; sleep 0.5; done
+for name in "${hostile[@]}"; do curl -s -o /dev/null -m 15 "$base/$name/" || true; done
+
+measure() { # <label> <connections>
+  wrk -t "$THREADS" -c "$2" -d "$DURATION" --timeout 5s --latency "$base/hello/" >"$work/wrk.txt"
+  awk -v label="$1" -v c="$2" '
+    /^Requests\/sec:/ { rps = $2 } $1 == "50%" { p50 = $2 } $1 == "99%" { p99 = $2 }
+    /requests in/ { requests = $1 } /Non-2xx or 3xx responses/ { non2xx = $NF }
+    /Socket errors/ { gsub(",", ""); errors = $4 + $6 + $8 + $10 }
+    END { printf "| %-16s | %4d | %9s | %8s | %8s | %8d | %6d | %6d |\n", label, c, rps, p50, p99, requests,
+      non2xx, errors }' "$work/wrk.txt"
+}
+echo "== $(nproc) CPUs, $(java -version 2>&1 | head -1), executor defaults; $(uptime)"
+wrk -t "$THREADS" -c 64 -d 15s "$base/hello/" >/dev/null
+echo "| hello            | conn |     req/s |      p50 |      p99 | requests | non-2xx | socket errors |"
+echo "|---|---|---|---|---|---|---|---|"
+for connections in 1 16 256; do
+  measure alone "$connections"
+  hogs=()
+  for name in "${hostile[@]}"; do
+    wrk -t 1 -c 20 -d "$(( ${DURATION%s} + 4 ))s" --timeout 15s "$base/$name/" >"$work/hog-$name.txt" &
+    hogs+=($!)
+  done
+  sleep 2
+  measure "beside-hostile" "$connections"
+  wait "${hogs[@]}"
+  sleep 11 # the loopers still running after their clients left end at their 10 s timeout
+done

@@ -1,0 +1,80 @@
+package app.wasmcloud.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.wasmcloud.runtime.olin.resource.EgressPolicy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A guest that sleeps or runs long gives its slot back, so another tenant's short invocation runs meanwhile. */
+@Timeout(20)
+class SlotReleaseTest {
+
+    private static final long STACK = 1024 * 1024;
+
+    @Test
+    void aSleepingGuestLetsAnotherTenantRunInItsSlot() throws Exception {
+        try (ExecutionPool pool = new ExecutionPool(1, STACK, 8, Duration.ofSeconds(5), Duration.ZERO);
+                ExecutorService callers = Executors.newFixedThreadPool(2)) {
+            Future<RunResult> sleeper = callers.submit(() -> pool.run(
+                    Fixtures.load("olin_abi", "msleep_long"),
+                    withTimeout(3_000),
+                    EgressPolicy.denyAll(),
+                    new Tenant(1, 1)));
+            Thread.sleep(200);
+
+            RunResult hello = pool.run(
+                    Fixtures.load("hello_start"), Fixtures.invocation(), EgressPolicy.denyAll(), new Tenant(2, 2));
+
+            assertThat(hello.outcome()).isEqualTo(Outcome.OK);
+            assertThat(sleeper.isDone()).as("the sleeper is still asleep").isFalse();
+            assertThat(sleeper.get().outcome()).isEqualTo(Outcome.TIMEOUT);
+        }
+    }
+
+    @Test
+    void aLongRunGivesItsSlotBack() throws Exception {
+        try (ExecutionPool pool = new ExecutionPool(1, STACK, 8, Duration.ofSeconds(5), Duration.ofMillis(50));
+                ExecutorService callers = Executors.newFixedThreadPool(2)) {
+            Future<RunResult> looper = callers.submit(() ->
+                    pool.run(Fixtures.load("loop_br"), withTimeout(3_000), EgressPolicy.denyAll(), new Tenant(1, 1)));
+            Thread.sleep(300);
+
+            RunResult hello = pool.run(
+                    Fixtures.load("hello_start"), Fixtures.invocation(), EgressPolicy.denyAll(), new Tenant(2, 2));
+
+            assertThat(hello.outcome()).isEqualTo(Outcome.OK);
+            assertThat(looper.isDone()).as("the looper still loops").isFalse();
+            assertThat(looper.get().outcome()).isEqualTo(Outcome.TIMEOUT);
+        }
+    }
+
+    @Test
+    void withoutLongRunsAHogKeepsItsSlotAndOthersAreRefusedAtTheDeadline() throws Exception {
+        try (ExecutionPool pool = new ExecutionPool(1, STACK, 8, Duration.ofMillis(200), Duration.ZERO);
+                ExecutorService callers = Executors.newFixedThreadPool(2)) {
+            Future<RunResult> looper = callers.submit(() ->
+                    pool.run(Fixtures.load("loop_br"), withTimeout(1_500), EgressPolicy.denyAll(), new Tenant(1, 1)));
+            Thread.sleep(200);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> pool.run(
+                            Fixtures.load("hello_start"),
+                            Fixtures.invocation(),
+                            EgressPolicy.denyAll(),
+                            new Tenant(2, 2)))
+                    .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+            assertThat(looper.get().outcome()).isEqualTo(Outcome.TIMEOUT);
+        }
+    }
+
+    private static Invocation withTimeout(long millis) {
+        return new Invocation(
+                List.of("guest"), Map.of(), new byte[0], Limits.defaults().withTimeout(Duration.ofMillis(millis)));
+    }
+}
