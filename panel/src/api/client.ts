@@ -91,7 +91,7 @@ export class ApiClient {
   }
 
   limits(): Promise<FunctionLimits> {
-    return this.json('GET', '/api/functions/limits');
+    return this.json('GET', '/api/limits');
   }
 
   listVersions(name: string): Promise<VersionView[]> {
