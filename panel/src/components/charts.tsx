@@ -6,9 +6,17 @@ import uPlot from 'uplot';
 import type { FunctionMetrics } from '../api/types';
 import { chartSeries, sparklinePoints } from '../lib/metrics';
 
+/** A CSS variable as the canvas needs it: resolved (light-dark() and all) to an rgb() colour. */
 function cssColour(name: string): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
+  const probe = document.createElement('span');
+  probe.style.color = `var(${name})`;
+  document.body.append(probe);
+  const colour = getComputedStyle(probe).color;
+  probe.remove();
+  return colour;
 }
+
+const bars = uPlot.paths.bars?.({ size: [0.8, 40] });
 
 function useChart(build: (width: number) => uPlot.Options, data: uPlot.AlignedData, deps: unknown[]) {
   const container = useRef<HTMLDivElement>(null);
@@ -32,7 +40,7 @@ const axis = (): uPlot.Axis => ({ stroke: cssColour('--muted'), grid: { stroke: 
 export function InvocationsChart({ metrics }: { metrics: FunctionMetrics }) {
   const series = chartSeries(metrics);
   const raw = [series.okPerMinute, series.failedPerMinute, series.refusedPerMinute];
-  // Drawn tallest first, each filled to zero, so the later (lower) ones paint the stack's layers; the legend shows
+  // Bars drawn tallest first, each from zero, so the later (lower) ones paint the stack's layers; the legend shows
   // each layer's own rate, not its cumulative top.
   const layer = (label: string, colour: string, rawIndex: number): uPlot.Series => ({
     label,
@@ -40,6 +48,7 @@ export function InvocationsChart({ metrics }: { metrics: FunctionMetrics }) {
     fill: colour,
     width: 1,
     points: { show: false },
+    ...(bars === undefined ? {} : { paths: bars }),
     value: (_chart, _value, _series, index) => (index === null ? '—' : `${raw[rawIndex]?.[index] ?? 0}/min`),
   });
   const container = useChart(
@@ -63,6 +72,8 @@ export function LatencyChart({ metrics }: { metrics: FunctionMetrics }) {
     stroke: colour,
     width: 2,
     spanGaps: true,
+    // A bucket between empty ones has no line to draw, so every value gets its dot.
+    points: { show: true, size: 5, fill: colour },
     value: (_chart, value) => (value === null ? '—' : `${value.toFixed(1)} ms`),
   });
   const container = useChart(

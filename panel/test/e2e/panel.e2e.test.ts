@@ -227,6 +227,9 @@ describe('the panel against the dev stack', () => {
     expect(await chart.getAttribute('aria-label')).toMatch(/: [1-9]\d* in this range/);
     await page.getByTestId('chart-latency').locator('canvas').waitFor();
     await page.getByRole('button', { name: 'Week' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Week' }).getAttribute('aria-pressed')).toBe('true');
+    await chart.locator('canvas').waitFor();
+    await page.getByRole('button', { name: 'Hour' }).click();
     await chart.locator('canvas').waitFor();
     await check(page, 'metrics');
 
@@ -242,7 +245,7 @@ describe('the panel against the dev stack', () => {
     await tab('Versions');
     await page.getByRole('button', { name: 'Roll back' }).click();
     await page.getByRole('button', { name: 'Yes, activate v1' }).click();
-    await page.getByText('v1 active').waitFor();
+    await page.locator('.page-head').getByText('v1 active').waitFor();
     expect(await page.locator('tr', { hasText: 'v1' }).getByText('active', { exact: true }).count()).toBe(1);
     await check(page, 'versions');
   });

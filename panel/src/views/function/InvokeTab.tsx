@@ -73,12 +73,14 @@ export function InvokeTab({ fn }: { fn: FunctionView }) {
         {method !== 'GET' && method !== 'HEAD' && (
           <fieldset>
             <legend>Body</legend>
-            <label class="choice">
-              <input type="radio" name="body-kind" checked={bodyKind === 'text'} onChange={() => setBodyKind('text')} /> Text
-            </label>
-            <label class="choice">
-              <input type="radio" name="body-kind" checked={bodyKind === 'file'} onChange={() => setBodyKind('file')} /> File
-            </label>
+            <div class="choices-row">
+              <label class="choice">
+                <input type="radio" name="body-kind" checked={bodyKind === 'text'} onChange={() => setBodyKind('text')} /> Text
+              </label>
+              <label class="choice">
+                <input type="radio" name="body-kind" checked={bodyKind === 'file'} onChange={() => setBodyKind('file')} /> File
+              </label>
+            </div>
             {bodyKind === 'text' ? (
               <>
                 <label for="invoke-body" class="visually-hidden">
