@@ -288,6 +288,16 @@ describe('the panel against the dev stack', () => {
     await check(page, 'admin');
   });
 
+  it('asks before the CLI gets a token, on a consent page in the panel\'s look', async () => {
+    await page.goto(new URL('/login/cli?port=45678&state=browser-test-state-0001', PANEL_URL).toString());
+    await page.getByRole('heading', { name: /Authorize the wasmcloud CLI/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(1);
+    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(background, 'the inline stylesheet is allowed by its hash').toBe('rgb(246, 246, 249)');
+    await check(page, 'cli-consent');
+    await go('/');
+  });
+
   it('follows the system dark mode', async () => {
     const dark = await openContext({ colorScheme: 'dark' });
     await dark.addCookies(await context.cookies(PANEL_URL));

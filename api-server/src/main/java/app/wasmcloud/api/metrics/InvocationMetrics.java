@@ -21,25 +21,28 @@ class InvocationMetrics {
     /** The executor's own refusals, which the guest never ran for; every other outcome but 'ok' is a failure. */
     private static final String REFUSED = "('throttled', 'overloaded', 'unavailable')";
 
+    // date_bin aligns the window's end to the bucket after now, so every bucket is whole and the newest holds now.
+    // Each bucket is its own index range scan and aggregate: one aggregate row even when empty (zero counts, null
+    // percentiles), and each sort for the percentiles holds one bucket's rows, never the whole window's.
     private static final String BUCKETS = """
             WITH window_ AS (
-                SELECT CAST(:from AS timestamptz) AS from_, CAST(:to AS timestamptz) AS to_,
-                       CAST(:step AS interval) AS step
-            ), buckets AS (
-                SELECT generate_series(from_, to_ - step, step) AS at FROM window_
-            ), counted AS (
-                SELECT date_bin(w.step, i.started_at, w.from_) AS at,
-                       count(*) AS total,
-                       count(*) FILTER (WHERE i.outcome = 'ok') AS ok,
-                       count(*) FILTER (WHERE i.outcome IN %s) AS refused,
-                       percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY i.wall_time_us) AS latency_us
-                  FROM invocations i, window_ w
-                 WHERE i.function_id = :functionId AND i.started_at >= w.from_ AND i.started_at < w.to_
-                 GROUP BY 1
+                SELECT date_bin(CAST(:step AS interval), CAST(:now AS timestamptz), timestamptz 'epoch')
+                           + CAST(:step AS interval) AS to_,
+                       CAST(:step AS interval) AS step,
+                       CAST(:span AS interval) AS span
             )
-            SELECT b.at, coalesce(c.ok, 0) AS ok, coalesce(c.total - c.ok - c.refused, 0) AS failed,
-                   coalesce(c.refused, 0) AS refused, c.latency_us
-              FROM buckets b LEFT JOIN counted c ON c.at = b.at
+            SELECT b.at, s.ok, s.total - s.ok - s.refused AS failed, s.refused, s.latency_us
+              FROM window_ w
+             CROSS JOIN LATERAL generate_series(w.to_ - w.span, w.to_ - w.step, w.step) AS b(at)
+             CROSS JOIN LATERAL (
+                   SELECT count(*) AS total,
+                          count(*) FILTER (WHERE i.outcome = 'ok') AS ok,
+                          count(*) FILTER (WHERE i.outcome IN %s) AS refused,
+                          percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY i.wall_time_us)
+                              AS latency_us
+                     FROM invocations i
+                    WHERE i.function_id = :functionId AND i.started_at >= b.at AND i.started_at < b.at + w.step
+                   ) AS s
              ORDER BY b.at
             """.formatted(REFUSED);
 
@@ -69,13 +72,13 @@ class InvocationMetrics {
         this.jdbc = jdbc;
     }
 
-    /** Every bucket from {@code from} (aligned to the step) to {@code to}, empty ones included. */
-    List<Bucket> buckets(long functionId, Instant from, Instant to, Duration step) {
+    /** Every bucket of the span that ends with the one holding {@code now}, oldest first, empty ones included. */
+    List<Bucket> buckets(long functionId, Instant now, Duration step, Duration span) {
         return jdbc.sql(BUCKETS)
                 .param("functionId", functionId)
-                .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
+                .param("now", Timestamp.from(now))
                 .param("step", step.toSeconds() + " seconds")
+                .param("span", span.toSeconds() + " seconds")
                 .query((row, number) -> bucket(row))
                 .list();
     }

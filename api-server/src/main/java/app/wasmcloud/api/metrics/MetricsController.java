@@ -39,12 +39,10 @@ class MetricsController {
         caller.require(Scope.READ);
         MetricsRange chosen = MetricsRange.parse(range);
         FunctionEntity function = functions.get(caller, name);
-        // The window ends at the end of the current bucket, so every bucket is whole and the newest one is now.
-        long step = chosen.bucket.toSeconds();
-        Instant to = Instant.ofEpochSecond((clock.instant().getEpochSecond() / step + 1) * step);
-        Instant from = to.minus(chosen.span);
-        return new FunctionMetrics(
-                chosen.wireName, step, from, to, metrics.buckets(function.id(), from, to, chosen.bucket));
+        List<Bucket> points = metrics.buckets(function.id(), clock.instant(), chosen.bucket, chosen.span);
+        Instant from = points.getFirst().at();
+        Instant to = points.getLast().at().plus(chosen.bucket);
+        return new FunctionMetrics(chosen.wireName, chosen.bucket.toSeconds(), from, to, points);
     }
 
     @GetMapping("/api/metrics/functions")

@@ -21,10 +21,6 @@ enum MetricsRange {
         this.bucket = bucket;
     }
 
-    int points() {
-        return (int) (span.toSeconds() / bucket.toSeconds());
-    }
-
     static MetricsRange parse(String text) {
         if (text == null || text.isBlank()) {
             return HOUR;
