@@ -1,5 +1,5 @@
 import { useSignal, useSignalEffect } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { WhoAmI } from './api/types';
 import { Loading } from './components/ui';
 import { parseRoute, type Route } from './lib/route';
@@ -20,9 +20,14 @@ export function App() {
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
   }, [route]);
-  // A new screen moves focus to its heading, so keyboard and screen-reader users land where the content is.
+  // A new screen moves focus to its heading, so keyboard and screen-reader users land where the content is; a new
+  // tab of the same function keeps focus on the tab that was chosen.
+  const shown = useRef('');
   useSignalEffect(() => {
-    void route.value;
+    const current = route.value;
+    const screen = current.screen === 'function' ? `function:${current.name}` : current.screen;
+    if (screen === shown.current) return;
+    shown.current = screen;
     window.requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true }));
   });
 

@@ -46,7 +46,8 @@ export function InvocationsChart({ metrics }: { metrics: FunctionMetrics }) {
     label,
     stroke: colour,
     fill: colour,
-    width: 1,
+    // No outline: an empty bucket would show it as a dash along the axis.
+    width: 0,
     points: { show: false },
     ...(bars === undefined ? {} : { paths: bars }),
     value: (_chart, _value, _series, index) => (index === null ? '—' : `${raw[rawIndex]?.[index] ?? 0}/min`),
