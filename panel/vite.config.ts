@@ -4,9 +4,15 @@ import { defineConfig } from 'vitest/config';
 // launcher serves `target/dist` from disk at `/`. Relative asset URLs work in both.
 export default defineConfig({
   base: './',
+  esbuild: {
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+  },
   build: {
     outDir: 'target/dist',
     emptyOutDir: true,
+    // Vite would inline small assets as data: URLs; the CSP allows them for images only, so keep files.
+    assetsInlineLimit: 0,
   },
   test: {
     include: ['test/unit/**/*.test.ts'],

@@ -1,10 +1,7 @@
 package app.wasmcloud.devstack;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.SimpleFileServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,7 +37,7 @@ public final class DevStack implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private EmbeddedPostgres postgres;
-    private HttpServer panel;
+    private PanelServer panel;
     private String token;
 
     private DevStack(DevStackConfig config) {
@@ -190,26 +187,19 @@ public final class DevStack implements AutoCloseable {
         return body.get("token").asString();
     }
 
-    /** The panel at {@code /} and the documentation at {@code /docs/}, straight from their build folders. */
+    /** The panel and the documentation from their build folders, on the same origin as the API (see PanelServer). */
     private void servePanel() throws IOException {
-        Path panelFiles = config.panelDirectory().toAbsolutePath();
-        Path docsFiles = config.docsDirectory().toAbsolutePath();
-        panel = HttpServer.create(new InetSocketAddress("127.0.0.1", config.panelPort()), 0);
-        if (Files.isDirectory(panelFiles)) {
-            panel.createContext("/", SimpleFileServer.createFileHandler(panelFiles));
-        } else {
-            System.err.println("The panel is not built (" + panelFiles + " is missing); skipping it.");
-        }
-        if (Files.isDirectory(docsFiles)) {
-            panel.createContext("/docs/", SimpleFileServer.createFileHandler(docsFiles));
-        }
-        panel.start();
+        panel = PanelServer.start(
+                config.panelPort(),
+                URI.create("http://127.0.0.1:" + config.apiPort()),
+                config.panelDirectory().toAbsolutePath(),
+                config.docsDirectory().toAbsolutePath());
     }
 
     @Override
     public void close() {
         if (panel != null) {
-            panel.stop(0);
+            panel.close();
         }
         for (Process process : services.reversed()) {
             process.destroy();

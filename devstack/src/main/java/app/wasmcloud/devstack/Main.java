@@ -29,7 +29,7 @@ public final class Main {
                 Wasmcloud is running.
 
                   API            %s
-                  Panel          %s
+                  Panel          %s   (press "Dev login" to sign in)
                   Docs           %s
                   Functions      %s/<name>/   (or http://<name>.%s:%d/)
                   Logs           %s

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -37,7 +38,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * {@code wasmcloud login}, server side (RFC 8252's loopback redirect). The CLI listens on
@@ -63,6 +63,7 @@ class CliLoginController {
     private final ApiTokenService tokens;
     private final LoginMetrics metrics;
     private final CliConsentTokens consentTokens;
+    private final LoginPages pages;
     private final Clock clock;
 
     CliLoginController(
@@ -74,6 +75,7 @@ class CliLoginController {
             ApiTokenService tokens,
             LoginMetrics metrics,
             CliConsentTokens consentTokens,
+            LoginPages pages,
             Clock clock) {
         this.codes = codes;
         this.sessions = sessions;
@@ -83,6 +85,7 @@ class CliLoginController {
         this.tokens = tokens;
         this.metrics = metrics;
         this.consentTokens = consentTokens;
+        this.pages = pages;
         this.clock = clock;
     }
 
@@ -205,7 +208,7 @@ class CliLoginController {
                 || !STATE.matcher(state).matches();
     }
 
-    private static ResponseEntity<?> malformed(HttpServletRequest request) {
+    private ResponseEntity<?> malformed(HttpServletRequest request) {
         return page(
                 request,
                 HttpStatus.BAD_REQUEST,
@@ -214,7 +217,7 @@ class CliLoginController {
                         + " 128 characters of A-Z, a-z, 0-9, '_' and '-'. Run `wasmcloud login` again.");
     }
 
-    private static ResponseEntity<?> noBrowserLogin(HttpServletRequest request) {
+    private ResponseEntity<?> noBrowserLogin(HttpServletRequest request) {
         return page(
                 request,
                 HttpStatus.SERVICE_UNAVAILABLE,
@@ -229,33 +232,15 @@ class CliLoginController {
      */
     private ResponseEntity<String> consentPage(
             CurrentUser user, String port, String state, HttpServletRequest request) {
-        String host = HtmlUtils.htmlEscape(request.getServerName());
         String scopes = user.role() == Role.ADMIN ? "admin, deploy, invoke and read" : "deploy, invoke and read";
-        String html = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>Authorize the wasmcloud CLI · Wasmcloud</title></head>\n<body>"
-                + "<h1>Authorize the wasmcloud CLI on " + host + "?</h1>\n"
-                + "<p>A <code>wasmcloud login</code> on this computer (waiting at 127.0.0.1:" + port
-                + ") asks for an API token to act as <strong>" + HtmlUtils.htmlEscape(user.login()) + "</strong> on "
-                + host + ".</p>\n"
-                + "<p>The token name is chosen by the CLI (it uses <code>wasmcloud CLI on &lt;computer name&gt;</code>);"
-                + " the token can " + scopes + ", expires in " + TOKEN_LIFETIME.toDays() + " days, and can be revoked"
-                + " at any time.</p>\n"
-                + "<p>Approve only if you started this login yourself, just now.</p>\n"
-                + "<form method=\"post\" action=\"/login/cli\">\n"
-                + "<input type=\"hidden\" name=\"port\" value=\"" + port + "\">\n"
-                + "<input type=\"hidden\" name=\"state\" value=\"" + state + "\">\n"
-                + "<input type=\"hidden\" name=\"consent\" value=\"" + consentTokens.issue(user.id(), port, state)
-                + "\">\n"
-                + "<button type=\"submit\" name=\"decision\" value=\"approve\">Approve</button>\n"
-                + "<button type=\"submit\" name=\"decision\" value=\"cancel\">Cancel</button>\n"
-                + "</form></body></html>\n";
-        return ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noStore())
-                .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
-                .header("X-Frame-Options", "DENY")
-                .header("Referrer-Policy", "no-referrer")
-                .body(html);
+        return pages.consent(Map.of(
+                "host", request.getServerName(),
+                "port", port,
+                "state", state,
+                "login", user.login(),
+                "scopes", scopes,
+                "days", Long.toString(TOKEN_LIFETIME.toDays()),
+                "consent", consentTokens.issue(user.id(), port, state)));
     }
 
     record ExchangeCode(String code, String name) {}
@@ -292,17 +277,11 @@ class CliLoginController {
     }
 
     /** A browser gets a readable page; anything else (the CLI's tests, curl) a problem detail. */
-    private static ResponseEntity<?> page(HttpServletRequest request, HttpStatus status, String title, String detail) {
+    private ResponseEntity<?> page(HttpServletRequest request, HttpStatus status, String title, String detail) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         if (accept == null || !accept.contains(MediaType.TEXT_HTML_VALUE)) {
             throw new ApiException(status, title, detail);
         }
-        String html = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
-                + HtmlUtils.htmlEscape(title) + " · Wasmcloud</title></head>\n<body><h1>" + HtmlUtils.htmlEscape(title)
-                + "</h1>\n<p>" + HtmlUtils.htmlEscape(detail) + "</p></body></html>\n";
-        return ResponseEntity.status(status)
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noStore())
-                .body(html);
+        return pages.message(status, title, detail);
     }
 }

@@ -6,14 +6,19 @@ import app.wasmcloud.api.token.Scope;
 import app.wasmcloud.api.user.User;
 import app.wasmcloud.api.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.EnumSet;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Dev mode's login, which needs no Gitea: hands the local admin {@code dev} a token, on loopback only. */
+/**
+ * Dev mode's login, which needs no Gitea: hands the local admin {@code dev} a token, or the panel a browser session,
+ * on loopback only.
+ */
 @RestController
 @ConditionalOnProperty(name = "wasmcloud.auth.dev-login", havingValue = "true")
 class DevLoginController {
@@ -21,11 +26,13 @@ class DevLoginController {
     private final DevAdmin devAdmin;
     private final ApiTokenService tokens;
     private final LoginMetrics metrics;
+    private final BrowserSessions sessions;
 
-    DevLoginController(DevAdmin devAdmin, ApiTokenService tokens, LoginMetrics metrics) {
+    DevLoginController(DevAdmin devAdmin, ApiTokenService tokens, LoginMetrics metrics, BrowserSessions sessions) {
         this.devAdmin = devAdmin;
         this.tokens = tokens;
         this.metrics = metrics;
+        this.sessions = sessions;
     }
 
     record DevToken(String login, String token) {}
@@ -33,13 +40,26 @@ class DevLoginController {
     @PostMapping("/api/dev/token")
     @Transactional
     DevToken devToken(HttpServletRequest request) {
+        User user = localAdmin(request);
+        IssuedToken issued = tokens.issue(user, "dev", EnumSet.allOf(Scope.class), null);
+        metrics.login(LoginMetrics.Method.DEV, LoginMetrics.Result.SUCCESS);
+        return new DevToken(user.login(), issued.token());
+    }
+
+    /** The panel's dev login button: the same session cookies a Gitea login sets, so no token reaches the page. */
+    @PostMapping("/api/dev/session")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Transactional
+    void devSession(HttpServletRequest request, HttpServletResponse response) {
+        sessions.start(localAdmin(request), response);
+        metrics.login(LoginMetrics.Method.DEV, LoginMetrics.Result.SUCCESS);
+    }
+
+    private User localAdmin(HttpServletRequest request) {
         if (!DevAdmin.isLocal(request)) {
             metrics.login(LoginMetrics.Method.DEV, LoginMetrics.Result.REFUSED);
             throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden", "The dev login answers only on loopback.");
         }
-        User user = devAdmin.user();
-        IssuedToken issued = tokens.issue(user, "dev", EnumSet.allOf(Scope.class), null);
-        metrics.login(LoginMetrics.Method.DEV, LoginMetrics.Result.SUCCESS);
-        return new DevToken(user.login(), issued.token());
+        return devAdmin.user();
     }
 }

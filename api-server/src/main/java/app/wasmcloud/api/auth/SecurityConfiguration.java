@@ -53,6 +53,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/api/dev/token", "/error")
                         .permitAll()
+                        // The panel's sign-in screen: which buttons to show, and dev mode's session login.
+                        .requestMatchers("/api/login-options", "/api/dev/session")
+                        .permitAll()
                         // The CLI login: the browser step finds its own user; the exchange's credential is the code.
                         .requestMatchers("/login/cli", "/api/cli/tokens")
                         .permitAll()

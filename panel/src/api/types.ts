@@ -1,0 +1,167 @@
+// The API's records as the panel reads them (see the api-server's controllers and its OpenAPI document).
+
+export type Role = 'admin' | 'user';
+export type AccountStatus = 'pending' | 'active' | 'suspended';
+export type Visibility = 'public' | 'private';
+
+export interface WhoAmI {
+  login: string;
+  role: Role;
+  status: AccountStatus;
+}
+
+export interface FunctionView {
+  name: string;
+  description: string;
+  visibility: Visibility;
+  activeVersion: number | null;
+  url: string;
+  timeoutMs: number | null;
+  memoryPages: number | null;
+  egressAllowList: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FunctionChanges {
+  description?: string;
+  visibility?: Visibility;
+  /** null goes back to the platform default. */
+  timeoutMs?: number | null;
+  memoryPages?: number | null;
+  egressAllowList?: string[];
+}
+
+export interface VersionView {
+  function: string;
+  number: number;
+  sha256: string;
+  sizeBytes: number;
+  abi: string;
+  entrypoint: string;
+  createdAt: string;
+  url: string;
+}
+
+export interface Variable {
+  key: string;
+  /** null for a secret: secrets are write-only. */
+  value: string | null;
+  secret: boolean;
+  updatedAt: string;
+}
+
+export interface InvocationSummary {
+  id: string;
+  function: string;
+  version: number | null;
+  source: 'run' | 'api';
+  startedAt: string;
+  wallTimeUs: number;
+  cpuTimeUs: number;
+  httpStatus: number;
+  outcome: string;
+  exitCode: number | null;
+  bytesIn: number;
+  bytesOut: number;
+  peakMemoryPages: number;
+}
+
+export interface InvocationDetail extends InvocationSummary {
+  hostCalls: Record<string, number>;
+  stderr: string;
+  logLines: unknown[];
+  trapMessage: string | null;
+}
+
+export interface InvocationFilter {
+  outcome?: string;
+  /** An age such as 15m, 2h, 7d, or an instant. */
+  since?: string;
+  limit?: number;
+}
+
+export interface TokenView {
+  id: string;
+  name: string;
+  scopes: string[];
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface CreatedToken {
+  id: string;
+  name: string;
+  scopes: string[];
+  expiresAt: string | null;
+  token: string;
+}
+
+export interface UserView {
+  login: string;
+  giteaId: number | null;
+  role: Role;
+  status: AccountStatus;
+  createdAt: string;
+}
+
+export type MetricsRange = '1h' | '24h' | '7d';
+
+/** One time bucket: counts by outcome class and latency percentiles (null when the bucket had no invocation). */
+export interface MetricsPoint {
+  at: string;
+  ok: number;
+  failed: number;
+  refused: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+}
+
+export interface FunctionMetrics {
+  range: MetricsRange;
+  bucketSeconds: number;
+  from: string;
+  to: string;
+  points: MetricsPoint[];
+}
+
+/** The functions list's columns: the last 24 hours of one function. */
+export interface FunctionActivity {
+  name: string;
+  invocations: number;
+  errorRate: number | null;
+  p95Ms: number | null;
+  lastInvokedAt: string | null;
+}
+
+/** What the invoke console shows of a reply. */
+export interface InvokeReply {
+  status: number;
+  headers: [string, string][];
+  contentType: string;
+  body: Uint8Array;
+  durationMs: number;
+  invocationId: string | null;
+}
+
+export interface InvokeRequest {
+  method: string;
+  path: string;
+  headers: [string, string][];
+  body: Blob | string | null;
+}
+
+export interface LoginOptions {
+  devLogin: boolean;
+  gitea: boolean;
+}
+
+/** The operator's ceilings on a function's settings. */
+export interface FunctionLimits {
+  maxTimeoutMs: number;
+  maxMemoryPages: number;
+  defaultMemoryPages: number;
+  maxEgressHosts: number;
+}
