@@ -4,6 +4,7 @@
 # sleeping ones each get 20 connections. Prints one table; figures go to bench/executor/README.md.
 #
 # Usage: bench/executor/isolation.sh      Settings: DURATION=10s THREADS=2 PORT=18091 MANAGEMENT_PORT=19091 SKIP_BUILD=1
+#   EXECUTOR_ARGS (experiments only: the reported figures use none)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -49,14 +50,14 @@ for name in sleep-1 sleep-2; do deploy "$name" "$fixtures/sleep_then_reply.wasm"
   --management.server.address=127.0.0.1 --management.server.port="$MANAGEMENT_PORT" \
   --wasmcloud.executor.module-store-root="$work/store" \
   --wasmcloud.executor.service-token-secret="$(head -c 32 /dev/urandom | base64)" \
-  --logging.level.root=WARN >"$work/executor.log" 2>&1 &
+  --logging.level.root=WARN ${EXECUTOR_ARGS:-} >"$work/executor.log" 2>&1 &
 pids+=($!)
 base="http://127.0.0.1:$PORT"
 for _ in $(seq 1 240); do curl -fs -o /dev/null "$base/hello/" && break; sleep 0.5; done
 for name in "${hostile[@]}"; do curl -s -o /dev/null -m 15 "$base/$name/" || true; done
 
 measure() { # <label> <connections>
-  wrk -t "$THREADS" -c "$2" -d "$DURATION" --timeout 5s --latency "$base/hello/" >"$work/wrk.txt"
+  wrk -t "$(( $2 < THREADS ? $2 : THREADS ))" -c "$2" -d "$DURATION" --timeout 5s --latency "$base/hello/" >"$work/wrk.txt"
   awk -v label="$1" -v c="$2" '
     /^Requests\/sec:/ { rps = $2 } $1 == "50%" { p50 = $2 } $1 == "99%" { p99 = $2 }
     /requests in/ { requests = $1 } /Non-2xx or 3xx responses/ { non2xx = $NF }
@@ -64,7 +65,7 @@ measure() { # <label> <connections>
     END { printf "| %-16s | %4d | %9s | %8s | %8s | %8d | %6d | %6d |\n", label, c, rps, p50, p99, requests,
       non2xx, errors }' "$work/wrk.txt"
 }
-echo "== $(nproc) CPUs, $(java -version 2>&1 | head -1), executor defaults; $(uptime)"
+echo "== $(nproc) CPUs, $("$java" -version 2>&1 | head -1), executor args: ${EXECUTOR_ARGS:-(defaults)}; $(uptime)"
 wrk -t "$THREADS" -c 64 -d 15s "$base/hello/" >/dev/null
 echo "| hello            | conn |     req/s |      p50 |      p99 | requests | non-2xx | socket errors |"
 echo "|---|---|---|---|---|---|---|---|"

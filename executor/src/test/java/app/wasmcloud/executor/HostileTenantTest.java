@@ -15,7 +15,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * One tenant's loopers and sleepers, more of them than there are slots, cannot stop another tenant's function: a
  * sleeper gives its slot back while it sleeps and a looper once it is a long run, so hello finds a slot within a
- * long run's threshold (100 ms by default) instead of waiting for the hogs' timeouts.
+ * long run's threshold (20 ms by default) instead of waiting for the hogs' timeouts.
  */
 @TestPropertySource(
         properties = {"wasmcloud.executor.admission.slots=2", "wasmcloud.executor.admission.max-in-flight-per-user=20"})

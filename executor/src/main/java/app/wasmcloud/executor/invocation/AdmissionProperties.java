@@ -26,7 +26,7 @@ public record AdmissionProperties(
         @DefaultValue("1s") Duration queueDeadline,
         @DefaultValue("1024") int maxWaiting,
         @DefaultValue("0") int maxInFlightPerUser,
-        @DefaultValue("100ms") Duration demoteAfter) {
+        @DefaultValue("20ms") Duration demoteAfter) {
 
     public AdmissionProperties {
         if (slots < 0 || maxWaiting < 0 || maxInFlightPerUser < 0) {

@@ -53,6 +53,12 @@ public record CgiRequest(
         String invocationId,
         boolean passCookies) {
 
+    /**
+     * What {@code WORKER_ID} says: a stable id of this process for its lifetime, as Olin's own CGI gateway set it
+     * (with {@code RUN_ID}, the invocation's id); 2018 Olin guests trap without both.
+     */
+    public static final String WORKER_ID = java.util.UUID.randomUUID().toString();
+
     /** What {@code SERVER_SOFTWARE} says. */
     public static final String SERVER_SOFTWARE = "wasmcloud/" + version();
 
@@ -78,7 +84,9 @@ public record CgiRequest(
             "AUTH_TYPE",
             "WASMCLOUD_FUNCTION",
             "WASMCLOUD_VERSION",
-            "WASMCLOUD_INVOCATION_ID");
+            "WASMCLOUD_INVOCATION_ID",
+            "RUN_ID",
+            "WORKER_ID");
 
     /**
      * Request fields that never become HTTP_* variables, beyond hop-by-hop ones: credentials (RFC 3875 §4.1.18) and
@@ -146,6 +154,8 @@ public record CgiRequest(
         env.put("WASMCLOUD_FUNCTION", functionName);
         env.put("WASMCLOUD_VERSION", Integer.toString(functionVersion));
         env.put("WASMCLOUD_INVOCATION_ID", invocationId);
+        env.put("RUN_ID", invocationId);
+        env.put("WORKER_ID", WORKER_ID);
         env.putAll(headerVariables());
         functionEnv.forEach((key, value) -> {
             if (!isReservedEnvKey(key)) {

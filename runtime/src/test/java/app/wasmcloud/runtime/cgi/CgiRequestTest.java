@@ -51,7 +51,9 @@ class CgiRequestTest {
                 .containsEntry("REMOTE_HOST", "203.0.113.7")
                 .containsEntry("WASMCLOUD_FUNCTION", "hello")
                 .containsEntry("WASMCLOUD_VERSION", "3")
-                .containsEntry("WASMCLOUD_INVOCATION_ID", "inv-123");
+                .containsEntry("WASMCLOUD_INVOCATION_ID", "inv-123")
+                .containsEntry("RUN_ID", "inv-123")
+                .containsEntry("WORKER_ID", CgiRequest.WORKER_ID);
         assertThat(env.get("SERVER_SOFTWARE")).startsWith("wasmcloud/");
         assertThat(env).doesNotContainKeys("HTTP_CONTENT_TYPE", "HTTP_CONTENT_LENGTH");
     }
