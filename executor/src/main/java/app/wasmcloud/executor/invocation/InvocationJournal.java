@@ -123,20 +123,18 @@ final class InvocationJournal {
         return Optional.of(new Segment(file, rows, unreadable));
     }
 
-    /** Forgets a segment whose rows are stored. */
-    void remove(Segment segment) {
+    /** Forgets a segment whose rows are stored, and says whether it is gone. */
+    boolean remove(Segment segment) {
         try {
             long size = Files.size(segment.file());
             Files.delete(segment.file());
             bytes.addAndGet(-size);
+            return true;
         } catch (IOException e) {
             // Replaying it again stores nothing twice; it is only kept longer than needed.
             log.warn("Invocation journal segment {} cannot be deleted: {}", segment.file(), e.getMessage());
+            return false;
         }
-    }
-
-    boolean isEmpty() {
-        return segments().isEmpty();
     }
 
     /** Bytes held now, for the gauge. */

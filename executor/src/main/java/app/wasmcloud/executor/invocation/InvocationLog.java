@@ -131,9 +131,11 @@ class InvocationLog implements SmartLifecycle {
                     batch.clear();
                     store(rows);
                 }
-                // One segment per turn, so replaying a long outage's journal never holds up the live records.
-                if (databaseMayBeTried()) {
-                    replayOldestSegment();
+                // Segment by segment, and only while no live record waits, so that replaying a long outage's journal
+                // never holds the live records up.
+                boolean replaying = true;
+                while (replaying && queue.isEmpty() && journal.bytes() > 0 && databaseMayBeTried()) {
+                    replaying = replayOldestSegment();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -162,10 +164,11 @@ class InvocationLog implements SmartLifecycle {
         }
     }
 
-    private void replayOldestSegment() {
+    /** Replays the oldest segment and says whether it is stored and gone (not when there is none or the database failed). */
+    private boolean replayOldestSegment() {
         Optional<InvocationJournal.Segment> oldest = journal.oldest();
         if (oldest.isEmpty()) {
-            return;
+            return false;
         }
         InvocationJournal.Segment segment = oldest.get();
         if (segment.unreadable() > 0) {
@@ -177,8 +180,9 @@ class InvocationLog implements SmartLifecycle {
         }
         // A segment cut short by an outage is replayed whole next time; the insert stores each id once.
         if (segment.rows().isEmpty() || tryWrite(segment.rows()).isEmpty()) {
-            journal.remove(segment);
+            return journal.remove(segment);
         }
+        return false;
     }
 
     private boolean databaseMayBeTried() {
