@@ -91,7 +91,6 @@ class OutageFloodTest {
         assertThat(flood.unknownStatuses).hasSizeGreaterThan(50);
         assertThat(Duration.ofNanos(flood.slowestUnknownNanos.get())).isLessThan(Duration.ofSeconds(1));
         returned.addAll(flood.helloIds);
-                + flood.unknownStatuses.size() + " slowestMs=" + flood.slowestUnknownNanos.get() / 1e6);
 
         // Both restarted: the executor first stops while the database is still down, so its queue goes to the journal.
         executor.close();
