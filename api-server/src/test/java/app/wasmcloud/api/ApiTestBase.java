@@ -50,7 +50,8 @@ abstract class ApiTestBase {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
+        // The shared database, unless a test class that stops its own sets wasmcloud.test.database-url.
+        registry.add("spring.datasource.url", () -> "${wasmcloud.test.database-url:" + TestDatabase.jdbcUrl() + "}");
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
         registry.add("wasmcloud.auth.jwt-secret", () -> key("jwt"));

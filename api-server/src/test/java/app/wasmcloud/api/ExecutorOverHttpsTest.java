@@ -90,6 +90,9 @@ class ExecutorOverHttpsTest extends ApiTestBase {
         env.put(
                 "WASMCLOUD_EXECUTOR_DISK_CACHE_DIR",
                 Files.createTempDirectory("wasmcloud-executor-cache").toString());
+        env.put(
+                "WASMCLOUD_EXECUTOR_INVOCATIONJOURNAL_DIRECTORY",
+                Files.createTempDirectory("wasmcloud-invocation-journal").toString());
         executor = builder.start();
         awaitHealthy();
     }

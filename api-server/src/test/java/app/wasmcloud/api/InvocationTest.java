@@ -1,8 +1,12 @@
 package app.wasmcloud.api;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.wasmcloud.api.invocation.InvocationRetention;
+import com.github.tomakehurst.wiremock.http.Fault;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -103,6 +107,31 @@ class InvocationTest extends ApiTestBase {
                     .isEqualTo(ids.get(outcome).toString());
             assertThat(found.get(0).get("outcome").asString()).isEqualTo(outcome);
         }
+    }
+
+    @Test
+    void anInvocationNoExecutorAnsweredIsRecordedAndItsProblemNamesTheRecord() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "reset");
+        EXECUTOR.stubFor(post(urlPathEqualTo("/internal/functions/" + name + "/invoke"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(uri("/api/functions/" + name + "/invoke"))
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString("four"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(502);
+        String id = body(response).get("invocationId").asString();
+        assertThat(response.headers().firstValue("X-Wasmcloud-Invocation-Id")).hasValue(id);
+        JsonNode recorded = body(get("/api/invocations/" + id, token));
+        assertThat(recorded.get("function").asString()).isEqualTo(name);
+        assertThat(recorded.get("source").asString()).isEqualTo("api");
+        assertThat(recorded.get("outcome").asString()).isEqualTo("unavailable");
+        assertThat(recorded.get("httpStatus").asInt()).isEqualTo(502);
+        assertThat(recorded.get("bytesIn").asLong()).isEqualTo(4);
     }
 
     @Test

@@ -25,11 +25,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRequestBytes request bodies above this are refused with 413 before they are read
  * @param maxResponseBytes stdout above this ends the invocation (502)
  * @param serviceTokenSecret base64 HMAC key the api-server signs service tokens with
- * @param functionCacheTtl how long a found function is trusted without a notification (a safety net: changes
- *     normally arrive by NOTIFY within a second)
+ * @param functionCacheTtl how long a found function is trusted without a notification before it is read again in
+ *     the background (a safety net: changes normally arrive by NOTIFY within a second); while the database is down it
+ *     is served as it was
  * @param functionMissTtl how long "no such function" is remembered, so unknown names do not hit the database on
  *     every request
- * @param functionCacheMaxEntries cached lookups (hits and misses) kept at most
+ * @param functionCacheMaxEntries cached lookups (hits and misses) kept at most; past it the least valuable go, by
+ *     frequency and recency, so a flood of distinct names cannot push out the functions in use
  * @param compiledModulesMaxCount compiled modules kept in memory at most
  * @param compiledModulesMaxBytes total wasm bytes of the compiled modules kept in memory at most (compiled classes
  *     grow with the module, so this bounds heap and Metaspace)

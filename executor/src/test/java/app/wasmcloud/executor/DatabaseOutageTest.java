@@ -39,6 +39,7 @@ class DatabaseOutageTest {
 
     private static final Path DATA = ExecutorTest.createTempDirectory("wasmcloud-outage-db");
     private static final int PORT = freePort();
+    private static final Path JOURNAL = ExecutorTest.createTempDirectory("wasmcloud-outage-journal");
     private static EmbeddedPostgres postgres;
 
     @DynamicPropertySource
@@ -49,6 +50,7 @@ class DatabaseOutageTest {
         registry.add("management.server.port", () -> "0");
         registry.add("wasmcloud.executor.module-store-root", ExecutorTest.MODULE_STORE::toString);
         registry.add("wasmcloud.executor.compiled-class-cache-dir", () -> "");
+        registry.add("wasmcloud.executor.invocation-journal.directory", JOURNAL::toString);
         registry.add("wasmcloud.executor.service-token-secret", () -> ExecutorTest.SERVICE_SECRET);
     }
 

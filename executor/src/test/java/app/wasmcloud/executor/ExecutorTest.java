@@ -50,6 +50,7 @@ abstract class ExecutorTest {
 
     static final Path MODULE_STORE = createTempDirectory("wasmcloud-executor-store");
     static final Path COMPILED_CLASSES = createTempDirectory("wasmcloud-compiled-classes");
+    static final Path JOURNAL = createTempDirectory("wasmcloud-invocation-journal");
     static final String SERVICE_SECRET = Base64.getEncoder().encodeToString(new byte[32]);
     static final String RUN_DOMAIN = "run.example.test";
 
@@ -62,6 +63,7 @@ abstract class ExecutorTest {
         registry.add("wasmcloud.executor.run-domain", () -> RUN_DOMAIN);
         registry.add("wasmcloud.executor.module-store-root", MODULE_STORE::toString);
         registry.add("wasmcloud.executor.compiled-class-cache-dir", COMPILED_CLASSES::toString);
+        registry.add("wasmcloud.executor.invocation-journal.directory", JOURNAL::toString);
         registry.add("wasmcloud.executor.service-token-secret", () -> SERVICE_SECRET);
     }
 

@@ -14,11 +14,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,17 +43,23 @@ class InvokeController {
 
     private final FunctionService functions;
     private final ExecutorClient executor;
+    private final UnansweredInvocations unanswered;
     private final MeterRegistry registry;
+    private final Clock clock;
     private final int maxBodyBytes;
 
     InvokeController(
             FunctionService functions,
             ExecutorClient executor,
+            UnansweredInvocations unanswered,
             MeterRegistry registry,
+            Clock clock,
             InvocationProperties properties) {
         this.functions = functions;
         this.executor = executor;
+        this.unanswered = unanswered;
         this.registry = registry;
+        this.clock = clock;
         this.maxBodyBytes = (int) properties.maxInvokeBody().toBytes();
     }
 
@@ -72,12 +82,15 @@ class InvokeController {
             throw ApiException.badRequest(e.getMessage());
         }
         HttpResponse<byte[]> reply;
+        Instant startedAt = clock.instant();
         try {
             reply = executor.invoke(new ExecutorClient.Call(
                     function.name(), target.method(), target.pathAndQuery(), headersOf(request), body));
         } catch (ExecutorUnavailableException e) {
             countForwarded("unreachable");
-            throw e;
+            Optional<UUID> recorded =
+                    unanswered.record(function.id(), function.activeVersionId(), startedAt, body.length);
+            throw recorded.map(e::recordedAs).orElse(e);
         }
         countForwarded(reply.statusCode() / 100 + "xx");
         HttpHeaders headers = new HttpHeaders();

@@ -5,15 +5,25 @@ import app.wasmcloud.api.storage.StorageUnavailableException;
 import app.wasmcloud.api.version.ModuleProperties;
 import app.wasmcloud.api.version.VersionService;
 import app.wasmcloud.contract.InvalidFunctionNameException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,6 +39,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final String INVOCATION_ID_HEADER = "X-Wasmcloud-Invocation-Id";
 
     private final ModuleProperties modules;
 
@@ -59,8 +70,59 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ExecutorUnavailableException.class)
     ResponseEntity<ProblemDetail> executorUnavailable(ExecutorUnavailableException e) {
         log.warn("Executor unavailable: {}", e.getMessage());
-        return problem(
+        ResponseEntity<ProblemDetail> problem = problem(
                 HttpStatus.BAD_GATEWAY, "Executor unavailable", e.getMessage() + "; try again shortly.", List.of());
+        if (e.invocationId().isEmpty()) {
+            return problem;
+        }
+        // Named like every other invocation, so the caller can find this one in the function's log.
+        String id = e.invocationId().get().toString();
+        problem.getBody().setProperty("invocationId", id);
+        return ResponseEntity.status(problem.getStatusCode())
+                .header(INVOCATION_ID_HEADER, id)
+                .body(problem.getBody());
+    }
+
+    /**
+     * The database is down or not answering in time: a 503 the caller may retry, within the pool's connection timeout,
+     * instead of a hung request and a generic 500. Any other database failure is unexpected.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> databaseFailure(Exception e) {
+        if (!isOutage(e)) {
+            return unexpected(e);
+        }
+        log.warn("Database unavailable: {}", e.getMessage());
+        ResponseEntity<ProblemDetail> problem = problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Database unavailable",
+                "The database is not answering right now; try again shortly.",
+                List.of());
+        return ResponseEntity.status(problem.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem.getBody());
+    }
+
+    /**
+     * Whether the failure is the database being out of reach rather than this request: no connection, a connection
+     * lost (SQLSTATE class 08), or a timeout. A statement on a connection that died with the server fails as whatever
+     * was running then, a rollback for instance, so the whole chain of causes is looked at.
+     */
+    private static boolean isOutage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof QueryTimeoutException
+                    || cause instanceof TransientDataAccessResourceException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || (cause instanceof SQLException sql
+                            && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(Exception.class)

@@ -175,6 +175,9 @@ class FunctionChangeListener implements SmartLifecycle {
         }
         connectionProperties.setProperty("ApplicationName", APPLICATION_NAME);
         connectionProperties.setProperty("tcpKeepAlive", "true");
+        // Seconds, as for the pool: a reconnect attempt during an outage must not hang the listener.
+        connectionProperties.setProperty("connectTimeout", "1");
+        connectionProperties.setProperty("loginTimeout", "2");
         return DriverManager.getConnection(database.determineUrl(), connectionProperties);
     }
 

@@ -1,21 +1,13 @@
 package app.wasmcloud.executor.invocation;
 
-import app.wasmcloud.runtime.LogLine;
-import app.wasmcloud.runtime.RunResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,14 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Writes invocation records in batches on its own thread, so the request path never waits for the database. If the
- * database is down, records wait in a bounded queue and are retried; what does not fit is counted and logged.
+ * Writes invocation records in batches on its own thread, so the request path never waits for the database. While the
+ * database cannot take them, batches go to the {@link InvocationJournal} on local disk and are replayed once it can,
+ * also after a restart. Only what fits neither the queue nor the journal is dropped, and that is counted and logged.
  */
 @Component
 class InvocationLog implements SmartLifecycle {
@@ -43,34 +35,8 @@ class InvocationLog implements SmartLifecycle {
      * writer and went out in a batch of its own: a round trip, a commit and a wake-up each.
      */
     private static final long GATHER_MILLIS = 50;
-
-    private static final int MAX_CAPTURED_BYTES = 64 * 1024;
-    /**
-     * One statement per batch, its columns as arrays. Idempotent, so a batch whose commit was lost with the
-     * connection can be sent again; rows of a function purged meanwhile are left out instead of failing the batch,
-     * and counted: the statement returns how many.
-     */
-    private static final String INSERT = """
-            WITH incoming AS (
-                SELECT i.*, EXISTS (SELECT 1 FROM functions f WHERE f.id = i.function_id) AS known
-                FROM unnest(?::uuid[], ?::int8[], ?::int8[], ?::text[], ?::timestamptz[], ?::int8[], ?::int8[],
-                    ?::int4[], ?::text[], ?::int4[], ?::int8[], ?::int8[], ?::int4[], ?::jsonb[], ?::text[],
-                    ?::jsonb[], ?::text[])
-                    AS i (id, function_id, version_id, source, started_at, wall_time_us, cpu_time_us, http_status,
-                        outcome, exit_code, bytes_in, bytes_out, peak_memory_pages, host_calls, stderr, log_lines,
-                        trap_message)
-            ), stored AS (
-                INSERT INTO invocations (id, function_id, version_id, source, started_at, wall_time_us, cpu_time_us,
-                    http_status, outcome, exit_code, bytes_in, bytes_out, peak_memory_pages, host_calls, stderr,
-                    log_lines, trap_message)
-                SELECT id, function_id, version_id, source, started_at, wall_time_us, cpu_time_us, http_status,
-                    outcome, exit_code, bytes_in, bytes_out, peak_memory_pages, host_calls, stderr, log_lines,
-                    trap_message
-                FROM incoming WHERE known
-                ON CONFLICT (id) DO NOTHING
-            )
-            SELECT count(*) FILTER (WHERE NOT known) FROM incoming
-            """;
+    /** How often, at most, the database is tried again during an outage; batches meanwhile go straight to disk. */
+    private static final long MAX_RETRY_MILLIS = 5_000;
 
     /**
      * Stops after the web server has drained its requests ({@code DEFAULT_PHASE - 2048}), so their records are
@@ -79,18 +45,28 @@ class InvocationLog implements SmartLifecycle {
     private static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private final BlockingQueue<InvocationRecord> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-    private final JdbcTemplate jdbc;
+    private final InvocationBatchInsert insert;
+    private final InvocationJournal journal;
     private final ObjectMapper json;
     private final Counter written;
+    private final Counter journaled;
     private final Counter dropped;
     private volatile Thread writer;
     private volatile boolean running;
+    /** When the database may be tried again; 0 while it is answering. Only the writer thread uses these. */
+    private long retryAtNanos;
 
-    InvocationLog(JdbcTemplate jdbc, ObjectMapper json, MeterRegistry meters) {
-        this.jdbc = jdbc;
+    private long retryMillis;
+
+    InvocationLog(
+            JdbcTemplate jdbc, ObjectMapper json, MeterRegistry meters, InvocationJournalProperties journalProperties) {
+        this.insert = new InvocationBatchInsert(jdbc);
+        this.journal = new InvocationJournal(journalProperties, json);
         this.json = json;
         this.written = meters.counter("wasmcloud.invocation.records", "result", "written");
+        this.journaled = meters.counter("wasmcloud.invocation.records", "result", "journaled");
         this.dropped = meters.counter("wasmcloud.invocation.records", "result", "dropped");
+        meters.gauge("wasmcloud.invocation.journal.bytes", journal, InvocationJournal::bytes);
     }
 
     void add(InvocationRecord record) {
@@ -127,7 +103,7 @@ class InvocationLog implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        writeRemaining();
+        keepRemaining();
     }
 
     @Override
@@ -145,68 +121,135 @@ class InvocationLog implements SmartLifecycle {
         while (running) {
             try {
                 InvocationRecord first = queue.poll(1, TimeUnit.SECONDS);
-                if (first == null) {
-                    continue;
+                if (first != null) {
+                    batch.add(first);
+                    if (queue.size() < BATCH_SIZE - 1) {
+                        Thread.sleep(GATHER_MILLIS);
+                    }
+                    queue.drainTo(batch, BATCH_SIZE - 1);
+                    List<InvocationRow> rows = rowsOf(batch);
+                    batch.clear();
+                    store(rows);
                 }
-                batch.add(first);
-                if (queue.size() < BATCH_SIZE - 1) {
-                    Thread.sleep(GATHER_MILLIS);
+                // Segment by segment, and only while no live record waits, so that replaying a long outage's journal
+                // never holds the live records up.
+                boolean replaying = true;
+                while (replaying && queue.isEmpty() && journal.bytes() > 0 && databaseMayBeTried()) {
+                    replaying = replayOldestSegment();
                 }
-                queue.drainTo(batch, BATCH_SIZE - 1);
-                List<InvocationRecord> taken = List.copyOf(batch);
-                batch.clear();
-                writeRetrying(taken);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                requeue(batch);
+                batch.forEach(this::enqueue);
                 return;
+            } catch (RuntimeException e) {
+                // Nothing may end this thread and with it every later record; a journal that cannot be read is retried.
+                log.error("The invocation log writer failed; going on", e);
             }
         }
     }
 
+    private List<InvocationRow> rowsOf(List<InvocationRecord> records) {
+        List<InvocationRow> rows = new ArrayList<>(records.size());
+        for (InvocationRecord record : records) {
+            rows.add(InvocationRow.of(record, json));
+        }
+        return rows;
+    }
+
+    /** To the database if it is answering (or due a retry), else, or if that fails, to the journal. */
+    private void store(List<InvocationRow> rows) {
+        List<InvocationRow> unwritten = databaseMayBeTried() ? tryWrite(rows) : rows;
+        if (!unwritten.isEmpty()) {
+            journal(unwritten);
+        }
+    }
+
+    /** Replays the oldest segment and says whether it is stored and gone (not when there is none or the database failed). */
+    private boolean replayOldestSegment() {
+        Optional<InvocationJournal.Segment> oldest = journal.oldest();
+        if (oldest.isEmpty()) {
+            return false;
+        }
+        InvocationJournal.Segment segment = oldest.get();
+        if (segment.unreadable() > 0) {
+            dropped.increment(segment.unreadable());
+            log.error(
+                    "{} invocation records in journal segment {} cannot be read and are dropped",
+                    segment.unreadable(),
+                    segment.file());
+        }
+        // A segment cut short by an outage is replayed whole next time; the insert stores each id once.
+        if (segment.rows().isEmpty() || tryWrite(segment.rows()).isEmpty()) {
+            return journal.remove(segment);
+        }
+        return false;
+    }
+
+    private boolean databaseMayBeTried() {
+        return retryAtNanos == 0 || System.nanoTime() - retryAtNanos >= 0;
+    }
+
     /**
-     * Writes a batch, waiting out outages. A part the database refuses (SQLSTATE classes 22 and 23: the rows, not the
-     * database) is split until the refused records are alone; those are dropped, counted and logged, the rest
-     * written. Sending a refused part again would fail again and hold up every later record.
+     * Writes rows, and returns those the database did not take because it failed (none when it answered). A part the database refuses (SQLSTATE classes 22 and 23:
+     * the rows, not the database) is split until the refused records are alone; those are dropped, counted and logged,
+     * the rest written. Sending a refused part again would fail again and hold up every later record.
      */
-    private void writeRetrying(List<InvocationRecord> batch) throws InterruptedException {
-        Deque<List<InvocationRecord>> parts = new ArrayDeque<>();
-        parts.push(batch);
-        long backoffMillis = 200;
+    private List<InvocationRow> tryWrite(List<InvocationRow> rows) {
+        Deque<List<InvocationRow>> parts = new ArrayDeque<>();
+        parts.push(rows);
         while (!parts.isEmpty()) {
-            List<InvocationRecord> part = parts.peek();
+            List<InvocationRow> part = parts.peek();
             try {
                 write(part);
                 parts.pop();
             } catch (RuntimeException e) {
-                if (isAboutTheRows(e)) {
-                    parts.pop();
-                    if (part.size() == 1) {
-                        dropped.increment();
-                        log.error(
-                                "Invocation record {} dropped, the database refuses it",
-                                part.getFirst().id(),
-                                e);
-                    } else {
-                        parts.push(part.subList(part.size() / 2, part.size()));
-                        parts.push(part.subList(0, part.size() / 2));
-                    }
-                    continue;
+                if (!isAboutTheRows(e)) {
+                    databaseFailed(rows.size(), e);
+                    List<InvocationRow> unwritten = new ArrayList<>();
+                    parts.forEach(unwritten::addAll);
+                    return unwritten;
                 }
-                // An outage must not end this thread and with it every later record.
-                log.warn(
-                        "Writing {} invocation records failed, retrying in {} ms: {}",
-                        part.size(),
-                        backoffMillis,
-                        e.getMessage());
-                try {
-                    Thread.sleep(backoffMillis);
-                } catch (InterruptedException stopping) {
-                    parts.forEach(this::requeue);
-                    throw stopping;
+                parts.pop();
+                if (part.size() == 1) {
+                    dropped.increment();
+                    log.error(
+                            "Invocation record {} dropped, the database refuses it",
+                            part.getFirst().id(),
+                            e);
+                } else {
+                    parts.push(part.subList(part.size() / 2, part.size()));
+                    parts.push(part.subList(0, part.size() / 2));
                 }
-                backoffMillis = Math.min(backoffMillis * 2, 10_000);
             }
+        }
+        databaseAnswered();
+        return List.of();
+    }
+
+    private void databaseFailed(int records, RuntimeException e) {
+        retryMillis = retryAtNanos == 0 ? 200 : Math.min(retryMillis * 2, MAX_RETRY_MILLIS);
+        if (retryAtNanos == 0) {
+            log.warn(
+                    "Writing {} invocation records failed, journaling until the database answers: {}",
+                    records,
+                    e.getMessage());
+        }
+        retryAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(retryMillis);
+    }
+
+    private void databaseAnswered() {
+        if (retryAtNanos != 0) {
+            log.info("The database takes invocation records again; replaying the journal");
+        }
+        retryAtNanos = 0;
+    }
+
+    private void journal(List<InvocationRow> rows) {
+        if (journal.append(rows)) {
+            journaled.increment(rows.size());
+        } else {
+            dropped.increment(rows.size());
+            log.error("{} invocation records dropped: the journal cannot take them", rows.size());
         }
     }
 
@@ -217,22 +260,12 @@ class InvocationLog implements SmartLifecycle {
                 && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"));
     }
 
-    private void requeue(List<InvocationRecord> records) {
-        records.forEach(this::enqueue);
-    }
-
-    /** At stop: what is left, in batches, once each; what fails is counted as dropped. */
-    private void writeRemaining() {
+    /** At stop: what is left, written once if the database answers, else journaled for the next start. */
+    private void keepRemaining() {
         List<InvocationRecord> rest = new ArrayList<>();
         queue.drainTo(rest);
         for (int from = 0; from < rest.size(); from += BATCH_SIZE) {
-            List<InvocationRecord> part = rest.subList(from, Math.min(rest.size(), from + BATCH_SIZE));
-            try {
-                write(part);
-            } catch (RuntimeException e) {
-                dropped.increment(part.size());
-                log.error("{} invocation records lost at shutdown: {}", part.size(), e.getMessage());
-            }
+            store(rowsOf(rest.subList(from, Math.min(rest.size(), from + BATCH_SIZE))));
         }
     }
 
@@ -240,146 +273,12 @@ class InvocationLog implements SmartLifecycle {
      * Writes one batch in one statement and counts it: records of functions that no longer exist as dropped, the rest
      * as written (stored now, or by an earlier attempt whose commit was acknowledged too late).
      */
-    private void write(List<InvocationRecord> batch) {
-        long ofPurgedFunctions = jdbc.execute((ConnectionCallback<Long>) connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                Columns columns = new Columns(batch.size());
-                batch.forEach(columns::add);
-                columns.bind(connection, insert);
-                try (ResultSet result = insert.executeQuery()) {
-                    result.next();
-                    return result.getLong(1);
-                }
-            }
-        });
+    private void write(List<InvocationRow> batch) {
+        long ofPurgedFunctions = insert.store(batch);
         written.increment(batch.size() - ofPurgedFunctions);
         if (ofPurgedFunctions > 0) {
             dropped.increment(ofPurgedFunctions);
             log.warn("{} invocation records of deleted functions dropped", ofPurgedFunctions);
         }
-    }
-
-    /** The batch column by column, as the statement's arrays take it. */
-    private final class Columns {
-
-        private final UUID[] ids;
-        private final Long[] functionIds;
-        private final Long[] versionIds;
-        private final String[] sources;
-        private final Timestamp[] startedAt;
-        private final Long[] wallTimeUs;
-        private final Long[] cpuTimeUs;
-        private final Integer[] httpStatuses;
-        private final String[] outcomes;
-        private final Integer[] exitCodes;
-        private final Long[] bytesIn;
-        private final Long[] bytesOut;
-        private final Integer[] peakMemoryPages;
-        private final String[] hostCalls;
-        private final String[] stderr;
-        private final String[] logLines;
-        private final String[] trapMessages;
-        private int next;
-
-        Columns(int rows) {
-            ids = new UUID[rows];
-            functionIds = new Long[rows];
-            versionIds = new Long[rows];
-            sources = new String[rows];
-            startedAt = new Timestamp[rows];
-            wallTimeUs = new Long[rows];
-            cpuTimeUs = new Long[rows];
-            httpStatuses = new Integer[rows];
-            outcomes = new String[rows];
-            exitCodes = new Integer[rows];
-            bytesIn = new Long[rows];
-            bytesOut = new Long[rows];
-            peakMemoryPages = new Integer[rows];
-            hostCalls = new String[rows];
-            stderr = new String[rows];
-            logLines = new String[rows];
-            trapMessages = new String[rows];
-        }
-
-        void add(InvocationRecord record) {
-            RunResult result = record.result();
-            int row = next++;
-            ids[row] = record.id();
-            functionIds[row] = record.functionId();
-            versionIds[row] = record.versionId();
-            sources[row] = record.source().label();
-            startedAt[row] = Timestamp.from(record.startedAt());
-            wallTimeUs[row] = result == null ? 0 : result.wallNanos() / 1_000;
-            cpuTimeUs[row] = result == null ? 0 : result.cpuNanos() / 1_000;
-            httpStatuses[row] = record.httpStatus();
-            outcomes[row] = record.outcome().label();
-            exitCodes[row] = result == null ? null : result.exitCode();
-            bytesIn[row] = record.bytesIn();
-            bytesOut[row] = record.bytesOut();
-            peakMemoryPages[row] = result == null ? 0 : result.peakMemoryPages();
-            hostCalls[row] = json.writeValueAsString(result == null ? Map.of() : result.hostCalls());
-            stderr[row] = result == null ? "" : captured(result.stderr());
-            logLines[row] = json.writeValueAsString(result == null ? List.of() : logLines(result.logLines()));
-            trapMessages[row] = result == null || result.trapMessage() == null
-                    ? null
-                    : result.trapMessage().replace('\0', '\uFFFD');
-        }
-
-        void bind(Connection connection, PreparedStatement insert) throws SQLException {
-            Object[][] arrays = {
-                ids,
-                functionIds,
-                versionIds,
-                sources,
-                startedAt,
-                wallTimeUs,
-                cpuTimeUs,
-                httpStatuses,
-                outcomes,
-                exitCodes,
-                bytesIn,
-                bytesOut,
-                peakMemoryPages,
-                hostCalls,
-                stderr,
-                logLines,
-                trapMessages
-            };
-            String[] types = {
-                "uuid",
-                "int8",
-                "int8",
-                "text",
-                "timestamptz",
-                "int8",
-                "int8",
-                "int4",
-                "text",
-                "int4",
-                "int8",
-                "int8",
-                "int4",
-                "text",
-                "text",
-                "text",
-                "text"
-            };
-            for (int i = 0; i < arrays.length; i++) {
-                insert.setArray(i + 1, connection.createArrayOf(types[i], arrays[i]));
-            }
-        }
-    }
-
-    private static String captured(byte[] bytes) {
-        int length = Math.min(bytes.length, MAX_CAPTURED_BYTES);
-        // PostgreSQL text cannot hold NUL; the rest of invalid UTF-8 is replaced by the decoder.
-        return new String(bytes, 0, length, StandardCharsets.UTF_8).replace('\0', '\uFFFD');
-    }
-
-    private static List<Map<String, Object>> logLines(List<LogLine> lines) {
-        return lines.stream()
-                .map(line -> Map.<String, Object>of(
-                        "level", line.level(), "message", line.message().replace('\0', '\uFFFD')))
-                .toList();
     }
 }

@@ -10,7 +10,10 @@ import app.wasmcloud.runtime.LogLine;
 import app.wasmcloud.runtime.Outcome;
 import app.wasmcloud.runtime.RunResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,25 +24,33 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The batching writer against the real schema, with the database made unreachable and reachable again: records
- * wait and are written after recovery, none lost; what cannot wait is counted as dropped, never lost silently.
+ * The batching writer against the real schema, with the database made unreachable and reachable again: records wait in
+ * the journal on disk and are written after recovery, also by the next start, none lost; what the journal cannot hold
+ * is counted as dropped, never lost silently.
  */
 class InvocationLogTest {
 
     final UnreachableAtWill database = new UnreachableAtWill();
     final JdbcClient jdbc = JdbcClient.create(database);
-    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final InvocationLog log = new InvocationLog(new JdbcTemplate(database), new ObjectMapper(), meters);
+
+    @TempDir
+    Path journal;
+
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    InvocationLog log;
     long functionId;
     long versionId;
 
@@ -57,7 +68,18 @@ class InvocationLogTest {
         versionId = jdbc.sql("""
                         INSERT INTO function_versions (function_id, number, sha256, size_bytes, abi, entrypoint)
                         VALUES (:f, 1, repeat('0', 64), 1, 'olin', '_start') RETURNING id""").param("f", functionId).query(Long.class).single();
-        log.start();
+        log = startLog(DataSize.ofMegabytes(16));
+    }
+
+    private InvocationLog startLog(DataSize journalSize) {
+        meters = new SimpleMeterRegistry();
+        InvocationLog started = new InvocationLog(
+                new JdbcTemplate(database),
+                new ObjectMapper(),
+                meters,
+                new InvocationJournalProperties(journal, journalSize));
+        started.start();
+        return started;
     }
 
     @AfterEach
@@ -72,6 +94,7 @@ class InvocationLogTest {
         List<UUID> ids = add(200);
         int before = database.refused.get();
         awaitUntil(Duration.ofSeconds(10), "the writer retried", () -> database.refused.get() >= before + 2);
+        assertThat(counter("journaled")).isEqualTo(200);
 
         database.reachable = true;
 
@@ -81,19 +104,49 @@ class InvocationLogTest {
     }
 
     @Test
-    void pastTheQueueRecordsAreCountedAsDroppedAndTheRestWrittenAfterRecovery() throws Exception {
+    void pastTheJournalsBoundRecordsAreCountedAsDroppedAndTheRestWrittenAfterRecovery() throws Exception {
+        log.stop();
+        // Room for some tens of these rows, a few hundred bytes each on disk.
+        log = startLog(DataSize.ofKilobytes(16));
         database.reachable = false;
-        // What the writer holds in its batch and the queue hold, and a thousand more.
-        List<UUID> ids = add(InvocationLog.BATCH_SIZE + InvocationLog.QUEUE_CAPACITY + 1_000);
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.addAll(add(50));
+            Thread.sleep(60);
+        }
 
+        awaitUntil(
+                Duration.ofSeconds(10),
+                "every record is journaled or dropped",
+                () -> counter("journaled") + counter("dropped") == ids.size());
         database.reachable = true;
 
         awaitUntil(
-                Duration.ofSeconds(60),
-                "every queued record is written",
-                () -> written(ids) + counter("dropped") == ids.size());
+                Duration.ofSeconds(30),
+                "every journaled record is written",
+                () -> written(ids) == counter("journaled"));
         assertThat(counter("dropped")).isGreaterThan(0);
         assertThat(counter("written")).isEqualTo(written(ids));
+    }
+
+    @Test
+    void recordsJournaledDuringAnOutageAreWrittenByTheNextStart() throws Exception {
+        database.reachable = false;
+        List<UUID> ids = add(50);
+        awaitUntil(Duration.ofSeconds(10), "the records are journaled", () -> counter("journaled") == 50);
+        // Stopped during the outage with more still queued: those are journaled at stop.
+        List<UUID> atStop = add(20);
+        log.stop();
+        database.reachable = true;
+        assertThat(written(ids) + written(atStop))
+                .as("nothing written before the next start")
+                .isZero();
+
+        log = startLog(DataSize.ofMegabytes(16));
+
+        awaitUntil(Duration.ofSeconds(10), "every record is written", () -> written(ids) + written(atStop) == 70);
+        awaitUntil(Duration.ofSeconds(5), "the journal is emptied", () -> journalFiles() == 0);
+        assertThat(counter("dropped")).isZero();
     }
 
     @Test
@@ -211,6 +264,12 @@ class InvocationLogTest {
                 .param("ids", ids)
                 .query(Long.class)
                 .single();
+    }
+
+    private long journalFiles() throws IOException {
+        try (Stream<Path> files = Files.list(journal)) {
+            return files.count();
+        }
     }
 
     private double counter(String result) {
