@@ -17,7 +17,7 @@ final class CodeScanner {
     private final long[] loopsAtDepth;
 
     CodeScanner(int maxNestingDepth) {
-        this.loopsAtDepth = new long[maxNestingDepth + 2];
+        this.loopsAtDepth = new long[maxNestingDepth + 1];
     }
 
     /**
