@@ -1,0 +1,189 @@
+package app.wasmcloud.runtime;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Checks and compiles modules on a few threads of their own, each within a time and an allocation budget, so that
+ * uploads or first requests cannot take every core or the heap however many modules arrive at once.
+ *
+ * <p>Chicory's compiler cannot be interrupted, and Java can no longer stop a thread, so a compile over its budget is
+ * abandoned rather than stopped: its caller gets a refusal at once, and the compile runs on to its end on its pool
+ * thread, its result dropped. What keeps that bounded is the structural check before it ({@link ModuleLimits}
+ * removes the inputs whose compile grows faster than their size, so an abandoned compile ends soon) and the pool:
+ * at most {@code threads} compiles run at once and {@code queue} wait, and a compile past that is refused as busy.
+ * The allocation budget counts the bytes the compiling thread allocates (HotSpot's per-thread counter), which
+ * bounds the garbage and, through it, the live heap a compile can reach.
+ */
+public final class ModuleCompiler implements AutoCloseable {
+
+    /** How often a waiting caller looks at the compile's clock and allocation counter. */
+    private static final long POLL_MILLIS = 20;
+
+    /**
+     * How long one compile may take, what it may allocate, and how many run or wait at once.
+     *
+     * @param threads compiles that run at once
+     * @param queue compiles that may wait for a thread; more are refused as busy
+     * @param timeBudget how long a caller waits for one compile before it is refused
+     * @param allocationBudget bytes one compile may allocate before it is refused
+     */
+    public record Budget(int threads, int queue, Duration timeBudget, long allocationBudget) {
+        public Budget {
+            Objects.requireNonNull(timeBudget, "timeBudget");
+            if (threads < 1 || queue < 1 || !timeBudget.isPositive() || allocationBudget < 1) {
+                throw new IllegalArgumentException("a compile budget needs at least one thread, a queue of at least"
+                        + " one, a positive time and allocation budget; got " + this);
+            }
+        }
+    }
+
+    /** The pool is full: nothing was wrong with the module, try again later. */
+    public static final class BusyException extends Exception {
+        BusyException(String message) {
+            super(message);
+        }
+    }
+
+    /** One compile under way: its result, and the thread running it while it runs. */
+    public static final class Job {
+        private final CompletableFuture<WasmFunction> result = new CompletableFuture<>();
+        private final AtomicReference<Thread> thread = new AtomicReference<>();
+        private final AtomicLong startBytes = new AtomicLong();
+
+        private Job() {}
+    }
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private final Budget budget;
+    private final ModuleLimits limits;
+    private final ThreadPoolExecutor pool;
+
+    public ModuleCompiler(Budget budget, ModuleLimits limits) {
+        this.budget = Objects.requireNonNull(budget, "budget");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.pool = new ThreadPoolExecutor(
+                budget.threads(),
+                budget.threads(),
+                1,
+                TimeUnit.MINUTES,
+                new ArrayBlockingQueue<>(budget.queue()),
+                Thread.ofPlatform().name("module-compile-", 0).daemon().factory());
+        pool.allowCoreThreadTimeOut(true);
+    }
+
+    public Budget budget() {
+        return budget;
+    }
+
+    /**
+     * Checks and compiles {@code wasm} (as {@link WasmFunction#load}, with the compiled-class cache when not null),
+     * waiting at most the time budget.
+     */
+    public WasmFunction compile(byte[] wasm, String entrypointOrNull, int maxMemoryPages, CompiledClassCache cache)
+            throws InvalidModuleException, BusyException, InterruptedException {
+        try {
+            return await(submit(wasm, entrypointOrNull, maxMemoryPages, cache), budget.timeBudget());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("a wait as long as the time budget ends in a refusal, not a timeout", e);
+        }
+    }
+
+    /** Starts a compile; {@link #await} its result. */
+    public Job submit(byte[] wasm, String entrypointOrNull, int maxMemoryPages, CompiledClassCache cache)
+            throws BusyException {
+        var job = new Job();
+        try {
+            pool.execute(() -> {
+                job.startBytes.set(THREADS.getCurrentThreadAllocatedBytes());
+                job.thread.set(Thread.currentThread());
+                try {
+                    job.result.complete(
+                            cache == null
+                                    ? WasmFunction.load(wasm, entrypointOrNull, maxMemoryPages, limits)
+                                    : WasmFunction.load(wasm, entrypointOrNull, maxMemoryPages, limits, cache));
+                } catch (InvalidModuleException | RuntimeException | Error e) {
+                    job.result.completeExceptionally(e);
+                } finally {
+                    job.thread.set(null);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new BusyException("every module compiler is busy (" + budget.threads() + " compiling, "
+                    + budget.queue() + " waiting); try again shortly");
+        }
+        return job;
+    }
+
+    /**
+     * Waits for a compile at most {@code patience} (and never past the time budget from now). A compile over the
+     * allocation budget, or not done within the time budget, is refused; one merely outlasting a shorter patience
+     * throws {@link TimeoutException} and goes on for the next caller.
+     */
+    public WasmFunction await(Job job, Duration patience)
+            throws InvalidModuleException, InterruptedException, TimeoutException {
+        long deadline = System.nanoTime()
+                + Math.min(patience.toNanos(), budget.timeBudget().toNanos());
+        while (true) {
+            try {
+                return job.result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                throw rethrow(e.getCause());
+            } catch (TimeoutException stillCompiling) {
+                long allocated = allocatedSoFar(job);
+                if (allocated > budget.allocationBudget()) {
+                    throw new InvalidModuleException(List.of("over the compile memory budget: compiling the module"
+                            + " allocated " + (allocated >> 20) + " MiB, the budget is "
+                            + (budget.allocationBudget() >> 20) + " MiB"));
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    if (patience.compareTo(budget.timeBudget()) >= 0) {
+                        throw new InvalidModuleException(List.of("over the compile time budget: compiling the module"
+                                + " took longer than " + budget.timeBudget().toMillis() + " ms"));
+                    }
+                    throw new TimeoutException("the module is still compiling after " + patience.toMillis() + " ms");
+                }
+            }
+        }
+    }
+
+    private static long allocatedSoFar(Job job) {
+        Thread thread = job.thread.get();
+        if (thread == null) {
+            return 0;
+        }
+        long now = THREADS.getThreadAllocatedBytes(thread.threadId());
+        return now < 0 ? 0 : now - job.startBytes.get();
+    }
+
+    private static InvalidModuleException rethrow(Throwable cause) {
+        if (cause instanceof InvalidModuleException invalid) {
+            return invalid;
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException(cause);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
