@@ -40,6 +40,23 @@ public final class ModuleCompiler implements AutoCloseable {
      * @param allocationBudget bytes one compile may allocate before it is refused
      */
     public record Budget(int threads, int queue, Duration timeBudget, long allocationBudget) {
+
+        /**
+         * One compile at a time, four waiting, two minutes, 16 GiB allocated. Compiling allocates about 330 MiB per
+         * MB of ordinary code and takes seconds per MB on a busy two-core machine, so the largest module accepted
+         * (32 MiB) fits; the bombs that do not are refused before compiling, by {@link ModuleLimits}.
+         */
+        public static final Budget DEFAULTS = new Budget(1, 4, Duration.ofMinutes(2), 16L << 30);
+
+        /** These defaults, with each value given (not null) replacing its own. */
+        public static Budget of(Integer threads, Integer queue, Duration timeBudget, Long allocationBudget) {
+            return new Budget(
+                    threads != null ? threads : DEFAULTS.threads(),
+                    queue != null ? queue : DEFAULTS.queue(),
+                    timeBudget != null ? timeBudget : DEFAULTS.timeBudget(),
+                    allocationBudget != null ? allocationBudget : DEFAULTS.allocationBudget());
+        }
+
         public Budget {
             Objects.requireNonNull(timeBudget, "timeBudget");
             if (threads < 1 || queue < 1 || !timeBudget.isPositive() || allocationBudget < 1) {
