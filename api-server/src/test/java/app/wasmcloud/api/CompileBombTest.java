@@ -60,8 +60,8 @@ class CompileBombTest extends ApiTestBase {
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
-    void aLargeOrdinaryProgramStillDeploys() throws Exception {
-        byte[] program = GeneratedModules.ordinaryProgram(2_000);
+    void aMegabyteOfOrdinaryCodeStillDeploys() throws Exception {
+        byte[] program = GeneratedModules.ordinaryProgram(1_000);
 
         HttpResponse<String> response = upload(
                 "/api/functions/" + uniqueName("large") + "/versions?create=true", devToken(), "large.wasm", program);

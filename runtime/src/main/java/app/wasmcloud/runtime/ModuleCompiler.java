@@ -7,12 +7,12 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Checks and compiles modules on a few threads of their own, each within a time and an allocation budget, so that
@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ModuleCompiler implements AutoCloseable {
 
-    /** How often a waiting caller looks at the compile's clock and allocation counter. */
+    /** How often the watchdog looks at a running compile's clock and allocation counter. */
     private static final long POLL_MILLIS = 20;
 
     /**
@@ -73,21 +73,13 @@ public final class ModuleCompiler implements AutoCloseable {
         }
     }
 
-    /** One compile under way: its result, and the thread running it while it runs. */
-    public static final class Job {
-        private final CompletableFuture<WasmFunction> result = new CompletableFuture<>();
-        private final AtomicReference<Thread> thread = new AtomicReference<>();
-        private final AtomicLong startBytes = new AtomicLong();
-
-        private Job() {}
-    }
-
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private final Budget budget;
     private final ModuleLimits limits;
     private final ThreadPoolExecutor pool;
+    private final ScheduledExecutorService watchdog;
 
     public ModuleCompiler(Budget budget, ModuleLimits limits) {
         this.budget = Objects.requireNonNull(budget, "budget");
@@ -100,6 +92,8 @@ public final class ModuleCompiler implements AutoCloseable {
                 new ArrayBlockingQueue<>(budget.queue()),
                 Thread.ofPlatform().name("module-compile-", 0).daemon().factory());
         pool.allowCoreThreadTimeOut(true);
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("module-compile-watchdog").daemon().factory());
     }
 
     public Budget budget() {
@@ -108,82 +102,69 @@ public final class ModuleCompiler implements AutoCloseable {
 
     /**
      * Checks and compiles {@code wasm} (as {@link WasmFunction#load}, with the compiled-class cache when not null),
-     * waiting at most the time budget.
+     * waiting for it.
      */
     public WasmFunction compile(byte[] wasm, String entrypointOrNull, int maxMemoryPages, CompiledClassCache cache)
             throws InvalidModuleException, BusyException, InterruptedException {
         try {
-            return await(submit(wasm, entrypointOrNull, maxMemoryPages, cache), budget.timeBudget());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("a wait as long as the time budget ends in a refusal, not a timeout", e);
+            return submit(wasm, entrypointOrNull, maxMemoryPages, cache).get();
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
         }
     }
 
-    /** Starts a compile; {@link #await} its result. */
-    public Job submit(byte[] wasm, String entrypointOrNull, int maxMemoryPages, CompiledClassCache cache)
-            throws BusyException {
-        var job = new Job();
+    /**
+     * Starts a compile. The future fails with {@link InvalidModuleException} when the module is refused, including
+     * when the compile goes over its time or allocation budget; a caller that stops waiting leaves the compile to go
+     * on for the next one.
+     */
+    public CompletableFuture<WasmFunction> submit(
+            byte[] wasm, String entrypointOrNull, int maxMemoryPages, CompiledClassCache cache) throws BusyException {
+        var result = new CompletableFuture<WasmFunction>();
         try {
             pool.execute(() -> {
-                job.startBytes.set(THREADS.getCurrentThreadAllocatedBytes());
-                job.thread.set(Thread.currentThread());
+                if (result.isDone()) {
+                    return;
+                }
+                ScheduledFuture<?> watch = watch(result, Thread.currentThread());
                 try {
-                    job.result.complete(
+                    result.complete(
                             cache == null
                                     ? WasmFunction.load(wasm, entrypointOrNull, maxMemoryPages, limits)
                                     : WasmFunction.load(wasm, entrypointOrNull, maxMemoryPages, limits, cache));
                 } catch (InvalidModuleException | RuntimeException | Error e) {
-                    job.result.completeExceptionally(e);
+                    result.completeExceptionally(e);
                 } finally {
-                    job.thread.set(null);
+                    watch.cancel(false);
                 }
             });
         } catch (RejectedExecutionException e) {
             throw new BusyException("every module compiler is busy (" + budget.threads() + " compiling, "
                     + budget.queue() + " waiting); try again shortly");
         }
-        return job;
+        return result;
     }
 
-    /**
-     * Waits for a compile at most {@code patience} (and never past the time budget from now). A compile over the
-     * allocation budget, or not done within the time budget, is refused; one merely outlasting a shorter patience
-     * throws {@link TimeoutException} and goes on for the next caller.
-     */
-    public WasmFunction await(Job job, Duration patience)
-            throws InvalidModuleException, InterruptedException, TimeoutException {
-        long deadline = System.nanoTime()
-                + Math.min(patience.toNanos(), budget.timeBudget().toNanos());
-        while (true) {
-            try {
-                return job.result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                throw rethrow(e.getCause());
-            } catch (TimeoutException stillCompiling) {
-                long allocated = allocatedSoFar(job);
-                if (allocated > budget.allocationBudget()) {
-                    throw new InvalidModuleException(List.of("over the compile memory budget: compiling the module"
-                            + " allocated " + (allocated >> 20) + " MiB, the budget is "
-                            + (budget.allocationBudget() >> 20) + " MiB"));
-                }
-                if (System.nanoTime() - deadline >= 0) {
-                    if (patience.compareTo(budget.timeBudget()) >= 0) {
-                        throw new InvalidModuleException(List.of("over the compile time budget: compiling the module"
-                                + " took longer than " + budget.timeBudget().toMillis() + " ms"));
+    /** Refuses the compile running on {@code compiling} once it is over its time or allocation budget. */
+    private ScheduledFuture<?> watch(CompletableFuture<WasmFunction> result, Thread compiling) {
+        long started = System.nanoTime();
+        long startBytes = THREADS.getThreadAllocatedBytes(compiling.threadId());
+        return watchdog.scheduleAtFixedRate(
+                () -> {
+                    long allocated = THREADS.getThreadAllocatedBytes(compiling.threadId()) - startBytes;
+                    if (allocated > budget.allocationBudget()) {
+                        result.completeExceptionally(new InvalidModuleException(List.of(
+                                "over the compile memory budget: compiling the module allocated " + (allocated >> 20)
+                                        + " MiB, the budget is " + (budget.allocationBudget() >> 20) + " MiB")));
+                    } else if (System.nanoTime() - started > budget.timeBudget().toNanos()) {
+                        result.completeExceptionally(new InvalidModuleException(
+                                List.of("over the compile time budget: compiling the module took longer than "
+                                        + budget.timeBudget().toMillis() + " ms")));
                     }
-                    throw new TimeoutException("the module is still compiling after " + patience.toMillis() + " ms");
-                }
-            }
-        }
-    }
-
-    private static long allocatedSoFar(Job job) {
-        Thread thread = job.thread.get();
-        if (thread == null) {
-            return 0;
-        }
-        long now = THREADS.getThreadAllocatedBytes(thread.threadId());
-        return now < 0 ? 0 : now - job.startBytes.get();
+                },
+                POLL_MILLIS,
+                POLL_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     private static InvalidModuleException rethrow(Throwable cause) {
@@ -202,5 +183,6 @@ public final class ModuleCompiler implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        watchdog.shutdownNow();
     }
 }
