@@ -42,11 +42,13 @@ public final class ModuleCompiler implements AutoCloseable {
     public record Budget(int threads, int queue, Duration timeBudget, long allocationBudget) {
 
         /**
-         * One compile at a time, four waiting, two minutes, 16 GiB allocated. Compiling allocates about 330 MiB per
+         * One compile per core, 32 waiting (a deploy of several functions at once warms them all up together),
+         * two minutes, 16 GiB allocated. Compiling allocates about 330 MiB per
          * MB of ordinary code and takes seconds per MB on a busy two-core machine, so the largest module accepted
          * (32 MiB) fits; the bombs that do not are refused before compiling, by {@link ModuleLimits}.
          */
-        public static final Budget DEFAULTS = new Budget(1, 4, Duration.ofMinutes(2), 16L << 30);
+        public static final Budget DEFAULTS =
+                new Budget(Runtime.getRuntime().availableProcessors(), 32, Duration.ofMinutes(2), 16L << 30);
 
         /** These defaults, with each value given (not null) replacing its own. */
         public static Budget of(Integer threads, Integer queue, Duration timeBudget, Long allocationBudget) {
