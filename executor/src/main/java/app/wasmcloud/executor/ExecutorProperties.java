@@ -2,11 +2,13 @@ package app.wasmcloud.executor;
 
 import app.wasmcloud.executor.module.ModuleStoreType;
 import app.wasmcloud.objectstore.S3Bucket;
+import app.wasmcloud.runtime.ModuleCompiler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Operator settings of an executor. How invocations share it is in {@code AdmissionProperties}.
@@ -44,6 +46,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     ({@code WASMCLOUD_EXECUTOR_S3_ACCESS_KEY_ID}, {@code WASMCLOUD_EXECUTOR_S3_SECRET_ACCESS_KEY})
  * @param egressAllowPrivateAddresses let allowed hosts resolve to loopback, private, link-local or metadata addresses;
  *     for tests and single-machine development only, never in production
+ * @param compile how modules are compiled: on a pool of their own, within a time and an allocation budget; each value
+ *     left out takes the runtime's default ({@link ModuleCompiler.Budget#DEFAULTS})
  */
 @ConfigurationProperties("wasmcloud.executor")
 public record ExecutorProperties(
@@ -70,7 +74,24 @@ public record ExecutorProperties(
         @DefaultValue(".dev/compiled-classes") String compiledClassCacheDir,
         @DefaultValue("1073741824") long compiledClassCacheMaxBytes,
         @DefaultValue("false") boolean egressAllowPrivateAddresses,
-        @DefaultValue S3Bucket s3) {
+        @DefaultValue S3Bucket s3,
+        @DefaultValue Compile compile) {
+
+    /**
+     * The module compiler's pool and budgets.
+     *
+     * @param threads modules compiled at once
+     * @param queue modules that may wait for a compiler; past it a first request gets 503 and a later one retries
+     * @param timeBudget how long one compile may take before its module is refused
+     * @param allocationBudget what one compile may allocate before its module is refused
+     */
+    public record Compile(Integer threads, Integer queue, Duration timeBudget, DataSize allocationBudget) {
+
+        public ModuleCompiler.Budget budget() {
+            return ModuleCompiler.Budget.of(
+                    threads, queue, timeBudget, allocationBudget == null ? null : allocationBudget.toBytes());
+        }
+    }
 
     /** The compiled-class cache's directory, or empty when the cache is disabled. */
     public Optional<Path> compiledClassCacheDirectory() {

@@ -1,5 +1,6 @@
 package app.wasmcloud.runtime;
 
+import app.wasmcloud.runtime.internal.ModuleStructure;
 import app.wasmcloud.runtime.olin.OlinImports;
 import app.wasmcloud.runtime.wasi.WasiImports;
 import com.dylibso.chicory.wasm.Parser;
@@ -21,30 +22,52 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decides whether a module can run here, collecting every reason it cannot (so an upload is answered with the whole
- * list at once): well-formed, imports known and of one ABI, an entrypoint, memory within the cap.
+ * list at once): parts within {@link ModuleLimits} (checked on the bytes, before Chicory parses them), well-formed,
+ * imports known and of one ABI, an entrypoint, memory within the cap.
  */
 final class ModuleValidation {
 
     static final String START = "_start";
     static final String LEGACY_MAIN = "cwa_main";
 
-    /** A module that passed, with what running it needs. */
-    record Validated(WasmModule module, ModuleInfo info, MemoryLimits declaredMemory, boolean entrypointReturnsCode) {}
+    /**
+     * A module that passed, with what running it needs.
+     *
+     * @param interpretedFunctions functions to interpret rather than compile, known before compiling
+     */
+    record Validated(
+            WasmModule module,
+            ModuleInfo info,
+            MemoryLimits declaredMemory,
+            boolean entrypointReturnsCode,
+            Set<Integer> interpretedFunctions) {}
 
     private final List<String> reasons = new ArrayList<>();
 
     private ModuleValidation() {}
 
-    static Validated validate(byte[] wasm, String entrypointOrNull, int maxMemoryPages) throws InvalidModuleException {
-        return new ModuleValidation().run(wasm, entrypointOrNull, maxMemoryPages);
+    static Validated validate(byte[] wasm, String entrypointOrNull, int maxMemoryPages, ModuleLimits limits)
+            throws InvalidModuleException {
+        return new ModuleValidation().run(wasm, entrypointOrNull, maxMemoryPages, limits);
     }
 
-    private Validated run(byte[] wasm, String entrypointOrNull, int maxMemoryPages) throws InvalidModuleException {
+    private Validated run(byte[] wasm, String entrypointOrNull, int maxMemoryPages, ModuleLimits limits)
+            throws InvalidModuleException {
         if (wasm == null || wasm.length == 0) {
             throw new InvalidModuleException(List.of("the module is empty"));
+        }
+        checkMagic(wasm);
+        ModuleStructure structure = ModuleStructure.of(wasm, limits);
+        if (!structure.overLimits().isEmpty()) {
+            throw new InvalidModuleException(structure.overLimits());
+        }
+        if (structure.malformed().isPresent()) {
+            throw new InvalidModuleException(List.of(
+                    "not a valid WebAssembly module: " + structure.malformed().get()));
         }
         WasmModule module = parse(wasm);
         List<String> imports = new ArrayList<>();
@@ -61,18 +84,21 @@ final class ModuleValidation {
         }
         FunctionType entryType = exportedFunctionType(module, entrypoint);
         var info = new ModuleInfo(sha256(wasm), wasm.length, abi, entrypoint, imports, exports);
-        return new Validated(module, info, memory, !entryType.returns().isEmpty());
+        return new Validated(module, info, memory, !entryType.returns().isEmpty(), structure.beyondJvmMethod());
     }
 
     private static final byte[] WASM_MAGIC = {0x00, 0x61, 0x73, 0x6d};
 
-    private static WasmModule parse(byte[] wasm) throws InvalidModuleException {
-        // Checked first so the common mistake (uploading source, a native binary, a zip) gets a plain answer.
+    /** Checked first so the common mistake (uploading source, a native binary, a zip) gets a plain answer. */
+    private static void checkMagic(byte[] wasm) throws InvalidModuleException {
         if (wasm.length < WASM_MAGIC.length
                 || !java.util.Arrays.equals(wasm, 0, WASM_MAGIC.length, WASM_MAGIC, 0, WASM_MAGIC.length)) {
             throw new InvalidModuleException(
                     List.of("not a WebAssembly module: a compiled .wasm file starts with the bytes \\0asm"));
         }
+    }
+
+    private static WasmModule parse(byte[] wasm) throws InvalidModuleException {
         try {
             return Parser.builder().withValidation(true).build().parse(() -> new ByteArrayInputStream(wasm));
         } catch (RuntimeException | StackOverflowError e) {

@@ -1,15 +1,19 @@
 package app.wasmcloud.runtime;
 
 import app.wasmcloud.runtime.olin.OlinImports;
+import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.objectweb.asm.MethodTooLargeException;
 
 /**
  * A validated module compiled to JVM bytecode, ready to be instantiated once per invocation. Compiling is the
@@ -46,24 +50,41 @@ public final class WasmFunction {
      */
     public static WasmFunction load(byte[] wasm, String entrypointOrNull, int maxMemoryPages)
             throws InvalidModuleException {
-        ModuleValidation.Validated validated = ModuleValidation.validate(wasm, entrypointOrNull, maxMemoryPages);
+        return load(wasm, entrypointOrNull, maxMemoryPages, ModuleLimits.DEFAULTS);
+    }
+
+    /** {@link #load(byte[], String, int)}, with the module's parts held to {@code limits} before anything else. */
+    public static WasmFunction load(byte[] wasm, String entrypointOrNull, int maxMemoryPages, ModuleLimits limits)
+            throws InvalidModuleException {
+        ModuleValidation.Validated validated =
+                ModuleValidation.validate(wasm, entrypointOrNull, maxMemoryPages, limits);
         // Compiled code checks the thread's interrupt flag on back-edges, which is what makes timeouts work.
         // Functions too large for a JVM method are still interpreted; GuestRun guards those separately.
-        return new WasmFunction(validated, compile(MachineFactoryCompiler.builder(validated.module())), false);
+        return new WasmFunction(
+                validated, compile(validated, MachineFactoryCompiler.builder(validated.module())), false);
+    }
+
+    /** {@link #load(byte[], String, int, ModuleLimits, CompiledClassCache)} with the default module limits. */
+    public static WasmFunction load(byte[] wasm, String entrypointOrNull, int maxMemoryPages, CompiledClassCache cache)
+            throws InvalidModuleException {
+        return load(wasm, entrypointOrNull, maxMemoryPages, ModuleLimits.DEFAULTS, cache);
     }
 
     /**
-     * {@link #load(byte[], String, int)}, taking the compiled classes from {@code cache} when it has them and storing
+     * {@link #load(byte[], String, int, ModuleLimits)}, taking the compiled classes from {@code cache} when it has them and storing
      * them there when it does not. A cache that fails (unreadable, corrupt, full disk) only costs a compile.
      */
-    public static WasmFunction load(byte[] wasm, String entrypointOrNull, int maxMemoryPages, CompiledClassCache cache)
+    public static WasmFunction load(
+            byte[] wasm, String entrypointOrNull, int maxMemoryPages, ModuleLimits limits, CompiledClassCache cache)
             throws InvalidModuleException {
-        ModuleValidation.Validated validated = ModuleValidation.validate(wasm, entrypointOrNull, maxMemoryPages);
+        ModuleValidation.Validated validated =
+                ModuleValidation.validate(wasm, entrypointOrNull, maxMemoryPages, limits);
         String key = CachedClasses.key(validated.info().sha256());
         CachedClasses cached = new CachedClasses(cache, key, true);
         try {
-            Function<Instance, Machine> factory =
-                    compile(MachineFactoryCompiler.builder(validated.module()).withCache(cached));
+            Function<Instance, Machine> factory = compile(
+                    validated,
+                    MachineFactoryCompiler.builder(validated.module()).withCache(cached));
             return new WasmFunction(validated, factory, cached.hit());
         } catch (InvalidModuleException e) {
             if (!cached.hit()) {
@@ -73,27 +94,72 @@ public final class WasmFunction {
             CachedClasses replacing = new CachedClasses(cache, key, false);
             return new WasmFunction(
                     validated,
-                    compile(MachineFactoryCompiler.builder(validated.module()).withCache(replacing)),
+                    compile(
+                            validated,
+                            MachineFactoryCompiler.builder(validated.module()).withCache(replacing)),
                     false);
         }
     }
 
-    private static Function<Instance, Machine> compile(MachineFactoryCompiler.Builder compiler)
+    /**
+     * Compiles, interpreting from the start the functions known to be too large for a JVM method. Chicory would find
+     * them itself, but only after emitting them in full, which for many branches to one label takes time and memory
+     * quadratic in their number (ASM grows a label's forward references 6 ints at a time: bench/chicory-br-table).
+     * Chicory only accepts a fixed list with {@code FAIL} for the rest, so a function that still turns out too large
+     * is added to the list and the compile retried, as Chicory's own fallback does.
+     */
+    private static Function<Instance, Machine> compile(
+            ModuleValidation.Validated validated, MachineFactoryCompiler.Builder compiler)
             throws InvalidModuleException {
-        try {
-            Function<Instance, Machine> factory = compiler.compile();
-            MACHINE_FACTORIES.incrementAndGet();
-            return factory;
-        } catch (RuntimeException | StackOverflowError | LinkageError e) {
-            throw new InvalidModuleException(
-                    List.of("the module could not be compiled: " + ModuleValidation.describe(e)));
+        Set<Integer> interpreted = new HashSet<>(validated.interpretedFunctions());
+        while (true) {
+            if (!interpreted.isEmpty()) {
+                compiler.withInterpretedFunctions(Set.copyOf(interpreted))
+                        .withInterpreterFallback(InterpreterFallback.FAIL);
+            }
+            try {
+                Function<Instance, Machine> factory = compiler.compile();
+                MACHINE_FACTORIES.incrementAndGet();
+                return factory;
+            } catch (RuntimeException e) {
+                Integer tooLarge = tooLargeFunction(e);
+                if (tooLarge == null || !interpreted.add(tooLarge)) {
+                    throw notCompiled(e);
+                }
+            } catch (StackOverflowError | LinkageError e) {
+                throw notCompiled(e);
+            }
         }
     }
 
-    /** Validation only (no compile): cheap; same reasons as {@link #load}. */
+    /** The function a FAIL-mode compile refused as too large for a JVM method, or null for any other failure. */
+    private static Integer tooLargeFunction(RuntimeException e) {
+        if (e.getCause() instanceof MethodTooLargeException tooLarge
+                && tooLarge.getMethodName().startsWith("func_")) {
+            try {
+                return Integer.valueOf(tooLarge.getMethodName().substring("func_".length()));
+            } catch (NumberFormatException notAFunction) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static InvalidModuleException notCompiled(Throwable e) {
+        return new InvalidModuleException(List.of("the module could not be compiled: " + ModuleValidation.describe(e)));
+    }
+
+    /** Validation only (no compile): cheap; same reasons as {@link #load}, with the default module limits. */
     public static ModuleInfo inspect(byte[] wasm, String entrypointOrNull, int maxMemoryPages)
             throws InvalidModuleException {
-        return ModuleValidation.validate(wasm, entrypointOrNull, maxMemoryPages).info();
+        return inspect(wasm, entrypointOrNull, maxMemoryPages, ModuleLimits.DEFAULTS);
+    }
+
+    /** Validation only (no compile): cheap; same reasons as {@link #load}. */
+    public static ModuleInfo inspect(byte[] wasm, String entrypointOrNull, int maxMemoryPages, ModuleLimits limits)
+            throws InvalidModuleException {
+        return ModuleValidation.validate(wasm, entrypointOrNull, maxMemoryPages, limits)
+                .info();
     }
 
     public ModuleInfo info() {

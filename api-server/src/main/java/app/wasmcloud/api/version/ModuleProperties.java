@@ -1,5 +1,7 @@
 package app.wasmcloud.api.version;
 
+import app.wasmcloud.runtime.ModuleCompiler;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -13,11 +15,30 @@ import org.springframework.util.unit.DataSize;
  *     start; an upload is checked against both
  * @param maxSize the largest module accepted; the multipart limit ({@code spring.servlet.multipart.max-file-size})
  *     follows it, so an oversized upload is cut off while it streams in
+ * @param compile how uploads are checked and compiled; each value left out takes the runtime's default
+ *     ({@link ModuleCompiler.Budget#DEFAULTS})
  */
 @ConfigurationProperties("wasmcloud.modules")
 public record ModuleProperties(
         @DefaultValue("4096") int maxMemoryPages,
-        @DefaultValue("32MB") DataSize maxSize) {
+        @DefaultValue("32MB") DataSize maxSize,
+        @DefaultValue Compile compile) {
+
+    /**
+     * The upload compiler's pool and budgets.
+     *
+     * @param threads uploads compiled at once
+     * @param queue uploads that may wait for a compiler before more are answered 503
+     * @param timeBudget how long one upload's compile may take before the module is refused
+     * @param allocationBudget what one upload's compile may allocate before the module is refused
+     */
+    public record Compile(Integer threads, Integer queue, Duration timeBudget, DataSize allocationBudget) {
+
+        public ModuleCompiler.Budget budget() {
+            return ModuleCompiler.Budget.of(
+                    threads, queue, timeBudget, allocationBudget == null ? null : allocationBudget.toBytes());
+        }
+    }
 
     /** How the limit reads in an error message. */
     public String describeMaxSize() {

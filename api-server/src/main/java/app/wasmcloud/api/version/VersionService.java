@@ -12,6 +12,7 @@ import app.wasmcloud.api.storage.StorageUnavailableException;
 import app.wasmcloud.api.web.ApiException;
 import app.wasmcloud.contract.FunctionName;
 import app.wasmcloud.runtime.InvalidModuleException;
+import app.wasmcloud.runtime.ModuleCompiler;
 import app.wasmcloud.runtime.ModuleInfo;
 import app.wasmcloud.runtime.WasmFunction;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,6 +40,7 @@ public class VersionService {
     private final TransactionTemplate transaction;
     private final FunctionNotifier notifier;
     private final MeterRegistry registry;
+    private final ModuleCompiler compiler;
 
     VersionService(
             FunctionService functionService,
@@ -49,7 +51,8 @@ public class VersionService {
             FunctionProperties functionProperties,
             TransactionTemplate transaction,
             FunctionNotifier notifier,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            ModuleCompiler compiler) {
         this.functionService = functionService;
         this.functions = functions;
         this.versions = versions;
@@ -59,6 +62,7 @@ public class VersionService {
         this.transaction = transaction;
         this.notifier = notifier;
         this.registry = registry;
+        this.compiler = compiler;
     }
 
     public record Deployed(FunctionEntity function, FunctionVersion version) {}
@@ -153,13 +157,21 @@ public class VersionService {
         }
         ModuleInfo info;
         try {
-            info = WasmFunction.load(module, null, properties.maxMemoryPages()).info();
+            // On the bounded compiler pool: structural limits first, then a compile within its time and memory budget.
+            info = compiler.compile(module, null, properties.maxMemoryPages(), null)
+                    .info();
         } catch (InvalidModuleException e) {
             throw new ApiException(
                     HttpStatus.UNPROCESSABLE_CONTENT,
                     "Invalid module",
                     "The module cannot run on Wasmcloud: " + e.getMessage(),
                     e.reasons());
+        } catch (ModuleCompiler.BusyException e) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Module compilers busy", e.getMessage() + ".");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(
+                    HttpStatus.SERVICE_UNAVAILABLE, "Shutting down", "The server stopped while checking the module.");
         }
         if (memoryLimit < properties.maxMemoryPages()) {
             try {

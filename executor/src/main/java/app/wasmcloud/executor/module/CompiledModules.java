@@ -6,6 +6,8 @@ import app.wasmcloud.executor.function.ActiveFunctionChanged;
 import app.wasmcloud.runtime.CompiledClassCache;
 import app.wasmcloud.runtime.DirectoryCompiledClassCache;
 import app.wasmcloud.runtime.InvalidModuleException;
+import app.wasmcloud.runtime.ModuleCompiler;
+import app.wasmcloud.runtime.ModuleLimits;
 import app.wasmcloud.runtime.WasmFunction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,23 +17,29 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Compiled modules by hash and entrypoint, least recently used first out, bounded by count and by wasm bytes. Each
- * module is fetched, verified and compiled once; concurrent first requests wait for the same compilation. Dropping
- * a module drops its generated classes with it. When a compiled-class directory is configured, the generated classes
+ * module is fetched, verified and compiled once, on the bounded {@link ModuleCompiler} pool within its budgets;
+ * concurrent first requests wait for the same compilation, each at most its own function's timeout, and the compile
+ * goes on for the next request when they stop waiting. Dropping a module drops its generated classes with it. When a compiled-class directory is configured, the generated classes
  * are also kept on disk, so after a restart (or an eviction) a module is loaded rather than compiled again.
  */
 @Component
-public class CompiledModules {
+public class CompiledModules implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CompiledModules.class);
 
@@ -46,6 +54,10 @@ public class CompiledModules {
     private final LinkedHashMap<Key, Compiled> lru = new LinkedHashMap<>(64, 0.75f, true);
 
     private final ConcurrentMap<Key, CompletableFuture<Compiled>> compiling = new ConcurrentHashMap<>();
+    private final ModuleCompiler compiler;
+    /** Fetching is I/O: a virtual thread each, so a slow store holds no compiler thread. */
+    private final ExecutorService fetching = Executors.newVirtualThreadPerTaskExecutor();
+
     private long cachedBytes;
     private final Counter hits;
     private final Counter misses;
@@ -67,6 +79,7 @@ public class CompiledModules {
         this.misses = meters.counter("wasmcloud.modules.cache", "result", "miss");
         this.evictions = meters.counter("wasmcloud.modules.evictions");
         this.classCache = classCache(properties);
+        this.compiler = new ModuleCompiler(properties.compile().budget(), ModuleLimits.DEFAULTS);
         this.classCacheHits = meters.counter("wasmcloud.modules.class.cache", "result", "hit");
         this.classCacheMisses = meters.counter("wasmcloud.modules.class.cache", "result", "miss");
         this.compileTime = Timer.builder("wasmcloud.modules.compile")
@@ -84,31 +97,41 @@ public class CompiledModules {
             return cached.function();
         }
         misses.increment();
-        CompletableFuture<Compiled> mine = new CompletableFuture<>();
-        CompletableFuture<Compiled> existing = compiling.putIfAbsent(key, mine);
-        if (existing == null) {
-            try {
-                // Another thread may have finished between our miss and our claim.
-                Compiled done = cached(key);
-                mine.complete(done != null ? done : compile(function, key));
-            } catch (ModuleUnavailableException | RuntimeException e) {
-                mine.completeExceptionally(e);
-            } finally {
-                compiling.remove(key, mine);
-            }
-            existing = mine;
-        }
+        CompletableFuture<Compiled> pending = compiling.computeIfAbsent(key, unused -> start(function, key));
+        // Registered outside computeIfAbsent: a compile that is already over would remove its entry inside it.
+        pending.whenComplete((done, failure) -> compiling.remove(key, pending));
         try {
-            return existing.get().function();
+            return pending.get(function.timeout().toNanos(), TimeUnit.NANOSECONDS)
+                    .function();
+        } catch (TimeoutException e) {
+            throw new ModuleUnavailableException(
+                    "module " + function.sha256() + " is still compiling after the function's timeout of "
+                            + function.timeout().toMillis() + " ms",
+                    e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof ModuleUnavailableException unavailable) {
+            Throwable cause = e.getCause() instanceof CompletionException wrapped ? wrapped.getCause() : e.getCause();
+            if (cause instanceof ModuleUnavailableException unavailable) {
                 throw unavailable;
             }
-            throw new ModuleUnavailableException("compiling module " + function.sha256() + " failed", e.getCause());
+            throw new ModuleUnavailableException("compiling module " + function.sha256() + " failed", cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModuleUnavailableException("interrupted while waiting for module " + function.sha256(), e);
         }
+    }
+
+    /** Fetches, verifies and compiles off the caller's thread. */
+    private CompletableFuture<Compiled> start(ActiveFunction function, Key key) {
+        long started = System.nanoTime();
+        CompletableFuture<Compiled> pending = CompletableFuture.supplyAsync(() -> fetch(function), fetching)
+                .thenCompose(bytes -> compile(function, bytes))
+                .thenApply(compiled -> {
+                    compileTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                    Compiled entry = new Compiled(compiled, compiled.info().sizeBytes());
+                    keep(key, entry);
+                    return entry;
+                });
+        return pending;
     }
 
     /** Compiles a function's new version as soon as a change is notified, off the request path. */
@@ -139,37 +162,42 @@ public class CompiledModules {
         }
     }
 
-    private Compiled compile(ActiveFunction function, Key key) throws ModuleUnavailableException {
-        long started = System.nanoTime();
+    private byte[] fetch(ActiveFunction function) {
         byte[] bytes;
         try {
             bytes = source.fetch(function.sha256());
         } catch (IOException e) {
-            throw new ModuleUnavailableException(
-                    "module " + function.sha256() + " cannot be fetched: " + e.getMessage(), e);
+            throw new CompletionException(new ModuleUnavailableException(
+                    "module " + function.sha256() + " cannot be fetched: " + e.getMessage(), e));
         }
         if (!Sha256.of(bytes).equals(function.sha256())) {
-            throw new ModuleUnavailableException("module " + function.sha256() + " does not match its hash", null);
+            throw new CompletionException(
+                    new ModuleUnavailableException("module " + function.sha256() + " does not match its hash", null));
         }
-        WasmFunction compiled;
-        try {
-            compiled = load(bytes, function.entrypoint());
-        } catch (InvalidModuleException e) {
-            throw new ModuleUnavailableException("module " + function.sha256() + " is invalid: " + e.getMessage(), e);
-        }
-        compileTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        Compiled entry = new Compiled(compiled, bytes.length);
-        keep(key, entry);
-        return entry;
+        return bytes;
     }
 
-    private WasmFunction load(byte[] bytes, String entrypoint) throws InvalidModuleException {
-        if (classCache == null) {
-            return WasmFunction.load(bytes, entrypoint, maxMemoryPages);
+    private CompletableFuture<WasmFunction> compile(ActiveFunction function, byte[] bytes) {
+        CompletableFuture<WasmFunction> compiled;
+        try {
+            compiled = compiler.submit(bytes, function.entrypoint(), maxMemoryPages, classCache);
+        } catch (ModuleCompiler.BusyException e) {
+            return CompletableFuture.failedFuture(
+                    new ModuleUnavailableException("module " + function.sha256() + " waits: " + e.getMessage(), e));
         }
-        WasmFunction loaded = WasmFunction.load(bytes, entrypoint, maxMemoryPages, classCache);
-        (loaded.loadedFromCache() ? classCacheHits : classCacheMisses).increment();
-        return loaded;
+        return compiled.handle((loaded, failure) -> {
+            if (failure instanceof InvalidModuleException invalid) {
+                throw new CompletionException(new ModuleUnavailableException(
+                        "module " + function.sha256() + " is invalid: " + invalid.getMessage(), invalid));
+            }
+            if (failure != null) {
+                throw new CompletionException(failure);
+            }
+            if (classCache != null) {
+                (loaded.loadedFromCache() ? classCacheHits : classCacheMisses).increment();
+            }
+            return loaded;
+        });
     }
 
     /** The on-disk cache, created at startup so a directory that cannot be made fails the start, not a request. */
@@ -193,6 +221,12 @@ public class CompiledModules {
                 evictions.increment();
             }
         }
+    }
+
+    @Override
+    public void destroy() {
+        compiler.close();
+        fetching.shutdownNow();
     }
 
     private double count() {

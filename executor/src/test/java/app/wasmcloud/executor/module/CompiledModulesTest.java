@@ -7,6 +7,7 @@ import app.wasmcloud.executor.ExecutorProperties;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.runtime.WasmFunction;
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
+import app.wasmcloud.testsupport.GeneratedModules;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -146,6 +149,44 @@ class CompiledModulesTest {
 
         assertThat(loaded.loadedFromCache()).isFalse();
         assertThat(classCacheCount("hit") + classCacheCount("miss")).isZero();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aRequestToAModuleStillCompilingWaitsOnlyItsOwnTimeoutAndTheCompileGoesOn() throws Exception {
+        CompiledModules modules = compiledModules(Map.of());
+        byte[] program = GeneratedModules.ordinaryProgram(300);
+        ActiveFunction impatient = function("large", program, Duration.ofMillis(200));
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> modules.get(impatient))
+                .isInstanceOf(ModuleUnavailableException.class)
+                .hasMessageContaining("still compiling after the function's timeout of 200 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+
+        WasmFunction compiled = modules.get(function("large", program, Duration.ofSeconds(50)));
+        assertThat(compiled.info().sizeBytes()).isEqualTo(program.length);
+        assertThat(meters.get("wasmcloud.modules.compile").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void theBrTableBombIsRefusedNamingTheLimitWithoutCompiling() throws Exception {
+        CompiledModules modules = compiledModules(Map.of());
+        ActiveFunction bomb = function("bomb", GeneratedModules.brTable(1_000_001), Duration.ofSeconds(10));
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> modules.get(bomb))
+                .isInstanceOf(ModuleUnavailableException.class)
+                .hasMessageContaining("over the limit on br_table targets");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(modules.contains(bomb)).isFalse();
+    }
+
+    private ActiveFunction function(String name, byte[] module, Duration timeout) {
+        String sha256 = Sha256.of(module);
+        store.put(sha256, module);
+        return new ActiveFunction(1, name, true, 1, 1, sha256, "_start", timeout, 16, Map.of(), EgressPolicy.denyAll());
     }
 
     private CompiledModules compiledModules(Map<String, String> settings) {
