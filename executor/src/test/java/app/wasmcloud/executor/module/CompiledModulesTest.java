@@ -186,7 +186,8 @@ class CompiledModulesTest {
     private ActiveFunction function(String name, byte[] module, Duration timeout) {
         String sha256 = Sha256.of(module);
         store.put(sha256, module);
-        return new ActiveFunction(1, name, true, 1, 1, sha256, "_start", timeout, 16, Map.of(), EgressPolicy.denyAll());
+        return new ActiveFunction(
+                1, 1, name, true, 1, 1, sha256, "_start", timeout, 16, Map.of(), EgressPolicy.denyAll());
     }
 
     private CompiledModules compiledModules(Map<String, String> settings) {
