@@ -61,14 +61,32 @@ class BackPressureTest extends ExecutorTest {
         HttpResponse<String> health =
                 send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort() + "/actuator/health"))
                         .build());
+        HttpResponse<String> readiness = send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + managementPort() + "/actuator/health/readiness"))
+                .build());
+        HttpResponse<String> liveness = send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort() + "/actuator/health/liveness"))
+                        .build());
 
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(health.body()).contains("\"pool\":{\"status\":\"OUT_OF_SERVICE\"");
+        assertThat(readiness.statusCode())
+                .as("a full executor leaves readiness")
+                .isEqualTo(503);
+        assertThat(liveness.statusCode()).as("but is not restarted for it").isEqualTo(200);
         for (CompletableFuture<HttpResponse<String>> response : filling) {
             assertThat(response.get().statusCode()).isEqualTo(200);
         }
+        awaitUntil(
+                Duration.ofSeconds(5),
+                "the drained executor is ready again",
+                () -> send(HttpRequest.newBuilder(URI.create(
+                                                "http://127.0.0.1:" + managementPort() + "/actuator/health/readiness"))
+                                        .build())
+                                .statusCode()
+                        == 200);
         assertThat(recordOf(refused)).isEqualTo("overloaded 503");
     }
 
