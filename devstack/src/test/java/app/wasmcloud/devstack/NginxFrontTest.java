@@ -225,9 +225,9 @@ class NginxFrontTest {
         HttpResponse<String> function = get("https://" + TestStack.RUN_DOMAIN + ":" + httpsPort + "/nothing-here/");
 
         for (HttpResponse<String> response : List.of(page, script, api)) {
-            assertThat(response.headers().firstValue("Strict-Transport-Security"))
+            assertThat(response.headers().allValues("Strict-Transport-Security"))
                     .as(response.uri().toString())
-                    .hasValue("max-age=63072000; includeSubDomains");
+                    .containsExactly("max-age=63072000; includeSubDomains");
             assertThat(response.headers().firstValue("Content-Security-Policy"))
                     .as(response.uri().toString())
                     .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'"));
