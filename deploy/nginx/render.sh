@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renders wasmcloud.conf.template into an nginx include, substituting only the WASMCLOUD_* variables.
 # Usage: WASMCLOUD_DOMAIN=wasmcloud.app WASMCLOUD_RUN_HOST=run.wasmcloud.lgbt ... deploy/nginx/render.sh > wasmcloud.conf
-# Also copy wasmcloud-proxy.conf beside the result (it is included by name).
+# Also copy the wasmcloud-*.conf files beside the result (it includes them by name).
+# WASMCLOUD_API_UPSTREAM and WASMCLOUD_EXECUTOR_UPSTREAM take one host:port or several, separated by spaces or commas.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 
@@ -12,11 +13,13 @@ here="$(cd "$(dirname "$0")" && pwd)"
 : "${WASMCLOUD_EXECUTOR_UPSTREAM:=127.0.0.1:8081}"
 : "${WASMCLOUD_PANEL_ROOT:=/srv/wasmcloud/panel}"
 : "${WASMCLOUD_DOCS_ROOT:=/srv/wasmcloud/docs}"
-export WASMCLOUD_LISTEN_ADDRESS WASMCLOUD_HTTP_PORT WASMCLOUD_HTTPS_PORT WASMCLOUD_API_UPSTREAM WASMCLOUD_EXECUTOR_UPSTREAM \
-  WASMCLOUD_PANEL_ROOT WASMCLOUD_DOCS_ROOT
+# Passive checks: after this many failed connections within fail_timeout, a server rests for fail_timeout.
+: "${WASMCLOUD_MAX_FAILS:=3}"
+: "${WASMCLOUD_FAIL_TIMEOUT:=10s}"
 
 variables=(WASMCLOUD_LISTEN_ADDRESS WASMCLOUD_DOMAIN WASMCLOUD_RUN_HOST WASMCLOUD_TLS_CERT WASMCLOUD_TLS_KEY WASMCLOUD_HTTP_PORT
-  WASMCLOUD_HTTPS_PORT WASMCLOUD_API_UPSTREAM WASMCLOUD_EXECUTOR_UPSTREAM WASMCLOUD_PANEL_ROOT WASMCLOUD_DOCS_ROOT)
+  WASMCLOUD_HTTPS_PORT WASMCLOUD_API_UPSTREAM WASMCLOUD_EXECUTOR_UPSTREAM WASMCLOUD_PANEL_ROOT WASMCLOUD_DOCS_ROOT
+  WASMCLOUD_MAX_FAILS WASMCLOUD_FAIL_TIMEOUT)
 for name in "${variables[@]}"; do
   if [[ -z "${!name:-}" ]]; then
     echo "render.sh: $name is not set" >&2
@@ -24,4 +27,18 @@ for name in "${variables[@]}"; do
   fi
 done
 
-envsubst "$(printf '${%s} ' "${variables[@]}")" < "$here/wasmcloud.conf.template"
+# One `server` line per address, with the passive health check on each.
+servers() {
+  local address
+  for address in ${1//,/ }; do
+    printf '    server %s max_fails=%s fail_timeout=%s;\n' "$address" "$WASMCLOUD_MAX_FAILS" "$WASMCLOUD_FAIL_TIMEOUT"
+  done
+}
+WASMCLOUD_API_SERVERS="$(servers "$WASMCLOUD_API_UPSTREAM")"
+WASMCLOUD_EXECUTOR_SERVERS="$(servers "$WASMCLOUD_EXECUTOR_UPSTREAM")"
+# The run host inside a regular expression, its dots literal.
+WASMCLOUD_RUN_HOST_PATTERN="${WASMCLOUD_RUN_HOST//./\\.}"
+export "${variables[@]}" WASMCLOUD_API_SERVERS WASMCLOUD_EXECUTOR_SERVERS WASMCLOUD_RUN_HOST_PATTERN
+
+envsubst "$(printf '${%s} ' "${variables[@]}" WASMCLOUD_API_SERVERS WASMCLOUD_EXECUTOR_SERVERS WASMCLOUD_RUN_HOST_PATTERN)" \
+  < "$here/wasmcloud.conf.template"

@@ -20,6 +20,7 @@ export const PAGES = [
   { slug: 'api', nav: 'HTTP API' },
   { slug: 'limits', nav: 'Limits' },
   { slug: 'operating', nav: 'Operating' },
+  { slug: 'install', nav: 'Installing' },
 ];
 
 /** Builds the site into `outDir` and returns the pages written, in navigation order. */

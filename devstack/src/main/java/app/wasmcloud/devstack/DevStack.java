@@ -2,6 +2,8 @@ package app.wasmcloud.devstack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
  * executor as child processes on loopback, the panel's static files, and a dev login that hands out an admin token.
  */
 public final class DevStack implements AutoCloseable {
+
+    /** One of the stack's ports is in use; the message names it and the flag that moves it. */
+    public static final class PortTakenException extends IllegalStateException {
+        PortTakenException(String message) {
+            super(message);
+        }
+    }
 
     private static final String DATABASE = "wasmcloud";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
@@ -68,8 +78,9 @@ public final class DevStack implements AutoCloseable {
     private void startAll() throws IOException, InterruptedException {
         requireBuilt(config.apiServerJar());
         requireBuilt(config.executorJar());
+        requireFreePorts();
         Path data = config.dataDirectory().toAbsolutePath();
-        Files.createDirectories(data.resolve("logs"));
+        keepPreviousLogs(data.resolve("logs"));
         DevSecrets secrets = DevSecrets.loadOrCreate(data.resolve("secrets.properties"));
 
         postgres = EmbeddedPostgres.builder()
@@ -113,6 +124,35 @@ public final class DevStack implements AutoCloseable {
 
         token = devToken();
         servePanel();
+    }
+
+    /** Refuses to start, naming the flag that moves it, when any port is in use, before anything is started. */
+    private void requireFreePorts() {
+        for (DevPort port : DevPort.values()) {
+            int number = port.of(config);
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.bind(new InetSocketAddress("127.0.0.1", number));
+            } catch (IOException taken) {
+                throw new PortTakenException("port %d (%s) is already taken; choose another with %s PORT or %s=PORT"
+                        .formatted(number, port.purpose, port.flag, port.environmentVariable));
+            }
+        }
+    }
+
+    /** The previous start's logs go to {@code logs/previous/}, so a crash can still be read after restarting. */
+    private static void keepPreviousLogs(Path logs) throws IOException {
+        Path previous = logs.resolve("previous");
+        Files.createDirectories(previous);
+        try (Stream<Path> old = Files.list(previous)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+        try (Stream<Path> last = Files.list(logs)) {
+            for (Path file : last.filter(Files::isRegularFile).toList()) {
+                Files.move(file, previous.resolve(file.getFileName()));
+            }
+        }
     }
 
     private static void requireBuilt(Path jar) {

@@ -1,6 +1,7 @@
 package app.wasmcloud.devstack;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code ./dev}: starts the platform, prints where everything is, and stops it all on Ctrl-C. */
@@ -9,9 +10,27 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws Exception {
-        DevStackConfig config = DevStackConfig.defaults(Path.of("").toAbsolutePath());
+        DevStackConfig config;
+        try {
+            config = DevCommandLine.parse(Path.of("").toAbsolutePath(), List.of(args), System.getenv());
+        } catch (DevCommandLine.UsageException e) {
+            System.err.println("./dev: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (config == null) {
+            System.out.print(DevCommandLine.help());
+            return;
+        }
         System.out.println("Starting Wasmcloud (embedded PostgreSQL, api-server, executor, panel)...");
-        DevStack stack = DevStack.start(config);
+        DevStack stack;
+        try {
+            stack = DevStack.start(config);
+        } catch (DevStack.PortTakenException e) {
+            System.err.println("./dev: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Wasmcloud...");
@@ -32,7 +51,7 @@ public final class Main {
                   Panel          %s   (press "Dev login" to sign in)
                   Docs           %s
                   Functions      %s/<name>/   (or http://<name>.%s:%d/)
-                  Logs           %s
+                  Logs           %s   (the previous start's in previous/)
 
                   API token (admin user 'dev'):
                     %s

@@ -12,25 +12,16 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,97 +33,38 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NginxFrontTest {
 
-    static final Path NGINX = Path.of("/usr/sbin/nginx");
-    static final String DOMAIN = "wasmcloud.test";
+    static final String DOMAIN = LoopbackNginx.DOMAIN;
 
     @TempDir
     static Path dir;
 
     static DevStack stack;
-    static Process nginx;
+    static LoopbackNginx nginx;
     static int httpsPort;
     static int httpPort;
     static HttpClient https;
 
     @BeforeAll
     static void startNginx() throws Exception {
-        assumeThat(Files.isExecutable(NGINX))
+        assumeThat(LoopbackNginx.installed())
                 .as("nginx is not installed (apt-get install nginx); skipping the reverse-proxy test")
                 .isTrue();
         stack = TestStack.get();
-        httpsPort = TestStack.freePort();
-        httpPort = TestStack.freePort();
-        Path cert = dir.resolve("cert.pem");
-        Path key = dir.resolve("key.pem");
-        run(new ProcessBuilder(
-                "openssl",
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-days",
-                "1",
-                "-subj",
-                "/CN=" + DOMAIN,
-                "-addext",
-                "subjectAltName=DNS:api." + DOMAIN + ",DNS:panel." + DOMAIN + ",DNS:docs." + DOMAIN + ",DNS:"
-                        + TestStack.RUN_DOMAIN + ",DNS:*." + TestStack.RUN_DOMAIN,
-                "-keyout",
-                key.toString(),
-                "-out",
-                cert.toString()));
-
-        ProcessBuilder render = new ProcessBuilder(
-                "bash", TestStack.ROOT.resolve("deploy/nginx/render.sh").toString());
-        render.environment()
-                .putAll(Map.ofEntries(
-                        Map.entry("WASMCLOUD_DOMAIN", DOMAIN),
-                        Map.entry("WASMCLOUD_RUN_HOST", TestStack.RUN_DOMAIN),
-                        Map.entry("WASMCLOUD_TLS_CERT", cert.toString()),
-                        Map.entry("WASMCLOUD_TLS_KEY", key.toString()),
-                        Map.entry("WASMCLOUD_LISTEN_ADDRESS", "127.0.0.1"),
-                        Map.entry("WASMCLOUD_HTTP_PORT", Integer.toString(httpPort)),
-                        Map.entry("WASMCLOUD_HTTPS_PORT", Integer.toString(httpsPort)),
-                        Map.entry(
-                                "WASMCLOUD_API_UPSTREAM",
-                                "127.0.0.1:" + stack.config().apiPort()),
-                        Map.entry(
-                                "WASMCLOUD_EXECUTOR_UPSTREAM",
-                                "127.0.0.1:" + stack.config().executorPort()),
-                        Map.entry(
-                                "WASMCLOUD_PANEL_ROOT",
-                                TestStack.ROOT.resolve("panel/target/dist").toString()),
-                        Map.entry(
-                                "WASMCLOUD_DOCS_ROOT",
-                                TestStack.ROOT
-                                        .resolve("docs-site/target/classes/static/docs")
-                                        .toString())));
-        Files.writeString(dir.resolve("wasmcloud.conf"), run(render));
-        Files.copy(TestStack.ROOT.resolve("deploy/nginx/wasmcloud-proxy.conf"), dir.resolve("wasmcloud-proxy.conf"));
-        Files.writeString(dir.resolve("nginx.conf"), mainConfig());
-        Files.createDirectories(dir.resolve("temp"));
-
-        nginx = new ProcessBuilder(
-                        NGINX.toString(),
-                        "-p",
-                        dir.toString(),
-                        "-c",
-                        dir.resolve("nginx.conf").toString(),
-                        "-e",
-                        dir.resolve("error.log").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("nginx.out").toFile())
-                .start();
-        awaitListening(httpsPort);
-        https = HttpClient.newBuilder().sslContext(trusting(cert)).build();
+        nginx = new LoopbackNginx(
+                dir,
+                "127.0.0.1:" + stack.config().apiPort(),
+                "127.0.0.1:" + stack.config().executorPort());
+        httpsPort = nginx.httpsPort;
+        httpPort = nginx.httpPort;
+        https = HttpClient.newBuilder()
+                .sslContext(nginx.trustingItsCertificate())
+                .build();
     }
 
     @AfterAll
     static void stopNginx() throws InterruptedException {
         if (nginx != null) {
-            nginx.destroy();
-            nginx.waitFor(10, TimeUnit.SECONDS);
+            nginx.close();
         }
     }
 
@@ -280,6 +212,48 @@ class NginxFrontTest {
     }
 
     @Test
+    void wasmcloudsOwnHostsSendHstsAndACspAndHashedAssetsAreCachedForAYear() throws Exception {
+        String panel = "https://panel." + DOMAIN + ":" + httpsPort;
+        HttpResponse<String> page = get(panel + "/");
+        String asset = page.body().replaceFirst("(?s).*src=\"\\.?(/assets/[^\"]+\\.js)\".*", "$1");
+        HttpResponse<String> script = https.send(
+                HttpRequest.newBuilder(URI.create(panel + asset))
+                        .header("Accept-Encoding", "gzip")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> api = get("https://api." + DOMAIN + ":" + httpsPort + "/api/whoami");
+        HttpResponse<String> function = get("https://" + TestStack.RUN_DOMAIN + ":" + httpsPort + "/nothing-here/");
+
+        for (HttpResponse<String> response : List.of(page, script, api)) {
+            assertThat(response.headers().allValues("Strict-Transport-Security"))
+                    .as(response.uri().toString())
+                    .containsExactly("max-age=63072000; includeSubDomains");
+            assertThat(response.headers().firstValue("Content-Security-Policy"))
+                    .as(response.uri().toString())
+                    .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'"));
+        }
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(script.statusCode()).as(asset).isEqualTo(200);
+        assertThat(script.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(script.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(function.headers().firstValue("Strict-Transport-Security"))
+                .as("the run domain's responses are the functions' own")
+                .isEmpty();
+    }
+
+    @Test
+    void aBodyOverThePlatformsTenMebibytesIsRefusedByNginxBeforeAnExecutorSeesIt() throws Exception {
+        HttpResponse<String> response = https.send(
+                HttpRequest.newBuilder(URI.create("https://" + TestStack.RUN_DOMAIN + ":" + httpsPort + "/greeter/"))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[20 * 1024 * 1024]))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("X-Wasmcloud-Invocation-Id")).isEmpty();
+    }
+
+    @Test
     void theDocsHostServesPagesByTheirNames() throws Exception {
         HttpResponse<String> page = https.send(
                 HttpRequest.newBuilder(URI.create("https://docs." + DOMAIN + ":" + httpsPort + "/getting-started"))
@@ -326,68 +300,5 @@ class NginxFrontTest {
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return https.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String mainConfig() {
-        String temp = dir.resolve("temp").toString();
-        return """
-                worker_processes 1;
-                pid %1$s/nginx.pid;
-                %2$s
-                daemon off;
-                events { worker_connections 256; }
-                http {
-                    include /etc/nginx/mime.types;
-                    access_log off;
-                    client_body_temp_path %3$s/body;
-                    proxy_temp_path %3$s/proxy;
-                    fastcgi_temp_path %3$s/fastcgi;
-                    uwsgi_temp_path %3$s/uwsgi;
-                    scgi_temp_path %3$s/scgi;
-                    include %1$s/wasmcloud.conf;
-                }
-                """.formatted(dir, "root".equals(System.getProperty("user.name")) ? "user root;" : "", temp);
-    }
-
-    private static String run(ProcessBuilder builder) throws IOException, InterruptedException {
-        Process process = builder.redirectErrorStream(true).start();
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(builder.command() + " failed: " + output);
-        }
-        return output;
-    }
-
-    private static void awaitListening(int port) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (ConnectException notYet) {
-                if (!nginx.isAlive()) {
-                    throw new IllegalStateException("nginx exited: " + Files.readString(dir.resolve("nginx.out"))
-                            + Files.readString(dir.resolve("error.log")));
-                }
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("nginx did not listen on " + port);
-    }
-
-    private static SSLContext trusting(Path certificate) throws Exception {
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        try (InputStream in = Files.newInputStream(certificate)) {
-            trust.setCertificateEntry(
-                    "wasmcloud-test", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
     }
 }

@@ -46,6 +46,23 @@ class MetricsTest extends ExecutorTest {
                 .contains("\"pool\":{\"status\":\"UP\"");
     }
 
+    @Test
+    void readinessCoversTheDatabaseAndThePoolWhileLivenessLooksOnlyAtTheProcess() {
+        HttpResponse<String> readiness = management("/actuator/health/readiness");
+        HttpResponse<String> liveness = management("/actuator/health/liveness");
+
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body())
+                .contains("\"db\":{\"status\":\"UP\"")
+                .contains("\"pool\":{\"status\":\"UP\"")
+                .contains("\"readinessState\":{\"status\":\"UP\"");
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        assertThat(liveness.body())
+                .contains("livenessState")
+                .doesNotContain("\"db\"")
+                .doesNotContain("\"pool\"");
+    }
+
     private HttpResponse<String> management(String path) {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort() + path))
                 .build());

@@ -47,18 +47,31 @@ class QueueDeadlineTest extends ExecutorTest {
             waiting.add(getAsync(hello));
         }
         Thread.sleep(300);
-        HttpResponse<String> health =
-                send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort() + "/actuator/health"))
-                        .build());
+        HttpResponse<String> health = management("/actuator/health");
+        HttpResponse<String> readiness = management("/actuator/health/readiness");
+        HttpResponse<String> liveness = management("/actuator/health/liveness");
 
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(health.body()).contains("\"pool\":{\"status\":\"OUT_OF_SERVICE\"");
+        assertThat(readiness.statusCode())
+                .as("a saturated executor leaves readiness")
+                .isEqualTo(503);
+        assertThat(liveness.statusCode()).as("but is not restarted for it").isEqualTo(200);
         for (CompletableFuture<HttpResponse<String>> response : waiting) {
             assertThat(response.get().statusCode()).isEqualTo(503);
             assertThat(response.get().headers().firstValue("Retry-After")).hasValue("1");
         }
         assertThat(recordOf(waiting.getLast().get())).isEqualTo("overloaded 503");
         assertThat(spinning.get().statusCode()).isEqualTo(504);
+        awaitUntil(
+                java.time.Duration.ofSeconds(5),
+                "the drained executor is ready again",
+                () -> management("/actuator/health/readiness").statusCode() == 200);
+    }
+
+    private HttpResponse<String> management(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort() + path))
+                .build());
     }
 
     private CompletableFuture<HttpResponse<String>> getAsync(String name) {
