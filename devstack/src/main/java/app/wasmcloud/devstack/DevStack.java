@@ -190,7 +190,10 @@ public final class DevStack implements AutoCloseable {
         return body.get("token").asString();
     }
 
-    /** The panel at {@code /} and the documentation at {@code /docs/}, straight from their build folders. */
+    /**
+     * The panel at {@code /} and the documentation at {@code /docs/}, straight from their build folders. The docs
+     * context has no trailing slash so that {@code /docs} reaches the file server, which redirects it to {@code /docs/}.
+     */
     private void servePanel() throws IOException {
         Path panelFiles = config.panelDirectory().toAbsolutePath();
         Path docsFiles = config.docsDirectory().toAbsolutePath();
@@ -201,7 +204,7 @@ public final class DevStack implements AutoCloseable {
             System.err.println("The panel is not built (" + panelFiles + " is missing); skipping it.");
         }
         if (Files.isDirectory(docsFiles)) {
-            panel.createContext("/docs/", SimpleFileServer.createFileHandler(docsFiles));
+            panel.createContext("/docs", SimpleFileServer.createFileHandler(docsFiles));
         }
         panel.start();
     }
