@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The #region comments mark the parts the documentation site includes. */
+
 enum { MAX_BODY = 64 * 1024, MAX_VALUE = 256 };
 
 static const char *env(const char *name) {
@@ -45,6 +47,7 @@ static void reply_error(const char *status, const char *message) {
     printf("\"}\n");
 }
 
+// #region query
 static int hex(int c) {
     return isdigit(c) ? c - '0' : tolower(c) - 'a' + 10;
 }
@@ -76,6 +79,7 @@ static int query_param(const char *query, const char *name, char *out, size_t si
     }
     return 0;
 }
+// #endregion query
 
 static void greet(void) {
     const char *query = env("QUERY_STRING");
@@ -101,6 +105,7 @@ static void greet(void) {
     printf("!\"}\n");
 }
 
+// #region body
 /* Reads the whole body (stdin) into buffer; returns its length, or -1 when it is larger than the buffer. */
 static long read_body(char *buffer, size_t size) {
     size_t length = fread(buffer, 1, size, stdin);
@@ -156,7 +161,9 @@ static void sum(void) {
     }
     printf("Status: 200 OK\nContent-Type: application/json\n\n{\"count\":%d,\"sum\":%lld}\n", count, total);
 }
+// #endregion body
 
+// #region routing
 /* One route: a path, the method it answers and its handler. */
 struct route {
     const char *path;
@@ -196,3 +203,4 @@ int main(void) {
     printf("\"}\n");
     return 0;
 }
+// #endregion routing
