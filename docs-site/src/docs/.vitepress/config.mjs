@@ -51,11 +51,15 @@ export const sidebar = [
     items: [
       { text: 'CLI', link: '/cli' },
       { text: 'HTTP API', link: '/api' },
+      { text: 'Configuration', link: '/configuration' },
     ],
   },
   {
     text: 'Operating',
-    items: [{ text: 'Operator guide', link: '/operating' }],
+    items: [
+      { text: 'Operator guide', link: '/operating' },
+      { text: 'PostgreSQL, B2, backups, upgrades', link: '/data' },
+    ],
   },
 ];
 
@@ -69,6 +73,8 @@ export default defineConfig({
   // Plain .html files: any static file server (the JDK's in ./dev, nginx) serves them without rewrite rules.
   cleanUrls: false,
   lastUpdated: false,
+  // The docs name the dev stack's own addresses (http://localhost:8080); they are examples, not pages to check.
+  ignoreDeadLinks: 'localhostLinks',
   // The example sources are included from ../../examples; VitePress must not treat them as pages.
   srcExclude: ['**/README.md'],
   markdown: {
