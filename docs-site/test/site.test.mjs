@@ -1,95 +1,71 @@
-// Builds the site into a temporary directory and checks it the way a reader would notice problems:
-// a missing or empty page, a link to nowhere, a page left out of the navigation.
+// Checks the built site (target/classes/static/docs, written by `npm run build` before Maven's test phase) the way a
+// reader would notice problems: a page missing from the build or the navigation, no 404 page, a search that cannot
+// find what people look for. VitePress itself fails the build on a link to a page that does not exist.
 
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { buildSite, DOCS_DIR, PAGES, slugify } from '../scripts/build.mjs';
+import { readFile, readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { before, describe, it } from 'node:test';
+import MiniSearch from 'minisearch';
+import { sidebar } from '../src/docs/.vitepress/config.mjs';
 
-let outDir;
+const SOURCES = fileURLToPath(new URL('../src/docs', import.meta.url));
+const SITE = fileURLToPath(new URL('../target/classes/static/docs', import.meta.url));
+
 let pages;
-const html = new Map();
+let search;
 
 before(async () => {
-  outDir = await mkdtemp(join(tmpdir(), 'wasmcloud-docs-'));
-  pages = await buildSite(outDir);
-  for (const page of pages) {
-    html.set(`${page.slug}.html`, await readFile(page.file, 'utf8'));
-  }
-});
-
-after(async () => {
-  await rm(outDir, { recursive: true, force: true });
+  pages = (await markdownFiles(SOURCES)).map((file) => relative(SOURCES, file).replace(/\.md$/, ''));
+  search = await loadSearchIndex();
 });
 
 describe('docs site', () => {
-  it('renders one HTML page per Markdown source, plus the stylesheet', async () => {
-    const sources = (await readdir(DOCS_DIR)).filter((name) => name.endsWith('.md')).map((name) => name.replace(/\.md$/, '.html'));
-    const written = (await readdir(outDir)).sort();
-    assert.deepEqual(written, [...sources, 'style.css'].sort());
-  });
-
-  it('gives every page a title, one h1 and real content', () => {
-    for (const [file, page] of html) {
-      assert.match(page, /<title>[^<]+ · Wasmcloud<\/title>/, `${file} has no title`);
-      assert.equal(page.match(/<h1[\s>]/g)?.length, 1, `${file} should have exactly one h1`);
-      const main = /<main id="content">([\s\S]*)<\/main>/.exec(page)?.[1] ?? '';
-      const text = main.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
-      assert.ok(text.length > 500, `${file} has only ${text.length} characters of text`);
+  it('builds one HTML page per Markdown source, and a 404 page', async () => {
+    for (const page of [...pages, '404']) {
+      const html = await readFile(join(SITE, `${page}.html`), 'utf8');
+      assert.match(html, /<title>[^<]+<\/title>/, `${page}.html has no title`);
     }
   });
 
-  it('lists every page in the navigation and marks the current one', () => {
-    for (const [file, page] of html) {
-      const nav = /<nav class="site-nav"[^>]*>([\s\S]*?)<\/nav>/.exec(page)?.[1] ?? '';
-      for (const { slug } of PAGES) {
-        assert.ok(nav.includes(`href="${slug}.html"`), `${file}: navigation misses ${slug}.html`);
-      }
-      assert.ok(nav.includes(`href="${file}" aria-current="page"`), `${file}: navigation does not mark it current`);
-    }
+  it('lists every page in the navigation, and every navigation entry is a page', () => {
+    const linked = sidebar.flatMap((group) => group.items.map((item) => item.link.replace(/^\//, '') || 'index'));
+    assert.deepEqual([...linked].sort(), [...pages].sort());
   });
 
-  it('points every internal link at an existing page and heading', () => {
-    const broken = [];
-    for (const [file, page] of html) {
-      for (const [, href] of page.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
-        if (/^(https?:|mailto:)/.test(href)) {
-          continue;
-        }
-        const [target, fragment] = href.split('#');
-        const targetFile = target === '' ? file : target;
-        if (targetFile === 'style.css') {
-          continue;
-        }
-        const targetPage = html.get(targetFile);
-        if (targetPage === undefined) {
-          broken.push(`${file}: ${href} (no such page)`);
-        } else if (fragment !== undefined && !targetPage.includes(` id="${fragment}"`)) {
-          broken.push(`${file}: ${href} (no such heading)`);
-        }
-      }
-    }
-    assert.deepEqual(broken, []);
+  it('offers dark mode and an edit link on every page', async () => {
+    const html = await readFile(join(SITE, 'limits.html'), 'utf8');
+    assert.match(html, /vitepress-theme-appearance/);
+    assert.match(html, /Edit this page/);
   });
 
-  it('leaves no Markdown links behind', () => {
-    for (const [file, page] of html) {
-      assert.doesNotMatch(page, /href="[^"]*\.md(#[^"]*)?"/, `${file} still links to a .md file`);
-    }
-  });
-
-  it('escapes code instead of passing it through as HTML', () => {
-    const writing = html.get('writing-functions.html');
-    assert.ok(writing.includes('<code class="language-wat">'), 'the WAT example should be a code block');
-    assert.ok(writing.includes('(data (i32.const 16) &quot;Content-Type: text/plain'), 'quotes in code should be escaped');
-  });
-
-  it('makes heading ids the way GitHub does, so links work on both', () => {
-    assert.equal(slugify('The CGI contract'), 'the-cgi-contract');
-    assert.equal(slugify('`wasmcloud functions create NAME`'), 'wasmcloud-functions-create-name');
-    assert.equal(slugify('`GET /api/functions/{name}`'), 'get-apifunctionsname');
-    assert.equal(slugify('Buffers: the fits-or-tells rule'), 'buffers-the-fits-or-tells-rule');
-  });
+  for (const term of ['timeout', 'secret', 'allow-list']) {
+    it(`search finds "${term}"`, () => {
+      const hits = search.search(term, { prefix: true });
+      assert.ok(hits.length > 0, `no search result for ${term}`);
+    });
+  }
 });
+
+async function markdownFiles(directory) {
+  const files = [];
+  for (const entry of await readdir(directory, { withFileTypes: true })) {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory() && !entry.name.startsWith('.')) {
+      files.push(...(await markdownFiles(path)));
+    } else if (entry.isFile() && entry.name.endsWith('.md')) {
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+/** The index VitePress's local search ships to the browser, loaded with the same library and fields it uses. */
+async function loadSearchIndex() {
+  const chunks = join(SITE, 'assets/chunks');
+  const name = (await readdir(chunks)).find((file) => file.startsWith('@localSearchIndexroot'));
+  assert.ok(name, 'the build has no local search index');
+  const { default: json } = await import(join(chunks, name));
+  return MiniSearch.loadJSON(json, { fields: ['title', 'titles', 'text'], storeFields: ['title', 'titles'] });
+}

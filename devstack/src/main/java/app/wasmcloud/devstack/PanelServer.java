@@ -54,7 +54,8 @@ final class PanelServer implements AutoCloseable {
             System.err.println("The panel is not built (" + panelFiles + " is missing); skipping it.");
         }
         if (Files.isDirectory(docsFiles)) {
-            server.createContext("/docs/", SimpleFileServer.createFileHandler(docsFiles));
+            // No trailing slash: /docs reaches the file server too, which redirects it to /docs/.
+            server.createContext("/docs", SimpleFileServer.createFileHandler(docsFiles));
         }
         HttpHandler proxy = panel::forward;
         API_PATHS.forEach(path -> server.createContext(path, proxy));

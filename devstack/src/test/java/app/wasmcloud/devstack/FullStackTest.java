@@ -125,7 +125,17 @@ class FullStackTest {
 
         assertThat(panel.statusCode()).isEqualTo(200);
         assertThat(panel.body()).contains("<title>").contains("Wasmcloud");
+        HttpResponse<String> docsWithoutSlash = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create(stack.config().panelUrl() + "docs"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("./dev");
+        assertThat(docsWithoutSlash.statusCode()).isEqualTo(200);
+        assertThat(docsWithoutSlash.uri().getPath()).isEqualTo("/docs/");
     }
 }
