@@ -118,7 +118,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     || cause instanceof SQLNonTransientConnectionException
                     || (cause instanceof SQLException sql
                             && sql.getSQLState() != null
-                            && sql.getSQLState().startsWith("08"))) {
+                            && sql.getSQLState().startsWith("08"))
+                    // A rollback fails at the JDBC level only on a broken connection (the pool's "Connection is
+                    // closed" carries no SQLSTATE): the failure it was undoing was the outage.
+                    || (cause instanceof org.hibernate.TransactionException && cause.getCause() instanceof SQLException)) {
                 return true;
             }
         }
