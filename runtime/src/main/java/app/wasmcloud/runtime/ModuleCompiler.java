@@ -36,7 +36,7 @@ public final class ModuleCompiler implements AutoCloseable {
      *
      * @param threads compiles that run at once
      * @param queue compiles that may wait for a thread; more are refused as busy
-     * @param timeBudget how long a caller waits for one compile before it is refused
+     * @param timeBudget how long one compile may run before its module is refused
      * @param allocationBudget bytes one compile may allocate before it is refused
      */
     public record Budget(int threads, int queue, Duration timeBudget, long allocationBudget) {
