@@ -121,7 +121,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                             && sql.getSQLState().startsWith("08"))
                     // A rollback fails at the JDBC level only on a broken connection (the pool's "Connection is
                     // closed" carries no SQLSTATE): the failure it was undoing was the outage.
-                    || (cause instanceof org.hibernate.TransactionException && cause.getCause() instanceof SQLException)) {
+                    || (cause instanceof org.hibernate.TransactionException
+                            && cause.getCause() instanceof SQLException)) {
                 return true;
             }
         }
