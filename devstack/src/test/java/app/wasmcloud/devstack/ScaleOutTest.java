@@ -136,10 +136,12 @@ class ScaleOutTest {
             executor.put(
                     "WASMCLOUD_EXECUTOR_COMPILED_CLASS_CACHE_DIR",
                     dir.resolve(name + "/classes").toString());
-            // A small pool, so that three functions at once saturate it: two threads (one per function, the
-            // default half) and one queue slot.
-            executor.put("WASMCLOUD_EXECUTOR_POOL_THREADS", "2");
-            executor.put("WASMCLOUD_EXECUTOR_POOL_QUEUE", "1");
+            // One slot and room for four waiting callers (readiness drops at three), and long runs keep their slot,
+            // so that one looping function and three waiting requests saturate an executor.
+            executor.put("WASMCLOUD_EXECUTOR_ADMISSION_SLOTS", "1");
+            executor.put("WASMCLOUD_EXECUTOR_ADMISSION_MAX_WAITING", "4");
+            executor.put("WASMCLOUD_EXECUTOR_ADMISSION_DEMOTE_AFTER", "0");
+            executor.put("WASMCLOUD_EXECUTOR_ADMISSION_QUEUE_DEADLINE", "5s");
             executors.add(ServiceProcess.start(name, executorJar, dir, executor));
         }
         for (ServiceProcess service : List.of(apiServers.get(1), executors.get(0), executors.get(1))) {
@@ -295,6 +297,7 @@ class ScaleOutTest {
         for (String name : List.of("slow", "slow-b", "slow-c")) {
             deploy(name, FIXTURES.resolve("sleep_then_reply.wasm"));
         }
+        deploy("spin", FIXTURES.resolve("spin.wasm"));
         int before = nginx.accessLog().size();
         assertThat(run("/slow/", "warm").statusCode()).isEqualTo(200);
         String owner = upstreams(
@@ -332,19 +335,24 @@ class ScaleOutTest {
         Thread.sleep(500);
         assertThat(slowInvocations()).isEqualTo(3);
 
-        // Three functions at once fill the survivor's pool: two guest threads, and the queue slot for the third.
-        List<CompletableFuture<HttpResponse<String>>> filling = new ArrayList<>();
+        // A looping function holds the survivor's one slot (until its 10 s timeout), and three requests wait for it:
+        // the queue is at its readiness bound. They wait up to the queueing deadline and get 503 with Retry-After.
+        CompletableFuture<HttpResponse<String>> looping = postAsync("/spin/", "loop");
+        Thread.sleep(1000);
+        List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
         for (String name : List.of("slow", "slow-b", "slow-c")) {
-            filling.add(postAsync("/" + name + "/", "fill"));
+            waiting.add(postAsync("/" + name + "/", "wait"));
         }
         awaitUntil(
-                Duration.ofSeconds(10),
+                Duration.ofSeconds(5),
                 "the full survivor leaves readiness",
                 () -> status(survivor.management("/actuator/health/readiness")) == 503);
         assertThat(status(survivor.management("/actuator/health/liveness"))).isEqualTo(200);
-        for (CompletableFuture<HttpResponse<String>> response : filling) {
-            assertThat(response.get().statusCode()).isEqualTo(200);
+        for (CompletableFuture<HttpResponse<String>> response : waiting) {
+            assertThat(response.get().statusCode()).isEqualTo(503);
+            assertThat(response.get().headers().firstValue("Retry-After")).hasValue("1");
         }
+        assertThat(looping.get().statusCode()).isEqualTo(504);
         awaitUntil(
                 Duration.ofSeconds(5),
                 "the drained survivor is ready again",
