@@ -18,6 +18,12 @@ class ModuleCompilerTest {
     /** About 100 KB of ordinary code: a second or so to compile here. */
     private static final byte[] PROGRAM = GeneratedModules.ordinaryProgram(100);
 
+    /**
+     * About 1 MB: several seconds here and still far over 100 ms on a fast machine with a warm JIT, so the refusal
+     * at the budget cannot be raced by the compile finishing first.
+     */
+    private static final byte[] LARGE_PROGRAM = GeneratedModules.ordinaryProgram(1000);
+
     private static final Duration GENEROUS = Duration.ofSeconds(50);
 
     @Test
@@ -37,7 +43,7 @@ class ModuleCompilerTest {
                 new ModuleCompiler(new ModuleCompiler.Budget(1, 1, budget, 4L << 30), ModuleLimits.DEFAULTS)) {
             long start = System.nanoTime();
 
-            assertThatThrownBy(() -> compiler.compile(PROGRAM, null, 256, null))
+            assertThatThrownBy(() -> compiler.compile(LARGE_PROGRAM, null, 256, null))
                     .isInstanceOf(InvalidModuleException.class)
                     .hasMessageContaining("over the compile time budget")
                     .hasMessageContaining("100 ms");
