@@ -4,7 +4,7 @@
 # sleeping ones each get 20 connections. Prints one table; figures go to bench/executor/README.md.
 #
 # Usage: bench/executor/isolation.sh      Settings: DURATION=10s THREADS=2 PORT=18091 MANAGEMENT_PORT=19091 SKIP_BUILD=1
-#   EXECUTOR_ARGS (experiments only: the reported figures use none)
+#   EXECUTOR_ARGS, JAVA_OPTS (experiments only: the reported figures use none)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -44,7 +44,7 @@ hostile=(loop-1 loop-2 loop-3 sleep-1 sleep-2)
 for name in loop-1 loop-2 loop-3; do deploy "$name" "$fixtures/spin.wasm" --owner hostile; done
 for name in sleep-1 sleep-2; do deploy "$name" "$fixtures/sleep_then_reply.wasm" --owner hostile; done
 
-"$java" -jar "$jar" \
+"$java" ${JAVA_OPTS:-} -jar "$jar" \
   --spring.datasource.url="$jdbc_url" --spring.datasource.username=postgres --spring.datasource.password=postgres \
   --server.address=127.0.0.1 --server.port="$PORT" \
   --management.server.address=127.0.0.1 --management.server.port="$MANAGEMENT_PORT" \
@@ -73,7 +73,7 @@ for connections in 1 16 256; do
   measure alone "$connections"
   hogs=()
   for name in "${hostile[@]}"; do
-    wrk -t 1 -c 20 -d "$(( ${DURATION%s} + 4 ))s" --timeout 15s "$base/$name/" >"$work/hog-$name.txt" &
+    wrk -t 1 -c "${HOSTILE_CONNECTIONS:-20}" -d "$(( ${DURATION%s} + 4 ))s" --timeout 15s "$base/$name/" >"$work/hog-$name.txt" &
     hogs+=($!)
   done
   sleep 2

@@ -59,16 +59,38 @@ public final class ExecutionPool implements AutoCloseable {
      * {@code RLIMIT_NICE} of at least 20); without them long runs keep their priority but still give their slots
      * back. A zero {@code demoteAfter} makes no run a long run.
      *
+     * <p>One user may have as many long runs awake at once as there are slots, see {@link #ExecutionPool(int, long,
+     * int, Duration, Duration, int)}.
+     *
      * @param queueDeadline how long a caller waits for a slot before it is rejected
      */
     public ExecutionPool(
             int slots, long stackSizeBytes, int queueCapacity, Duration queueDeadline, Duration demoteAfter) {
-        if (slots < 1 || stackSizeBytes < 0 || queueCapacity < 0 || !queueDeadline.isPositive()) {
-            throw new IllegalArgumentException(
-                    "slots must be >= 1, stack size and queue capacity >= 0, the queueing deadline positive");
+        this(slots, stackSizeBytes, queueCapacity, queueDeadline, demoteAfter, slots);
+    }
+
+    /**
+     * As {@link #ExecutionPool(int, long, int, Duration, Duration)}, with a bound on each user's long runs: a user
+     * with {@code longRunsPerUser} of them awake gets no new admission until one ends or sleeps ({@link FairSlots}).
+     * Long runs cannot be paused, so this is what keeps a tenant from filling the machine with demoted loopers.
+     */
+    public ExecutionPool(
+            int slots,
+            long stackSizeBytes,
+            int queueCapacity,
+            Duration queueDeadline,
+            Duration demoteAfter,
+            int longRunsPerUser) {
+        if (slots < 1
+                || stackSizeBytes < 0
+                || queueCapacity < 0
+                || !queueDeadline.isPositive()
+                || longRunsPerUser < 1) {
+            throw new IllegalArgumentException("slots and long runs per user must be >= 1, stack size and queue"
+                    + " capacity >= 0, the queueing deadline positive");
         }
         this.stackSizeBytes = stackSizeBytes;
-        this.slots = new FairSlots(slots, queueCapacity);
+        this.slots = new FairSlots(slots, queueCapacity, longRunsPerUser);
         this.queueDeadlineNanos = queueDeadline.toNanos();
         this.guestThreads = Executors.newCachedThreadPool(guestThreadFactory("wasm-guest-", stackSizeBytes));
         this.watchdog = new Watchdog(daemonThreads("wasm-watchdog-", 0), demoteAfter.toNanos());
@@ -180,6 +202,11 @@ public final class ExecutionPool implements AutoCloseable {
     /** Callers waiting for a slot now. */
     public int waiting() {
         return slots.waiting();
+    }
+
+    /** Runs that are long and awake now. */
+    public int longRuns() {
+        return slots.longRuns();
     }
 
     /** Cancels running invocations and refuses waiting and later ones. */

@@ -1,9 +1,12 @@
 package app.wasmcloud.runtime;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -16,30 +19,51 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Slots bound what runs at the normal priority, not what is in flight: a guest gives its slot back while it sleeps
  * and once it has run long enough to be demoted ({@link Watchdog}), so sleepers and loopers never hold back others.
+ * What bounds the long runs is a count per user: a user with {@code longRunsPerUser} runs long and awake gets no new
+ * admission until one ends or sleeps, and a long run waking from a sleep waits for that count to drop too. Without
+ * it a tenant could keep sixty demoted loopers runnable on two cores; the JVM's safepoints (every garbage collection)
+ * then took 50–90 ms instead of a few, because a thread at the idle policy runs only when the CPUs are otherwise free,
+ * and everyone's latency paid for it. The bound is soft by the few admissions that turn long together; a user at it still has every CPU that the short runs leave.
  */
 final class FairSlots {
 
     private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when a user's long runs drop, for long runs waking from a sleep; with lock. */
+    private final Condition longRunEnded = lock.newCondition();
+
     private final int maxWaiting;
-    /** Guarded by lock. */
+    private final int longRunsPerUser;
+    /** Guarded by lock. Invariant: while a slot is free, no user in turn has a waiter. */
     private int free;
     /** Guarded by lock. */
     private int waiting;
-    /** Users with waiters, in turn order; guarded by lock. */
-    private final ArrayDeque<UserQueue> users = new ArrayDeque<>();
-
-    private final Map<Long, UserQueue> usersById = new HashMap<>();
+    /** Guarded by lock. */
+    private int longRuns;
+    /** Users with waiters and below their long-run bound, in turn order (lazily: see {@link #dequeue}); with lock. */
+    private final ArrayDeque<UserState> turns = new ArrayDeque<>();
+    /** Users with waiters or long runs; guarded by lock. */
+    private final Map<Long, UserState> usersById = new HashMap<>();
 
     /**
+     * Slots without a bound on long runs.
+     *
      * @param slots how many may hold a slot at once
      * @param maxWaiting how many may wait at once, a memory bound; past it a caller is refused at once
      */
     FairSlots(int slots, int maxWaiting) {
-        if (slots < 1 || maxWaiting < 0) {
-            throw new IllegalArgumentException("slots must be >= 1 and maxWaiting >= 0");
+        this(slots, maxWaiting, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param longRunsPerUser how many of one user's runs may be long and awake before its next admission waits
+     */
+    FairSlots(int slots, int maxWaiting, int longRunsPerUser) {
+        if (slots < 1 || maxWaiting < 0 || longRunsPerUser < 1) {
+            throw new IllegalArgumentException("slots and longRunsPerUser must be >= 1 and maxWaiting >= 0");
         }
         this.free = slots;
         this.maxWaiting = maxWaiting;
+        this.longRunsPerUser = longRunsPerUser;
     }
 
     /**
@@ -52,7 +76,7 @@ final class FairSlots {
         Waiter waiter;
         lock.lock();
         try {
-            if (free > 0 && waiting == 0) {
+            if (free > 0 && turns.isEmpty() && !atBound(usersById.get(tenant.user()))) {
                 free--;
                 return;
             }
@@ -84,13 +108,74 @@ final class FairSlots {
         LockSupport.unpark(next.thread);
     }
 
+    /** One of {@code tenant}'s runs became long while awake (or woke from a sleep as one): it counts to the bound. */
+    void longRunStarted(Tenant tenant) {
+        lock.lock();
+        try {
+            userState(tenant.user()).longRuns++;
+            longRuns++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** One of {@code tenant}'s long runs ended or went to sleep: its user may be admitted again. */
+    void longRunEnded(Tenant tenant) {
+        List<Waiter> granted;
+        lock.lock();
+        try {
+            UserState user = usersById.get(tenant.user());
+            user.longRuns--;
+            longRuns--;
+            longRunEnded.signalAll();
+            if (user.isIdle()) {
+                usersById.remove(tenant.user());
+                return;
+            }
+            if (!user.inTurn && !user.functions.isEmpty() && !atBound(user)) {
+                user.inTurn = true;
+                turns.addLast(user);
+            }
+            granted = grantFreeSlots();
+        } finally {
+            lock.unlock();
+        }
+        for (Waiter waiter : granted) {
+            LockSupport.unpark(waiter.thread);
+        }
+    }
+
+    /**
+     * For a long run of {@code tenant}'s waking from a sleep: waits until its user is below the bound, then counts it
+     * again. No deadline of its own: the invocation's timeout interrupts the wait.
+     */
+    void awaitLongRunTurn(Tenant tenant) throws InterruptedException {
+        lock.lock();
+        try {
+            UserState user = userState(tenant.user());
+            while (atBound(user)) {
+                longRunEnded.await();
+            }
+            user.longRuns++;
+            longRuns++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Grants every waiter a slot and every later caller too: for closing, when callers must find out at once. */
     void close() {
         lock.lock();
         try {
             free = Integer.MAX_VALUE / 2;
+            for (UserState user : usersById.values()) {
+                if (!user.inTurn && !user.functions.isEmpty()) {
+                    user.inTurn = true;
+                    turns.addLast(user);
+                }
+            }
             Waiter next;
-            while ((next = dequeue()) != null) {
+            while ((next = dequeueIgnoringBounds()) != null) {
                 next.granted = true;
                 LockSupport.unpark(next.thread);
             }
@@ -107,6 +192,39 @@ final class FairSlots {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** How many runs are long and awake now, all users together; for gauges. */
+    int longRuns() {
+        lock.lock();
+        try {
+            return longRuns;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean atBound(UserState user) {
+        return user != null && user.longRuns >= longRunsPerUser;
+    }
+
+    private UserState userState(long id) {
+        return usersById.computeIfAbsent(id, unused -> new UserState());
+    }
+
+    /** Hands free slots to waiters in turn, restoring the invariant; the caller unparks them after unlocking. */
+    private List<Waiter> grantFreeSlots() {
+        if (free == 0) {
+            return List.of();
+        }
+        List<Waiter> granted = new ArrayList<>(1);
+        Waiter next;
+        while (free > 0 && (next = dequeue()) != null) {
+            free--;
+            next.granted = true;
+            granted.add(next);
+        }
+        return granted;
     }
 
     private void await(Waiter waiter, long deadlineNanos) throws InterruptedException {
@@ -137,7 +255,7 @@ final class FairSlots {
             if (waiter.granted) {
                 return false;
             }
-            UserQueue user = usersById.get(waiter.tenant.user());
+            UserState user = usersById.get(waiter.tenant.user());
             FunctionQueue function = user.functionsById.get(waiter.tenant.function());
             function.waiters.remove(waiter);
             waiting--;
@@ -145,8 +263,13 @@ final class FairSlots {
                 user.functions.remove(function);
                 user.functionsById.remove(waiter.tenant.function());
                 if (user.functions.isEmpty()) {
-                    users.remove(user);
-                    usersById.remove(waiter.tenant.user());
+                    if (user.inTurn) {
+                        turns.remove(user);
+                        user.inTurn = false;
+                    }
+                    if (user.isIdle()) {
+                        usersById.remove(waiter.tenant.user());
+                    }
                 }
             }
             return true;
@@ -157,12 +280,7 @@ final class FairSlots {
 
     private void enqueue(Waiter waiter) {
         waiting++;
-        UserQueue user = usersById.get(waiter.tenant.user());
-        if (user == null) {
-            user = new UserQueue();
-            usersById.put(waiter.tenant.user(), user);
-            users.addLast(user);
-        }
+        UserState user = userState(waiter.tenant.user());
         FunctionQueue function = user.functionsById.get(waiter.tenant.function());
         if (function == null) {
             function = new FunctionQueue();
@@ -170,14 +288,34 @@ final class FairSlots {
             user.functions.addLast(function);
         }
         function.waiters.addLast(waiter);
+        if (!user.inTurn && !atBound(user)) {
+            user.inTurn = true;
+            turns.addLast(user);
+        }
     }
 
-    /** The next waiter in turn, taken off the queues; null when nobody waits. */
+    /**
+     * The next waiter in turn, taken off the queues; null when nobody may take a slot. A user that reached its bound
+     * while in turn is dropped from the turns here, and put back when one of its long runs ends.
+     */
     private Waiter dequeue() {
-        UserQueue user = users.pollFirst();
-        if (user == null) {
-            return null;
+        UserState user;
+        while ((user = turns.pollFirst()) != null) {
+            if (!atBound(user)) {
+                return takeFrom(user);
+            }
+            user.inTurn = false;
         }
+        return null;
+    }
+
+    private Waiter dequeueIgnoringBounds() {
+        UserState user = turns.pollFirst();
+        return user == null ? null : takeFrom(user);
+    }
+
+    /** Takes {@code user}'s next waiter; the user was just taken off the turns and goes back if it has more. */
+    private Waiter takeFrom(UserState user) {
         FunctionQueue function = user.functions.pollFirst();
         Waiter next = function.waiters.pollFirst();
         waiting--;
@@ -187,9 +325,12 @@ final class FairSlots {
             user.functions.addLast(function);
         }
         if (user.functions.isEmpty()) {
-            usersById.remove(next.tenant.user());
+            user.inTurn = false;
+            if (user.isIdle()) {
+                usersById.remove(next.tenant.user());
+            }
         } else {
-            users.addLast(user);
+            turns.addLast(user);
         }
         return next;
     }
@@ -205,9 +346,17 @@ final class FairSlots {
         }
     }
 
-    private static final class UserQueue {
+    private static final class UserState {
         final ArrayDeque<FunctionQueue> functions = new ArrayDeque<>();
         final Map<Long, FunctionQueue> functionsById = new HashMap<>();
+        /** Runs that are long and awake. */
+        int longRuns;
+        /** Whether this user is in the turns. */
+        boolean inTurn;
+
+        boolean isIdle() {
+            return functions.isEmpty() && longRuns == 0;
+        }
     }
 
     private static final class FunctionQueue {

@@ -108,7 +108,7 @@ final class GuestJob implements Runnable {
      * CPU while they wait.
      */
     synchronized void runLong(int policy) {
-        slot.releaseForGood();
+        slot.runLong();
         if (runner != null && threadId != 0 && policyBeforeDemotion == null && ThreadPriority.stillAvailable()) {
             int before = ThreadPriority.policyOf(threadId);
             if (before >= 0 && before != policy && ThreadPriority.setPolicy(threadId, policy)) {

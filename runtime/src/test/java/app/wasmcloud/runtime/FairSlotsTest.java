@@ -84,4 +84,68 @@ class FairSlotsTest {
                 .isInstanceOf(RejectedExecutionException.class)
                 .hasMessageContaining("too many");
     }
+
+    @Test
+    void aUserAtItsLongRunBoundWaitsWhileOthersGoAtOnce() throws Exception {
+        FairSlots slots = new FairSlots(4, 10, 1);
+        Tenant looper = new Tenant(1, 10);
+        slots.acquire(looper, System.nanoTime() + LATER);
+        slots.release();
+        slots.longRunStarted(looper);
+        List<String> granted = new CopyOnWriteArrayList<>();
+        Thread blocked = Thread.ofPlatform().start(() -> {
+            try {
+                slots.acquire(new Tenant(1, 11), System.nanoTime() + LATER);
+                granted.add("1/11");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        while (slots.waiting() == 0) {
+            Thread.onSpinWait();
+        }
+
+        slots.acquire(new Tenant(2, 20), System.nanoTime() + LATER);
+        assertThat(granted).as("user 1 has its one long run awake").isEmpty();
+        slots.longRunEnded(looper);
+        blocked.join();
+
+        assertThat(granted).containsExactly("1/11");
+        assertThat(slots.longRuns()).isZero();
+    }
+
+    @Test
+    void aUserWhoseLongRunsStayAtTheBoundIsRefusedAtTheDeadline() throws Exception {
+        FairSlots slots = new FairSlots(4, 10, 1);
+        slots.longRunStarted(new Tenant(1, 10));
+
+        assertThatThrownBy(() -> slots.acquire(new Tenant(1, 10), System.nanoTime() + 50_000_000))
+                .isInstanceOf(RejectedExecutionException.class)
+                .hasMessageContaining("deadline");
+        assertThat(slots.waiting()).isZero();
+    }
+
+    @Test
+    void aLongRunWakingFromSleepWaitsForItsUserToBeBelowTheBound() throws Exception {
+        FairSlots slots = new FairSlots(4, 10, 1);
+        Tenant first = new Tenant(1, 10);
+        Tenant second = new Tenant(1, 11);
+        slots.longRunStarted(first);
+        Thread waking = Thread.ofPlatform().start(() -> {
+            try {
+                slots.awaitLongRunTurn(second);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waking.join(200);
+        assertThat(waking.isAlive())
+                .as("waits while the other long run is awake")
+                .isTrue();
+
+        slots.longRunEnded(first);
+        waking.join();
+
+        assertThat(slots.longRuns()).isOne();
+    }
 }

@@ -73,6 +73,55 @@ class SlotReleaseTest {
         }
     }
 
+    @Test
+    void aUsersLongRunsAreBoundedAndItsNextInvocationWaitsForOneToEnd() throws Exception {
+        try (ExecutionPool pool = new ExecutionPool(4, STACK, 8, Duration.ofMillis(300), Duration.ofMillis(20), 1);
+                ExecutorService callers = Executors.newFixedThreadPool(2)) {
+            Future<RunResult> looper = callers.submit(() ->
+                    pool.run(Fixtures.load("loop_br"), withTimeout(1_500), EgressPolicy.denyAll(), new Tenant(1, 1)));
+            while (pool.longRuns() == 0) {
+                Thread.sleep(5);
+            }
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> pool.run(
+                            Fixtures.load("loop_br"), withTimeout(1_500), EgressPolicy.denyAll(), new Tenant(1, 2)))
+                    .as("the same user's second looper waits for the first, up to the queueing deadline")
+                    .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+            RunResult otherUser = pool.run(
+                    Fixtures.load("hello_start"), Fixtures.invocation(), EgressPolicy.denyAll(), new Tenant(2, 2));
+
+            assertThat(otherUser.outcome()).isEqualTo(Outcome.OK);
+            assertThat(looper.get().outcome()).isEqualTo(Outcome.TIMEOUT);
+            // The result is handed over just before the run lets go of its share.
+            while (pool.longRuns() > 0) {
+                Thread.sleep(5);
+            }
+            RunResult afterwards = pool.run(
+                    Fixtures.load("hello_start"), Fixtures.invocation(), EgressPolicy.denyAll(), new Tenant(1, 2));
+            assertThat(afterwards.outcome()).isEqualTo(Outcome.OK);
+        }
+    }
+
+    @Test
+    void aSleepingLongRunDoesNotCountTowardItsUsersBound() throws Exception {
+        try (ExecutionPool pool = new ExecutionPool(4, STACK, 8, Duration.ofSeconds(2), Duration.ofMillis(20), 1);
+                ExecutorService callers = Executors.newFixedThreadPool(2)) {
+            Future<RunResult> sleeper = callers.submit(() -> pool.run(
+                    Fixtures.load("olin_abi", "msleep_long"),
+                    withTimeout(3_000),
+                    EgressPolicy.denyAll(),
+                    new Tenant(1, 1)));
+            Thread.sleep(300);
+            assertThat(pool.longRuns()).as("a long run, but asleep").isZero();
+
+            RunResult sameUser = pool.run(
+                    Fixtures.load("hello_start"), Fixtures.invocation(), EgressPolicy.denyAll(), new Tenant(1, 2));
+
+            assertThat(sameUser.outcome()).isEqualTo(Outcome.OK);
+            assertThat(sleeper.get().outcome()).isEqualTo(Outcome.TIMEOUT);
+        }
+    }
+
     private static Invocation withTimeout(long millis) {
         return new Invocation(
                 List.of("guest"), Map.of(), new byte[0], Limits.defaults().withTimeout(Duration.ofMillis(millis)));

@@ -19,6 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     to Linux's idle scheduling policy, so short invocations go first while a function loops or crunches; 0 never.
  *     Demotion needs Linux and the right to raise the priority back ({@code CAP_SYS_NICE}, or an
  *     {@code RLIMIT_NICE} of at least 20); without it the executor says so at start
+ * @param longRunsPerUser one user's long runs awake at once; while a user has that many, its next invocations wait
+ *     (up to {@code queueDeadline}) for one to end or sleep. 0 means as many as the slots. Long runs cannot be paused,
+ *     and dozens of them runnable at the idle policy stretch every JVM safepoint, everyone's garbage collections
+ *     included, to tens of milliseconds
  */
 @ConfigurationProperties("wasmcloud.executor.admission")
 public record AdmissionProperties(
@@ -26,12 +30,13 @@ public record AdmissionProperties(
         @DefaultValue("1s") Duration queueDeadline,
         @DefaultValue("1024") int maxWaiting,
         @DefaultValue("0") int maxInFlightPerUser,
-        @DefaultValue("20ms") Duration demoteAfter) {
+        @DefaultValue("20ms") Duration demoteAfter,
+        @DefaultValue("0") int longRunsPerUser) {
 
     public AdmissionProperties {
-        if (slots < 0 || maxWaiting < 0 || maxInFlightPerUser < 0) {
-            throw new IllegalArgumentException(
-                    "wasmcloud.executor.admission: slots, max-waiting and max-in-flight-per-user must not be negative");
+        if (slots < 0 || maxWaiting < 0 || maxInFlightPerUser < 0 || longRunsPerUser < 0) {
+            throw new IllegalArgumentException("wasmcloud.executor.admission: slots, max-waiting,"
+                    + " max-in-flight-per-user and long-runs-per-user must not be negative");
         }
         if (!queueDeadline.isPositive() || demoteAfter.isNegative()) {
             throw new IllegalArgumentException(
@@ -41,6 +46,10 @@ public record AdmissionProperties(
 
     int effectiveSlots() {
         return slots > 0 ? slots : 2 * Runtime.getRuntime().availableProcessors();
+    }
+
+    int effectiveLongRunsPerUser() {
+        return longRunsPerUser > 0 ? longRunsPerUser : effectiveSlots();
     }
 
     int effectiveMaxInFlightPerUser(int requestThreads) {

@@ -62,7 +62,8 @@ public class FunctionRunner implements AutoCloseable {
                 properties.guestStackBytes(),
                 admission.maxWaiting(),
                 admission.queueDeadline(),
-                admission.demoteAfter());
+                admission.demoteAfter(),
+                admission.effectiveLongRunsPerUser());
         if (admission.demoteAfter().isPositive() && !pool.demotesLongRuns()) {
             log.warn(
                     "Long invocations keep their priority: lowering a thread's priority and raising it back needs Linux"
@@ -73,6 +74,7 @@ public class FunctionRunner implements AutoCloseable {
         this.metrics = new InvocationMetrics(meters);
         meters.gauge("wasmcloud.invocations.in.flight", inFlight, InFlight::total);
         meters.gauge("wasmcloud.pool.waiting", pool, ExecutionPool::waiting);
+        meters.gauge("wasmcloud.pool.long.runs", pool, ExecutionPool::longRuns);
         meters.gauge("wasmcloud.pool.slots", slots);
     }
 
