@@ -4,7 +4,8 @@
 # sleeping ones each get 20 connections. Prints one table; figures go to bench/executor/README.md.
 #
 # Usage: bench/executor/isolation.sh      Settings: DURATION=10s THREADS=2 PORT=18091 MANAGEMENT_PORT=19091 SKIP_BUILD=1
-#   EXECUTOR_ARGS, JAVA_OPTS (experiments only: the reported figures use none)
+#   EXECUTOR_ARGS, JAVA_OPTS, HOSTILE_CONNECTIONS (20), LOOPER_TIMEOUT_MS (the loopers' time limit; default 10 s)
+#   are for experiments only: the reported figures use the defaults
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -41,7 +42,7 @@ jdbc_url=$(sed -n 's/^JDBC_URL=//p' "$work/database.log")
 deploy() { "$java" -cp "$work/bench-classes:$classpath" BenchDeploy "$jdbc_url" "$work/store" "$@" >>"$work/deploy.log"; }
 fixtures=executor/src/test/resources/fixtures
 hostile=(loop-1 loop-2 loop-3 sleep-1 sleep-2)
-for name in loop-1 loop-2 loop-3; do deploy "$name" "$fixtures/spin.wasm" --owner hostile; done
+for name in loop-1 loop-2 loop-3; do deploy "$name" "$fixtures/spin.wasm" --owner hostile ${LOOPER_TIMEOUT_MS:+--timeout-ms "$LOOPER_TIMEOUT_MS"}; done
 for name in sleep-1 sleep-2; do deploy "$name" "$fixtures/sleep_then_reply.wasm" --owner hostile; done
 
 "$java" ${JAVA_OPTS:-} -jar "$jar" \
