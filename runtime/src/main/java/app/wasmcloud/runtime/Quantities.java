@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 public final class Quantities {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB|KB|MB|GB|K|M|G)?");
+    private static final Pattern SIZE =
+            Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB|KB|MB|GB|K|M|G)?", Pattern.CASE_INSENSITIVE);
 
     private Quantities() {}
 
@@ -25,12 +26,17 @@ public final class Quantities {
                     "invalid duration '" + text + "': use a whole number and a unit, like 500ms, 10s, 2m or 1h");
         }
         long amount = parseAmount(matcher.group(1), text);
-        Duration duration = switch (matcher.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-        };
+        Duration duration;
+        try {
+            duration = switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("invalid duration '" + text + "': too large");
+        }
         if (duration.isZero()) {
             throw new IllegalArgumentException("invalid duration '" + text + "': it must be more than zero");
         }

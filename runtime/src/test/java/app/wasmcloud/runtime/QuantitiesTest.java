@@ -37,6 +37,20 @@ class QuantitiesTest {
                 .hasMessage("invalid size '16 megs': use a whole number of bytes, optionally with KiB, MiB or GiB");
     }
 
+    @ParameterizedTest(name = "{0} is too large")
+    @ValueSource(strings = {"17179869185G", "99999999999999999999", "9223372036854775807GiB"})
+    void sizesTooLargeForALongAreRefused(String text) {
+        assertThatThrownBy(() -> Quantities.parseBytes(text)).hasMessageContaining("too large");
+    }
+
+    @ParameterizedTest(name = "{0} is too large")
+    @ValueSource(strings = {"9223372036854775807h", "99999999999999999999s"})
+    void durationsTooLargeForADurationAreRefused(String text) {
+        assertThatThrownBy(() -> Quantities.parseDuration(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("too large");
+    }
+
     @Test
     void sizesBecomePagesRoundedUp() {
         assertThat(Quantities.pagesFor(Quantities.parseBytes("16MiB"))).isEqualTo(256);

@@ -191,9 +191,21 @@ class RunCommandTest {
         Result memory = run("run", "--memory", "lots", HELLO);
 
         assertThat(timeout.exitCode()).isEqualTo(2);
-        assertThat(timeout.stderr()).contains("'10' is not a duration", "500ms, 10s, 1m");
+        assertThat(timeout.stderr()).contains("invalid duration '10'", "500ms, 10s, 2m");
         assertThat(memory.exitCode()).isEqualTo(2);
-        assertThat(memory.stderr()).contains("'lots' is not a memory size");
+        assertThat(memory.stderr()).contains("invalid size 'lots'", "KiB, MiB or GiB");
+    }
+
+    @Test
+    void aLimitTooLargeToRepresentIsRefusedNotWrappedAround() {
+        // 17179869185 GiB is 2^64 + 1 GiB: multiplied in a long, it used to wrap around to a 1 GiB memory.
+        Result memory = run("run", "--memory", "17179869185G", HELLO);
+        Result timeout = run("run", "--timeout", "9223372036854775807h", HELLO);
+
+        assertThat(memory.exitCode()).isEqualTo(2);
+        assertThat(memory.stderr()).contains("invalid size '17179869185G': too large");
+        assertThat(timeout.exitCode()).isEqualTo(2);
+        assertThat(timeout.stderr()).contains("invalid duration '9223372036854775807h': too large");
     }
 
     @Test
@@ -211,5 +223,7 @@ class RunCommandTest {
         assertThat(converter.convert("64KiB")).isEqualTo(1);
         assertThat(converter.convert("65KiB")).isEqualTo(2);
         assertThat(converter.convert("1")).isEqualTo(1);
+        assertThat(converter.convert("1k")).isEqualTo(1);
+        assertThat(MemorySizeConverter.format(16384)).isEqualTo("1GiB");
     }
 }
