@@ -9,13 +9,13 @@ import app.wasmcloud.runtime.InvalidModuleException;
 import app.wasmcloud.runtime.ModuleCompiler;
 import app.wasmcloud.runtime.ModuleLimits;
 import app.wasmcloud.runtime.WasmFunction;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -32,7 +33,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Compiled modules by hash and entrypoint, least recently used first out, bounded by count and by wasm bytes. Each
+ * Compiled modules by hash and entrypoint, bounded by count and by wasm bytes (Caffeine: a module used often outlasts a
+ * stream of modules used once, and a lookup takes no lock). Each
  * module is fetched, verified and compiled once, on the bounded {@link ModuleCompiler} pool within its budgets;
  * concurrent first requests wait for the same compilation, each at most its own function's timeout, and the compile
  * goes on for the next request when they stop waiting. Dropping a module drops its generated classes with it. When a compiled-class directory is configured, the generated classes
@@ -48,17 +50,15 @@ public class CompiledModules implements DisposableBean {
     private final CompiledClassCache classCache;
 
     private final int maxMemoryPages;
-    private final int maxCount;
-    private final long maxBytes;
-    /** Access-ordered, so iteration starts at the least recently used. Guarded by itself. */
-    private final LinkedHashMap<Key, Compiled> lru = new LinkedHashMap<>(64, 0.75f, true);
+    private final Cache<Key, Compiled> cache;
+    /** The wasm bytes of the modules in {@link #cache}, kept by its removal listener. */
+    private final AtomicLong cachedBytes = new AtomicLong();
 
     private final ConcurrentMap<Key, CompletableFuture<Compiled>> compiling = new ConcurrentHashMap<>();
     private final ModuleCompiler compiler;
     /** Fetching is I/O: a virtual thread each, so a slow store holds no compiler thread. */
     private final ExecutorService fetching = Executors.newVirtualThreadPerTaskExecutor();
 
-    private long cachedBytes;
     private final Counter hits;
     private final Counter misses;
     private final Counter evictions;
@@ -69,12 +69,13 @@ public class CompiledModules implements DisposableBean {
     CompiledModules(ModuleSource source, ExecutorProperties properties, MeterRegistry meters) {
         this.source = source;
         this.maxMemoryPages = properties.maxMemoryPages();
-        this.maxCount = properties.compiledModulesMaxCount();
-        this.maxBytes = properties.compiledModulesMaxBytes();
+        int maxCount = properties.compiledModulesMaxCount();
+        long maxBytes = properties.compiledModulesMaxBytes();
         if (maxCount < 1 || maxBytes < 1) {
             throw new IllegalArgumentException("wasmcloud.executor.compiled-modules-max-count and"
                     + " compiled-modules-max-bytes must be at least 1");
         }
+        this.cache = cache(maxCount, maxBytes);
         this.hits = meters.counter("wasmcloud.modules.cache", "result", "hit");
         this.misses = meters.counter("wasmcloud.modules.cache", "result", "miss");
         this.evictions = meters.counter("wasmcloud.modules.evictions");
@@ -151,15 +152,35 @@ public class CompiledModules implements DisposableBean {
 
     /** Whether a function's module is compiled and in memory. */
     public boolean contains(ActiveFunction function) {
-        synchronized (lru) {
-            return lru.containsKey(new Key(function.sha256(), function.entrypoint()));
-        }
+        return cache.asMap().containsKey(new Key(function.sha256(), function.entrypoint()));
     }
 
     private Compiled cached(Key key) {
-        synchronized (lru) {
-            return lru.get(key);
-        }
+        return cache.getIfPresent(key);
+    }
+
+    /**
+     * One weight bounds both: each module weighs its wasm bytes, but at least an even share of the byte bound (so
+     * at most {@code maxCount} fit) and at most the whole of it (so the newest module always fits, even alone over
+     * the bound: recompiling it per request is worse). Weights are in units that keep the bound within an int.
+     * Evictions run on the thread that caused them; they are a few list operations.
+     */
+    private Cache<Key, Compiled> cache(int maxCount, long maxBytes) {
+        long unit = Math.ceilDiv(maxBytes, Integer.MAX_VALUE);
+        long maxWeight = Math.ceilDiv(maxBytes, unit);
+        long share = maxWeight / maxCount;
+        return Caffeine.newBuilder()
+                .maximumWeight(maxWeight)
+                .<Key, Compiled>weigher((key, compiled) ->
+                        (int) Math.clamp(Math.ceilDiv(compiled.bytes(), unit), Math.max(share, 1), maxWeight))
+                .executor(Runnable::run)
+                .removalListener((Key key, Compiled compiled, RemovalCause cause) -> {
+                    cachedBytes.addAndGet(-compiled.bytes());
+                    if (cause.wasEvicted()) {
+                        evictions.increment();
+                    }
+                })
+                .build();
     }
 
     private byte[] fetch(ActiveFunction function) {
@@ -209,18 +230,8 @@ public class CompiledModules implements DisposableBean {
     }
 
     private void keep(Key key, Compiled entry) {
-        synchronized (lru) {
-            Compiled replaced = lru.put(key, entry);
-            cachedBytes += entry.bytes() - (replaced == null ? 0 : replaced.bytes());
-            Iterator<Map.Entry<Key, Compiled>> eldest = lru.entrySet().iterator();
-            // The newest module always stays, even alone over the byte bound: recompiling it per request is worse.
-            while ((lru.size() > maxCount || cachedBytes > maxBytes) && lru.size() > 1) {
-                Map.Entry<Key, Compiled> evicted = eldest.next();
-                cachedBytes -= evicted.getValue().bytes();
-                eldest.remove();
-                evictions.increment();
-            }
-        }
+        cachedBytes.addAndGet(entry.bytes());
+        cache.put(key, entry);
     }
 
     @Override
@@ -230,15 +241,11 @@ public class CompiledModules implements DisposableBean {
     }
 
     private double count() {
-        synchronized (lru) {
-            return lru.size();
-        }
+        return cache.estimatedSize();
     }
 
     private double bytes() {
-        synchronized (lru) {
-            return cachedBytes;
-        }
+        return cachedBytes.get();
     }
 
     private record Key(String sha256, String entrypoint) {}
