@@ -145,6 +145,9 @@ describe('the panel against the dev stack', () => {
     await page.setInputFiles('#module-file', HELLO_WASM);
     await page.getByRole('heading', { name: 'Version 1 is live' }).waitFor();
     expect(await page.locator('.card.success').textContent()).toContain('olin');
+    const imports = await page.getByTestId('deployed-imports').locator('li').allTextContents();
+    expect(imports.length).toBeGreaterThan(0);
+    expect(imports.every((imported) => imported.startsWith('env.'))).toBe(true);
     await check(page, 'deploy');
   });
 
@@ -196,6 +199,11 @@ describe('the panel against the dev stack', () => {
         { timeout: 20_000, interval: 500 },
       )
       .toBe(true);
+    // The status filter is the API's: no 5xx among these, and the 2xx list still has the row.
+    await page.getByLabel('Status').selectOption('5xx');
+    await page.getByText('No invocations match these filters.').waitFor();
+    await page.getByLabel('Status').selectOption('2xx');
+    await row.waitFor();
     await row.getByRole('link').click();
     const drawer = page.getByRole('dialog', { name: 'Invocation' });
     await drawer.getByText('Wall / CPU').waitFor();
@@ -327,11 +335,19 @@ describe('the panel against the dev stack', () => {
     await member.context().close();
   });
 
-  it('tells a pending user they are waiting for approval', async () => {
+  it('tells a pending user they are waiting for approval, and lets them in once an admin approves', async () => {
     const pending = await sessionContext('PENDING_SESSION');
     await pending.goto(PANEL_URL);
     await pending.getByRole('heading', { name: 'Waiting for approval' }).waitFor();
     await check(pending, 'pending');
+
+    const login = (await pending.locator('.account-name').textContent())!;
+    expect(login).toMatch(/^newcomer-/);
+    await go('#/admin');
+    await page.getByRole('button', { name: `Approve ${login}` }).click();
+    await expect.poll(() => page.getByRole('button', { name: `Approve ${login}` }).count()).toBe(0);
+    await pending.getByRole('button', { name: 'Check again' }).click();
+    await pending.getByRole('heading', { name: 'Functions', exact: true }).waitFor();
     await pending.context().close();
   });
 
@@ -342,6 +358,20 @@ describe('the panel against the dev stack', () => {
     expect(fresh.url()).not.toContain('login-error');
     await check(fresh, 'suspended');
     await fresh.context().close();
+  });
+
+  it('deletes the function only once its name is typed out', async () => {
+    await go(`#/functions/${NAME}/settings`);
+    const remove = page.getByRole('button', { name: `Delete ${NAME}` });
+    await remove.waitFor();
+    expect(await remove.isDisabled()).toBe(true);
+    await page.getByLabel(/Type .* to confirm/).fill(NAME.slice(0, -1));
+    expect(await remove.isDisabled()).toBe(true);
+    await page.getByLabel(/Type .* to confirm/).fill(NAME);
+    await remove.click();
+    await page.getByRole('heading', { name: 'Functions', exact: true }).waitFor();
+    await expect.poll(() => page.locator('tr', { hasText: NAME }).count()).toBe(0);
+    expect(await apiFromPage(page, 'GET', `/api/functions/${NAME}`)).toBe(404);
   });
 
   it('ran under the strict CSP without a single violation', async () => {
