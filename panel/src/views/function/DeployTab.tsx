@@ -91,7 +91,7 @@ function Deployed({ version }: { version: VersionView }) {
           {version.imports.length === 0 ? (
             'none'
           ) : (
-            <ul class="plain-list mono" aria-label="Imports" data-testid="deployed-imports">
+            <ul class="chips" aria-label="Imports" data-testid="deployed-imports">
               {version.imports.map((imported) => (
                 <li key={imported}>{imported}</li>
               ))}
