@@ -221,8 +221,10 @@ describe('the panel against the dev stack', () => {
     await page.getByText('Live', { exact: true }).waitFor();
     await check(page, 'live-logs');
     expect(await apiFromPage(page, 'POST', `/api/functions/${NAME}/invoke`, 'from the live test')).toBe(200);
-    await page.locator('.log-rows li').first().waitFor({ timeout: 20_000 });
-    expect(await page.locator('.log-rows li.fresh').count()).toBeGreaterThan(0);
+    // A row is highlighted for a few seconds after it arrives; poll often so a slow machine still sees it.
+    await expect
+      .poll(() => page.locator('.log-rows li.fresh', { hasText: '200' }).count(), { timeout: 20_000, interval: 100 })
+      .toBeGreaterThan(0);
 
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.getByText('Paused', { exact: true }).waitFor();
@@ -256,6 +258,14 @@ describe('the panel against the dev stack', () => {
     await page.locator('.page-head').getByText('v1 active').waitFor();
     expect(await page.locator('tr', { hasText: 'v1' }).getByText('active', { exact: true }).count()).toBe(1);
     await check(page, 'versions');
+
+    // Every tab is on screen at phone width, none scrolled out of sight.
+    await page.setViewportSize(PHONE);
+    const tabs = page.getByRole('navigation', { name: `${NAME} sections` }).getByRole('link');
+    for (const box of await tabs.evaluateAll((links) => links.map((link) => link.getBoundingClientRect().right))) {
+      expect(box).toBeLessThanOrEqual(PHONE.width);
+    }
+    await page.setViewportSize(DESKTOP);
   });
 
   it('shows the settings with the operator maximums', async () => {
