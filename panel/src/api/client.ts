@@ -128,6 +128,7 @@ export class ApiClient {
   listInvocations(name: string, filter: InvocationFilter = {}): Promise<InvocationSummary[]> {
     const query = new URLSearchParams();
     if (filter.outcome) query.set('outcome', filter.outcome);
+    if (filter.status) query.set('status', filter.status);
     if (filter.since) query.set('since', filter.since);
     if (filter.limit !== undefined) query.set('limit', String(filter.limit));
     const suffix = query.size > 0 ? `?${query.toString()}` : '';

@@ -39,6 +39,8 @@ export interface VersionView {
   sizeBytes: number;
   abi: string;
   entrypoint: string;
+  /** Every import as `module.name`, in module order. */
+  imports: string[];
   createdAt: string;
   url: string;
 }
@@ -76,6 +78,8 @@ export interface InvocationDetail extends InvocationSummary {
 
 export interface InvocationFilter {
   outcome?: string;
+  /** One HTTP status (404) or a class of them (5xx). */
+  status?: string;
   /** An age such as 15m, 2h, 7d, or an instant. */
   since?: string;
   limit?: number;

@@ -14,6 +14,15 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'lastInvokedAt', label: 'Last invoked' },
 ];
 
+const PHONE_SORTS: { value: `${SortKey}:${SortDirection}`; label: string }[] = [
+  { value: 'name:ascending', label: 'Name, A to Z' },
+  { value: 'name:descending', label: 'Name, Z to A' },
+  { value: 'invocations:descending', label: 'Most invocations' },
+  { value: 'errorRate:descending', label: 'Highest error rate' },
+  { value: 'p95Ms:descending', label: 'Slowest p95' },
+  { value: 'lastInvokedAt:descending', label: 'Last invoked' },
+];
+
 export function FunctionsList() {
   const [functions] = useResource(() => api.listFunctions(), []);
   // The activity columns are extra: the list still shows when they fail to load.
@@ -59,6 +68,25 @@ export function FunctionsList() {
                   Search
                 </label>
                 <input id="function-search" type="search" value={query} placeholder="Name or description" onInput={(event) => setQuery(event.currentTarget.value)} />
+                {/* At phone width the table's header, and with it the sort buttons, is hidden: sort here instead. */}
+                <label class="inline-label phone-only" for="function-sort">
+                  Sort
+                </label>
+                <select
+                  id="function-sort"
+                  class="phone-only"
+                  value={`${sort.key}:${sort.direction}`}
+                  onChange={(event) => {
+                    const [key, direction] = event.currentTarget.value.split(':') as [SortKey, SortDirection];
+                    setSort({ key, direction });
+                  }}
+                >
+                  {PHONE_SORTS.map((each) => (
+                    <option key={each.value} value={each.value}>
+                      {each.label}
+                    </option>
+                  ))}
+                </select>
               </div>
               {activity.status === 'error' && <ProblemView error={activity.error} />}
               <div class="table-wrap">

@@ -71,11 +71,13 @@ describe('ApiClient', () => {
   it('builds the invocations query from the filters it is given', async () => {
     const { fetch, calls } = stubFetch(() => json(200, []));
     const client = new ApiClient({ fetch, cookies });
-    await client.listInvocations('hello', { outcome: 'trap', since: '1h', limit: 20 });
+    await client.listInvocations('hello', { outcome: 'trap', status: '5xx', since: '1h', limit: 20 });
+    await client.listInvocations('hello', { outcome: '', status: '' });
     await client.listInvocations('hello');
 
-    expect(calls[0]?.url).toBe('/api/functions/hello/invocations?outcome=trap&since=1h&limit=20');
+    expect(calls[0]?.url).toBe('/api/functions/hello/invocations?outcome=trap&status=5xx&since=1h&limit=20');
     expect(calls[1]?.url).toBe('/api/functions/hello/invocations');
+    expect(calls[2]?.url).toBe('/api/functions/hello/invocations');
   });
 
   it('turns a ProblemDetail reply into an ApiError with its detail and every reason', async () => {

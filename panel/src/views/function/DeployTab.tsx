@@ -86,6 +86,18 @@ function Deployed({ version }: { version: VersionView }) {
         <dd>
           <code>{version.entrypoint}</code>
         </dd>
+        <dt>Imports</dt>
+        <dd>
+          {version.imports.length === 0 ? (
+            'none'
+          ) : (
+            <ul class="chips" aria-label="Imports" data-testid="deployed-imports">
+              {version.imports.map((imported) => (
+                <li key={imported}>{imported}</li>
+              ))}
+            </ul>
+          )}
+        </dd>
         <dt>Size</dt>
         <dd>{formatBytes(version.sizeBytes)}</dd>
         <dt>SHA-256</dt>

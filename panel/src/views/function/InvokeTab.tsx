@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FunctionView, InvokeReply } from '../../api/types';
-import { Copyable, ProblemView, useAction } from '../../components/ui';
+import { CopyButton, ProblemView, useAction } from '../../components/ui';
 import { formatBytes, formatMillis, parseHeaderLines, viewBody } from '../../lib/format';
 import { functionHref } from '../../lib/route';
 import { api } from '../../session';
@@ -129,7 +129,10 @@ function Reply({ fn, reply }: { fn: FunctionView; reply: InvokeReply }) {
           <>
             <dt>Invocation</dt>
             <dd>
-              <a href={functionHref(fn.name, 'invocations', reply.invocationId)}>{reply.invocationId}</a>
+              <a class="mono" href={functionHref(fn.name, 'invocations', reply.invocationId)}>
+                {reply.invocationId}
+              </a>{' '}
+              <CopyButton text={reply.invocationId} label="Copy the invocation id" />
             </dd>
           </>
         )}
@@ -144,8 +147,8 @@ function Reply({ fn, reply }: { fn: FunctionView; reply: InvokeReply }) {
           ))}
         </ul>
       </details>
+      <h4>Body{reply.contentType !== '' && <span class="hint"> · {reply.contentType}</span>}</h4>
       {body.kind === 'binary' ? <BinaryBody bytes={reply.body} contentType={reply.contentType} /> : <pre class="output" data-testid="invoke-body">{body.text}</pre>}
-      {reply.invocationId !== null && <Copyable text={reply.invocationId} label="Copy the invocation id" />}
     </div>
   );
 }

@@ -53,9 +53,9 @@ export function OverviewTab({ fn }: { fn: FunctionView }) {
               <ul class="plain-list">
                 {list.map((invocation) => (
                   <li key={invocation.id}>
+                    <Badge tone={outcomeTone(invocation.outcome)}>{invocation.outcome}</Badge>{' '}
                     <a href={functionHref(fn.name, 'invocations', invocation.id)}>
-                      <Badge tone={outcomeTone(invocation.outcome)}>{invocation.outcome}</Badge> {invocation.httpStatus} · {formatMicros(invocation.wallTimeUs)} ·{' '}
-                      {formatAgo(invocation.startedAt)}
+                      {invocation.httpStatus} · {formatMicros(invocation.wallTimeUs)} · {formatAgo(invocation.startedAt)}
                     </a>
                   </li>
                 ))}

@@ -32,6 +32,9 @@ class DeployTest extends ApiTestBase {
         assertThat(version.get("sizeBytes").asLong()).isEqualTo(module.length);
         assertThat(version.get("abi").asString()).isEqualTo("olin");
         assertThat(version.get("entrypoint").asString()).isEqualTo("_start");
+        assertThat(version.get("imports").valueStream().map(JsonNode::asString))
+                .isNotEmpty()
+                .allMatch(imported -> imported.startsWith("env."));
         assertThat(version.get("url").asString()).isEqualTo("https://run.example.test/" + name + "/");
         assertThat(S3.object("modules/sha256/" + sha256)).isEqualTo(module);
         assertThat(body(second).get("number").asInt()).isEqualTo(2);

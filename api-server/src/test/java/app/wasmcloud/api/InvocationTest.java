@@ -135,6 +135,35 @@ class InvocationTest extends ApiTestBase {
     }
 
     @Test
+    void invocationsAreFilteredByOneStatusOrAClassOfThem() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "statuses");
+        Instant now = Instant.now();
+        UUID ok = record(name, "ok", now.minusSeconds(30), "[]");
+        UUID notFound = record(name, "ok", now.minusSeconds(20), "[]");
+        UUID trap = record(name, "trap", now.minusSeconds(10), "[]");
+        jdbc.sql("UPDATE invocations SET http_status = 404 WHERE id = :id")
+                .param("id", notFound)
+                .update();
+        jdbc.sql("UPDATE invocations SET http_status = 500 WHERE id = :id")
+                .param("id", trap)
+                .update();
+
+        JsonNode success = body(get("/api/functions/" + name + "/invocations?status=2xx", token));
+        JsonNode clientErrors = body(get("/api/functions/" + name + "/invocations?status=4XX", token));
+        JsonNode exactly500 = body(get("/api/functions/" + name + "/invocations?status=500", token));
+        JsonNode redirects = body(get("/api/functions/" + name + "/invocations?status=3xx", token));
+
+        assertThat(success.size()).isEqualTo(1);
+        assertThat(success.get(0).get("id").asString()).isEqualTo(ok.toString());
+        assertThat(clientErrors.size()).isEqualTo(1);
+        assertThat(clientErrors.get(0).get("httpStatus").asInt()).isEqualTo(404);
+        assertThat(exactly500.size()).isEqualTo(1);
+        assertThat(exactly500.get(0).get("id").asString()).isEqualTo(trap.toString());
+        assertThat(redirects.size()).isZero();
+    }
+
+    @Test
     void badListParametersAreRejectedSayingWhatIsAllowed() throws Exception {
         String token = devToken();
         String name = deployHello(token, "params");
@@ -142,6 +171,7 @@ class InvocationTest extends ApiTestBase {
         HttpResponse<String> outcome = get("/api/functions/" + name + "/invocations?outcome=fine", token);
         HttpResponse<String> since = get("/api/functions/" + name + "/invocations?since=yesterday", token);
         HttpResponse<String> limit = get("/api/functions/" + name + "/invocations?limit=501", token);
+        HttpResponse<String> status = get("/api/functions/" + name + "/invocations?status=teapot", token);
 
         assertThat(outcome.statusCode()).isEqualTo(400);
         assertThat(body(outcome).get("detail").asString())
@@ -151,6 +181,9 @@ class InvocationTest extends ApiTestBase {
         assertThat(body(since).get("detail").asString()).contains("15m, 2h or 7d");
         assertThat(limit.statusCode()).isEqualTo(400);
         assertThat(body(limit).get("detail").asString()).isEqualTo("Invalid limit 501: use 1 to 500.");
+        assertThat(status.statusCode()).isEqualTo(400);
+        assertThat(body(status).get("detail").asString())
+                .isEqualTo("Invalid status 'teapot': give a code such as 404 or a class such as 2xx, 4xx or 5xx.");
     }
 
     @Test

@@ -3,7 +3,9 @@ package app.wasmcloud.api.invocation;
 import app.wasmcloud.api.auth.CurrentUser;
 import app.wasmcloud.api.function.FunctionEntity;
 import app.wasmcloud.api.function.FunctionService;
+import app.wasmcloud.api.invocation.InvocationRecords.Filter;
 import app.wasmcloud.api.invocation.InvocationRecords.Invocation;
+import app.wasmcloud.api.invocation.InvocationRecords.StatusRange;
 import app.wasmcloud.api.token.Scope;
 import app.wasmcloud.api.web.ApiException;
 import app.wasmcloud.contract.InvocationOutcome;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 class InvocationController {
 
     private static final Pattern RELATIVE = Pattern.compile("(\\d{1,9})([smhd])");
+    private static final Pattern STATUS = Pattern.compile("([1-5])(xx|\\d\\d)");
     private static final int DEFAULT_LIMIT = 50;
 
     private final FunctionService functions;
@@ -88,11 +92,13 @@ class InvocationController {
             CurrentUser caller,
             @PathVariable String name,
             @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) String status,
             @RequestParam(required = false) String since,
             @RequestParam(required = false) Integer limit) {
         caller.require(Scope.READ);
         FunctionEntity function = functions.get(caller, name);
-        return records.newest(function.id(), parseOutcome(outcome), parseSince(since), parseLimit(limit)).stream()
+        Filter filter = new Filter(parseOutcome(outcome), parseStatus(status), parseSince(since), parseLimit(limit));
+        return records.newest(function.id(), filter).stream()
                 .map(InvocationController::summary)
                 .toList();
     }
@@ -158,6 +164,24 @@ class InvocationController {
                 .map(InvocationOutcome::label)
                 .orElseThrow(() -> ApiException.badRequest("Unknown outcome '" + text + "': use one of "
                         + String.join(", ", InvocationOutcome.labels()) + "."));
+    }
+
+    /** One HTTP status ({@code 404}) or a class of them ({@code 5xx}). */
+    private static StatusRange parseStatus(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Matcher status = STATUS.matcher(text.toLowerCase(Locale.ROOT));
+        if (!status.matches()) {
+            throw ApiException.badRequest(
+                    "Invalid status '" + text + "': give a code such as 404 or a class such as 2xx, 4xx or 5xx.");
+        }
+        int hundreds = Integer.parseInt(status.group(1)) * 100;
+        if (status.group(2).equals("xx")) {
+            return new StatusRange(hundreds, hundreds + 99);
+        }
+        int code = hundreds + Integer.parseInt(status.group(2));
+        return new StatusRange(code, code);
     }
 
     /** An instant ({@code 2026-01-02T03:04:05Z}) or an age such as {@code 15m}, {@code 2h}, {@code 7d}. */

@@ -57,23 +57,37 @@ class InvocationRecords {
         this.json = json;
     }
 
+    /** HTTP statuses from {@code low} to {@code high}, both included: one code, or a class such as 5xx. */
+    record StatusRange(int low, int high) {}
+
+    /** What a list asks for; a null field does not filter. */
+    record Filter(String outcome, StatusRange status, Instant since, int limit) {}
+
     /** Newest first. */
-    List<Invocation> newest(long functionId, String outcome, Instant since, int limit) {
+    List<Invocation> newest(long functionId, Filter filter) {
         StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE i.function_id = :function");
-        if (outcome != null) {
+        if (filter.outcome() != null) {
             sql.append(" AND i.outcome = :outcome");
         }
-        if (since != null) {
+        if (filter.status() != null) {
+            sql.append(" AND i.http_status BETWEEN :statusLow AND :statusHigh");
+        }
+        if (filter.since() != null) {
             sql.append(" AND i.started_at >= :since");
         }
         sql.append(" ORDER BY i.started_at DESC, i.id LIMIT :limit");
         JdbcClient.StatementSpec statement =
-                jdbc.sql(sql.toString()).param("function", functionId).param("limit", limit);
-        if (outcome != null) {
-            statement = statement.param("outcome", outcome);
+                jdbc.sql(sql.toString()).param("function", functionId).param("limit", filter.limit());
+        if (filter.outcome() != null) {
+            statement = statement.param("outcome", filter.outcome());
         }
-        if (since != null) {
-            statement = statement.param("since", java.sql.Timestamp.from(since));
+        if (filter.status() != null) {
+            statement = statement
+                    .param("statusLow", filter.status().low())
+                    .param("statusHigh", filter.status().high());
+        }
+        if (filter.since() != null) {
+            statement = statement.param("since", java.sql.Timestamp.from(filter.since()));
         }
         return statement.query(this::map).list();
     }

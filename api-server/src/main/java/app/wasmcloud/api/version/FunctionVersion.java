@@ -87,6 +87,11 @@ public class FunctionVersion {
         return entrypoint;
     }
 
+    /** Every import as {@code module.name}, in module order. */
+    public List<String> imports() {
+        return imports;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

@@ -35,6 +35,7 @@ class VersionController {
             long sizeBytes,
             String abi,
             String entrypoint,
+            List<String> imports,
             Instant createdAt,
             String url) {}
 
@@ -71,6 +72,7 @@ class VersionController {
                 version.sizeBytes(),
                 version.abi(),
                 version.entrypoint(),
+                version.imports(),
                 version.createdAt(),
                 functions.urlOf(name));
     }
