@@ -136,6 +136,9 @@ class ScaleOutTest {
             executor.put(
                     "WASMCLOUD_EXECUTOR_COMPILED_CLASS_CACHE_DIR",
                     dir.resolve(name + "/classes").toString());
+            executor.put(
+                    "WASMCLOUD_EXECUTOR_INVOCATION_JOURNAL_DIRECTORY",
+                    dir.resolve(name + "/journal").toString());
             // One slot and room for four waiting callers (readiness drops at three), and long runs keep their slot,
             // so that one looping function and three waiting requests saturate an executor.
             executor.put("WASMCLOUD_EXECUTOR_ADMISSION_SLOTS", "1");
