@@ -89,6 +89,26 @@ final class LoopbackNginx implements AutoCloseable {
         return Files.isExecutable(NGINX);
     }
 
+    /** The configuration {@code render.sh} wrote, which nginx includes. */
+    Path renderedConfiguration() {
+        return dir.resolve("wasmcloud.conf");
+    }
+
+    /** The command that makes this nginx reload its configuration (running requests finish in the old workers). */
+    String reloadCommand() {
+        return String.join(
+                " ",
+                NGINX.toString(),
+                "-p",
+                dir.toString(),
+                "-c",
+                dir.resolve("nginx.conf").toString(),
+                "-e",
+                dir.resolve("error.log").toString(),
+                "-s",
+                "reload");
+    }
+
     Path certificatePath() {
         return dir.resolve("cert.pem");
     }

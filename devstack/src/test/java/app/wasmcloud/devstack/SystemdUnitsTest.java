@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code deploy/systemd} checked by systemd itself, since no test boots a unit: {@code systemd-analyze verify} finds
- * no unknown or malformed setting, {@code systemd-analyze security} rates both units as well hardened, and the
+ * no unknown or malformed setting, {@code systemd-analyze security} rates every unit as well hardened, and the
  * settings the install guide promises are there.
  */
 @Timeout(60)
@@ -27,10 +27,11 @@ class SystemdUnitsTest {
 
     static final Path UNITS = TestStack.ROOT.resolve("deploy/systemd");
     static final Path SYSTEMD_ANALYZE = Path.of("/usr/bin/systemd-analyze");
-    static final List<String> SERVICES = List.of("wasmcloud-api-server.service", "wasmcloud-executor.service");
+    static final List<String> SERVICES =
+            List.of("wasmcloud-api-server.service", "wasmcloud-executor.service", "wasmcloud-nginx-readiness.service");
 
     @Test
-    void systemdFindsNothingToComplainAboutInEitherUnit() throws Exception {
+    void systemdFindsNothingToComplainAboutInAnyUnit() throws Exception {
         assumeSystemdAnalyze();
         for (String service : SERVICES) {
             Result verify = systemdAnalyze("verify", UNITS.resolve(service).toString());
@@ -42,7 +43,7 @@ class SystemdUnitsTest {
     }
 
     @Test
-    void bothUnitsRateAsWellHardenedBySystemd() throws Exception {
+    void everyUnitRatesAsWellHardenedBySystemd() throws Exception {
         assumeSystemdAnalyze();
         for (String service : SERVICES) {
             // An exposure of 2.0 or less out of 10: "OK" in systemd's own words (a unit with no hardening is 9.6).
@@ -65,6 +66,10 @@ class SystemdUnitsTest {
                 .containsEntry("CapabilityBoundingSet", "CAP_SYS_NICE")
                 .containsEntry("AmbientCapabilities", "CAP_SYS_NICE");
         assertThat(api).containsEntry("CapabilityBoundingSet", "").containsEntry("AmbientCapabilities", "");
+        assertThat(settings("wasmcloud-nginx-readiness.service"))
+                .containsEntry("CapabilityBoundingSet", "")
+                .containsEntry("ProtectSystem", "strict")
+                .containsEntry("ReadWritePaths", "/etc/nginx/conf.d");
         for (Map<String, String> unit : List.of(executor, api)) {
             assertThat(unit)
                     .containsEntry("User", "wasmcloud")
