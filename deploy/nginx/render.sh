@@ -13,13 +13,15 @@ here="$(cd "$(dirname "$0")" && pwd)"
 : "${WASMCLOUD_EXECUTOR_UPSTREAM:=127.0.0.1:8081}"
 : "${WASMCLOUD_PANEL_ROOT:=/srv/wasmcloud/panel}"
 : "${WASMCLOUD_DOCS_ROOT:=/srv/wasmcloud/docs}"
+# The socket between the run domain's public server and its relay (nginx's master creates it, as root, at start).
+: "${WASMCLOUD_EXECUTOR_RELAY_SOCKET:=/run/nginx-wasmcloud-relay.sock}"
 # Passive checks: after this many failed connections within fail_timeout, a server rests for fail_timeout.
 : "${WASMCLOUD_MAX_FAILS:=3}"
 : "${WASMCLOUD_FAIL_TIMEOUT:=10s}"
 
 variables=(WASMCLOUD_LISTEN_ADDRESS WASMCLOUD_DOMAIN WASMCLOUD_RUN_HOST WASMCLOUD_TLS_CERT WASMCLOUD_TLS_KEY WASMCLOUD_HTTP_PORT
   WASMCLOUD_HTTPS_PORT WASMCLOUD_API_UPSTREAM WASMCLOUD_EXECUTOR_UPSTREAM WASMCLOUD_PANEL_ROOT WASMCLOUD_DOCS_ROOT
-  WASMCLOUD_MAX_FAILS WASMCLOUD_FAIL_TIMEOUT)
+  WASMCLOUD_EXECUTOR_RELAY_SOCKET WASMCLOUD_MAX_FAILS WASMCLOUD_FAIL_TIMEOUT)
 for name in "${variables[@]}"; do
   if [[ -z "${!name:-}" ]]; then
     echo "render.sh: $name is not set" >&2

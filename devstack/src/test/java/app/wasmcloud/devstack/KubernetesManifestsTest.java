@@ -18,7 +18,9 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -134,6 +136,56 @@ class KubernetesManifestsTest {
                         .asString())
                 .as("a saturated executor leaves readiness")
                 .contains("pool");
+    }
+
+    /**
+     * The containers' root filesystems are read-only, so every directory a service writes to by default (a relative
+     * {@code .dev/} path, from the configuration metadata the build generates) must be set to a mounted volume,
+     * unless it belongs to a storage backend the manifests do not use.
+     */
+    @Test
+    void everyDirectoryAServiceWritesIsOnAMountedVolume() throws Exception {
+        Map<String, String> settings = new HashMap<>();
+        YAML.readTree(MANIFESTS.resolve("base/kustomization.yaml").toFile())
+                .at("/configMapGenerator/0/literals")
+                .forEach(literal -> {
+                    String[] pair = literal.asString().split("=", 2);
+                    settings.put(pair[0], pair[1]);
+                });
+        Map<String, String> onlyWithFilesystemStorage = Map.of(
+                "wasmcloud.storage.filesystem-root", "WASMCLOUD_STORAGE_TYPE",
+                "wasmcloud.executor.module-store-root", "WASMCLOUD_EXECUTOR_MODULE_STORE");
+        for (String service : List.of("api-server", "executor")) {
+            Container container = deployment(service)
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .getFirst();
+            assertThat(container.getSecurityContext().getReadOnlyRootFilesystem())
+                    .as(service)
+                    .isTrue();
+            JsonNode metadata = YAML.readTree(TestStack.ROOT
+                    .resolve(service + "/target/classes/META-INF/spring-configuration-metadata.json")
+                    .toFile());
+            for (JsonNode property : metadata.get("properties")) {
+                String name = property.get("name").asString();
+                String fallback = property.path("defaultValue").asString("");
+                String store = onlyWithFilesystemStorage.get(name);
+                if (!fallback.startsWith(".dev/") || (store != null && "s3".equals(settings.get(store)))) {
+                    continue;
+                }
+                String variable =
+                        name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+                String directory = environment(container, variable)
+                        .orElseThrow(() -> new AssertionError(
+                                service + " writes to " + fallback + " unless " + variable + " is set"));
+                assertThat(container.getVolumeMounts())
+                        .as(service + ": " + variable + "=" + directory + " on a mounted volume")
+                        .anyMatch(mount -> directory.equals(mount.getMountPath())
+                                || directory.startsWith(mount.getMountPath() + "/"));
+            }
+        }
     }
 
     @Test

@@ -55,6 +55,9 @@ final class LoopbackNginx implements AutoCloseable {
                         Map.entry("WASMCLOUD_API_UPSTREAM", apiUpstreams),
                         Map.entry("WASMCLOUD_EXECUTOR_UPSTREAM", executorUpstreams),
                         Map.entry(
+                                "WASMCLOUD_EXECUTOR_RELAY_SOCKET",
+                                dir.resolve("relay.sock").toString()),
+                        Map.entry(
                                 "WASMCLOUD_PANEL_ROOT",
                                 TestStack.ROOT.resolve("panel/target/dist").toString()),
                         Map.entry(
@@ -86,6 +89,26 @@ final class LoopbackNginx implements AutoCloseable {
         return Files.isExecutable(NGINX);
     }
 
+    /** The configuration {@code render.sh} wrote, which nginx includes. */
+    Path renderedConfiguration() {
+        return dir.resolve("wasmcloud.conf");
+    }
+
+    /** The command that makes this nginx reload its configuration (running requests finish in the old workers). */
+    String reloadCommand() {
+        return String.join(
+                " ",
+                NGINX.toString(),
+                "-p",
+                dir.toString(),
+                "-c",
+                dir.resolve("nginx.conf").toString(),
+                "-e",
+                dir.resolve("error.log").toString(),
+                "-s",
+                "reload");
+    }
+
     Path certificatePath() {
         return dir.resolve("cert.pem");
     }
@@ -94,7 +117,10 @@ final class LoopbackNginx implements AutoCloseable {
         return "https://" + host + ":" + httpsPort + path;
     }
 
-    /** Access log lines, {@code <host> <method> <uri> <status> <upstream addresses tried>}, oldest first. */
+    /**
+     * Access log lines, {@code <host> <method> <uri> <status> <upstream addresses tried>}, oldest first; for the run
+     * domain, the executors the relay tried.
+     */
     List<String> accessLog() throws IOException {
         Path log = dir.resolve("access.log");
         return Files.exists(log) ? Files.readAllLines(log) : List.of();
@@ -153,7 +179,7 @@ final class LoopbackNginx implements AutoCloseable {
                 events { worker_connections 256; }
                 http {
                     include /etc/nginx/mime.types;
-                    log_format wasmcloud_test '$host $request_method $request_uri $status $upstream_addr';
+                    log_format wasmcloud_test '$host $request_method $request_uri $status $wasmcloud_upstream';
                     access_log %1$s/access.log wasmcloud_test;
                     client_body_temp_path %3$s/body;
                     proxy_temp_path %3$s/proxy;

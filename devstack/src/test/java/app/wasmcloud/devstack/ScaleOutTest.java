@@ -136,6 +136,9 @@ class ScaleOutTest {
             executor.put(
                     "WASMCLOUD_EXECUTOR_COMPILED_CLASS_CACHE_DIR",
                     dir.resolve(name + "/classes").toString());
+            executor.put(
+                    "WASMCLOUD_EXECUTOR_INVOCATION_JOURNAL_DIRECTORY",
+                    dir.resolve(name + "/journal").toString());
             // One slot and room for four waiting callers (readiness drops at three), and long runs keep their slot,
             // so that one looping function and three waiting requests saturate an executor.
             executor.put("WASMCLOUD_EXECUTOR_ADMISSION_SLOTS", "1");
@@ -313,8 +316,13 @@ class ScaleOutTest {
                 .findFirst()
                 .orElseThrow();
 
-        // One request is running a guest on the executor that dies: it must fail, not run again elsewhere.
+        // Two requests are running guests on the executor that dies, a POST and a GET: both must fail, and neither
+        // may run again elsewhere. (nginx on its own would send the GET to the next executor.)
         CompletableFuture<HttpResponse<String>> inFlight = postAsync("/slow/", "in flight");
+        CompletableFuture<HttpResponse<String>> inFlightGet = https.sendAsync(
+                HttpRequest.newBuilder(URI.create(nginx.url(TestStack.RUN_DOMAIN, "/slow/in-flight")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         Thread.sleep(700);
         doomed.kill();
         // Two more arrive after (one function's most in flight there): nginx cannot connect, so nothing reached a
@@ -325,12 +333,15 @@ class ScaleOutTest {
         }
 
         assertThat(inFlight.get().statusCode())
-                .as("the request whose guest died with its executor")
+                .as("the POST whose guest died with its executor")
+                .isEqualTo(502);
+        assertThat(inFlightGet.get().statusCode())
+                .as("the GET whose guest died with its executor")
                 .isEqualTo(502);
         for (CompletableFuture<HttpResponse<String>> response : after) {
             assertThat(response.get().statusCode()).isEqualTo(200);
         }
-        // The warm-up and the two that were passed on ran once each; the one in flight never ran a second time.
+        // The warm-up and the two that were passed on ran once each; the two in flight never ran a second time.
         awaitUntil(Duration.ofSeconds(3), "the survivor's records are written", () -> slowInvocations() >= 3);
         Thread.sleep(500);
         assertThat(slowInvocations()).isEqualTo(3);
