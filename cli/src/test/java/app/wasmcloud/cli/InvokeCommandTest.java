@@ -134,6 +134,36 @@ class InvokeCommandTest {
     }
 
     @Test
+    void invokeWithIncludeShowsOnlyTheFunctionsOwnHeadersAndTheInvocationId() {
+        api.answer(
+                INVOKE,
+                new FakeApi.Answer(
+                        200,
+                        Map.of(
+                                "X-Wasmcloud-Invocation-Id", "inv-8",
+                                "X-Wasmcloud-Function-Headers", "content-type, x-greeting",
+                                "Content-Type", "text/plain",
+                                "X-Greeting", "hello",
+                                "Cache-Control", "no-cache, no-store, max-age=0, must-revalidate",
+                                "Vary", "Origin",
+                                "X-Frame-Options", "DENY"),
+                        "hi".getBytes(StandardCharsets.UTF_8)));
+
+        CliRun.Result result = cli.run("invoke", "hello", "-i");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdout())
+                .containsIgnoringCase("content-type: text/plain\n")
+                .containsIgnoringCase("x-greeting: hello\n")
+                .containsIgnoringCase("x-wasmcloud-invocation-id: inv-8\n")
+                .doesNotContainIgnoringCase("cache-control")
+                .doesNotContainIgnoringCase("vary")
+                .doesNotContainIgnoringCase("x-frame-options")
+                .doesNotContainIgnoringCase("x-wasmcloud-function-headers")
+                .endsWith("\n\nhi");
+    }
+
+    @Test
     void aFunctionAnswering404IsStillASuccessfulInvocation() {
         api.answer(INVOKE, functionAnswer(404, "no such page"));
 

@@ -20,10 +20,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -129,9 +132,22 @@ public final class InvokeCommand implements Callable<Integer> {
     private void writeResponse(HttpResponse<InputStream> response) {
         PrintStream out = context.terminal().out();
         if (include) {
+            // Only what the function returned (the API names it), plus the invocation id: the API's own caching and
+            // framing headers are not the function's answer.
+            Optional<Set<String>> functionHeaders = response.headers()
+                    .firstValue(WasmcloudHeaders.FUNCTION_HEADERS)
+                    .map(list -> Arrays.stream(list.split(","))
+                            .map(String::strip)
+                            .filter(headerName -> !headerName.isEmpty())
+                            .collect(Collectors.toSet()));
             StringBuilder head = new StringBuilder("HTTP " + response.statusCode() + "\n");
             response.headers().map().forEach((headerName, values) -> {
-                if (!headerName.startsWith(":")) {
+                String lower = headerName.toLowerCase(Locale.ROOT);
+                boolean shown = functionHeaders.isEmpty()
+                        ? !headerName.startsWith(":")
+                        : functionHeaders.get().contains(lower)
+                                || lower.equalsIgnoreCase(WasmcloudHeaders.INVOCATION_ID);
+                if (shown) {
                     values.forEach(value ->
                             head.append(headerName).append(": ").append(value).append('\n'));
                 }
