@@ -214,7 +214,10 @@ class FunctionSettingsTest extends ApiTestBase {
         assertThat(get("/api/functions/" + name, token).statusCode()).isEqualTo(404);
         assertThat(recreate.statusCode()).isEqualTo(409);
         assertThat(body(recreate).get("detail").asString()).contains("stays reserved for 30 days");
-        assertThat(redeploy.statusCode()).isEqualTo(409);
+        assertThat(body(recreate).get("detail").asString()).contains("for its previous owner only");
+        assertThat(redeploy.statusCode())
+                .as("the previous owner takes the name back early")
+                .isEqualTo(201);
     }
 
     @Test
