@@ -100,6 +100,9 @@ public final class DevStack implements AutoCloseable {
         // The panel server forwards to both services from loopback; in production nothing is trusted by default.
         common.put("SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES", "127.0.0.0/8,::1/128");
         common.put("WASMCLOUD_EXECUTOR_SERVICE_TOKEN_SECRET", secrets.serviceTokenSecret());
+        // The api-server seals secret variables with it, the executor opens them.
+        common.put("WASMCLOUD_SECRETS_KEY_ID", "dev");
+        common.put("WASMCLOUD_SECRETS_KEY", secrets.secretsKey());
 
         Map<String, String> api = new LinkedHashMap<>(common);
         api.put("SERVER_PORT", Integer.toString(config.apiPort()));
