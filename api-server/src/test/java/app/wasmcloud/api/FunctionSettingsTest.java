@@ -104,7 +104,7 @@ class FunctionSettingsTest extends ApiTestBase {
 
             assertThat(timeout.statusCode()).isEqualTo(400);
             assertThat(body(timeout).get("detail").asString())
-                    .isEqualTo("Invalid timeoutMs 60001: use a value from 1 to 60000 (this server's maximum).");
+                    .isEqualTo("The timeout must be from 1 to 60000 ms (this server's maximum), not 60001.");
             assertThat(memory.statusCode()).isEqualTo(400);
             assertThat(body(memory).get("detail").asString()).contains("from 1 to 4096");
             assertThat(notifications.settledFor(name)).isEmpty();
@@ -191,6 +191,19 @@ class FunctionSettingsTest extends ApiTestBase {
         assertThat(body(missing).get("detail").asString()).startsWith("The function '" + name + "' has no version 9");
         assertThat(notANumber.statusCode()).isEqualTo(400);
         assertThat(body(notANumber).get("detail").asString()).contains("'latest'");
+    }
+
+    @Test
+    void aFunctionWithoutItsOwnLimitsReportsTheDefaultsItRunsWith() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "defaults");
+
+        JsonNode shown = body(get("/api/functions/" + name, token));
+
+        assertThat(shown.get("timeoutMs").isNull()).isTrue();
+        assertThat(shown.get("effectiveTimeoutMs").asInt()).isEqualTo(10_000);
+        assertThat(shown.get("memoryPages").isNull()).isTrue();
+        assertThat(shown.get("effectiveMemoryPages").asInt()).isEqualTo(256);
     }
 
     @Test

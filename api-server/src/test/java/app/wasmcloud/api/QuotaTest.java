@@ -10,6 +10,24 @@ import org.junit.jupiter.api.Test;
 class QuotaTest extends ApiTestBase {
 
     @Test
+    void deployWithCreateOnSomeoneElsesReservedNameSaysItIsReservedAndUntilWhen() throws Exception {
+        String token = userToken(uniqueName("first"));
+        String name = deployHello(token, "reserved");
+        send("DELETE", "/api/functions/" + name, token, null);
+
+        HttpResponse<String> other = upload(
+                "/api/functions/" + name + "/versions?create=true",
+                userToken(uniqueName("second")),
+                "hello.wasm",
+                java.nio.file.Files.readAllBytes(HELLO_WASM));
+
+        assertThat(other.statusCode()).isEqualTo(409);
+        assertThat(body(other).get("detail").asString())
+                .contains("belonged to a deleted function and stays reserved")
+                .containsPattern("until \\d{4}-\\d{2}-\\d{2}");
+    }
+
+    @Test
     void deletingAFunctionDoesNotFreeItsPlaceInTheQuotaWhileItsNameStaysReserved() throws Exception {
         String login = uniqueName("hoarder");
         String token = userToken(login);

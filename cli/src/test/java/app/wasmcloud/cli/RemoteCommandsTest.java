@@ -165,6 +165,15 @@ class RemoteCommandsTest {
     }
 
     @Test
+    void envSetWithEmptyStdinStoresNothingAndSaysHowToGiveAValue() {
+        CliRun.Result result = cli.stdin("").run("env", "set", "hello", "API_KEY", "--secret");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("stdin gave no value for API_KEY").contains("API_KEY=");
+        assertThat(api.received()).isEmpty();
+    }
+
+    @Test
     void envSetRefusesReservedAndMalformedKeysBeforeSendingAnything() {
         CliRun.Result reserved = cli.run("env", "set", "hello", "OK=1", "PATH_INFO=/x");
         CliRun.Result malformed = cli.run("env", "set", "hello", "1BAD=x");

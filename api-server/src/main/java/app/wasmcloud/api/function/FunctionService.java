@@ -118,13 +118,17 @@ public class FunctionService {
         }
         if (update.timeoutMs() != null) {
             function.limit(
-                    checkedLimit("timeoutMs", update.timeoutMs().value(), properties.maxTimeoutMs()),
+                    checkedLimit("The timeout", "ms", update.timeoutMs().value(), properties.maxTimeoutMs()),
                     function.memoryPages());
         }
         if (update.memoryPages() != null) {
             function.limit(
                     function.timeoutMs(),
-                    checkedLimit("memoryPages", update.memoryPages().value(), properties.maxMemoryPages()));
+                    checkedLimit(
+                            "The memory limit",
+                            "pages of 64 KiB",
+                            update.memoryPages().value(),
+                            properties.maxMemoryPages()));
         }
         if (update.egressAllowList() != null) {
             function.allowEgressTo(checkedHosts(update.egressAllowList()));
@@ -153,10 +157,11 @@ public class FunctionService {
     }
 
     /** The new limit, or null to go back to the platform default. */
-    private static Integer checkedLimit(String field, Integer value, int maximum) {
+    private static Integer checkedLimit(String what, String unit, Integer value, int maximum) {
         if (value != null && (value < 1 || value > maximum)) {
-            throw ApiException.badRequest("Invalid " + field + " " + value + ": use a value from 1 to " + maximum
-                    + " (this server's maximum).");
+            // Worded for people, not for one client: the CLI, the panel and scripts all show it as it is.
+            throw ApiException.badRequest(what + " must be from 1 to " + maximum + " " + unit
+                    + " (this server's maximum), not " + value + ".");
         }
         return value;
     }
