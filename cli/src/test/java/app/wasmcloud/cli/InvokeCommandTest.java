@@ -185,6 +185,29 @@ class InvokeCommandTest {
     }
 
     @Test
+    void aFailedInvocationSaysWhyFromItsRecord() {
+        String id = "0190a4e2-7c1d-7b3e-9f00-1a2b3c4d5e6f";
+        api.answer(
+                        INVOKE,
+                        new FakeApi.Answer(
+                                502,
+                                Map.of("X-Wasmcloud-Invocation-Id", id, "Content-Type", "text/plain"),
+                                "The function failed\n".getBytes(StandardCharsets.UTF_8)))
+                .answer(
+                        "GET /api/invocations/" + id,
+                        200,
+                        "{\"id\":\"" + id + "\",\"outcome\":\"trap\",\"httpStatus\":502,"
+                                + "\"trapMessage\":\"unreachable instruction\\nat func 3\"}");
+
+        CliRun.Result result = cli.run("invoke", "hello");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr())
+                .isEqualTo("error: the function answered HTTP 502: trap: unreachable instruction (invocation " + id
+                        + "; wasmcloud invocations show " + id + ")\n");
+    }
+
+    @Test
     void aPlatformErrorWithoutInvocationIdIsReportedAsAnApiError() {
         api.answer(INVOKE, FakeApi.Answer.problem(404, "no function named hello"));
 
