@@ -60,7 +60,8 @@ abstract class ApiTestBase {
         // Tests play nginx from loopback, as ./dev does; a class that sets wasmcloud.test.trusted-proxies to nothing
         // sees the production default.
         registry.add(
-                "server.tomcat.remoteip.internal-proxies", () -> "${wasmcloud.test.trusted-proxies:127.0.0.0/8,::1/128}");
+                "server.tomcat.remoteip.internal-proxies",
+                () -> "${wasmcloud.test.trusted-proxies:127.0.0.0/8,::1/128}");
         registry.add("wasmcloud.executor.service-token-secret", () -> key("service"));
         registry.add("wasmcloud.secrets.key-id", () -> "test-1");
         registry.add("wasmcloud.secrets.key", () -> key("secrets"));

@@ -254,7 +254,8 @@ class InvocationTest extends ApiTestBase {
 
         assertThat(plain.get(0).has("stderr")).isFalse();
         assertThat(detailed.get(0).get("stderr").asString()).isEqualTo("warn: slow");
-        assertThat(detailed.get(0).get("logLines").get(0).get("message").asString()).isEqualTo("boom");
+        assertThat(detailed.get(0).get("logLines").get(0).get("message").asString())
+                .isEqualTo("boom");
         assertThat(detailed.get(0).get("hostCalls").get("log.write").asInt()).isEqualTo(2);
     }
 

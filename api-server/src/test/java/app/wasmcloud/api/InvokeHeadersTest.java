@@ -53,7 +53,9 @@ class InvokeHeadersTest extends ApiTestBase {
         assertThat(seen.containsHeader("Cookie")).isFalse();
         assertThat(seen.containsHeader("X-XSRF-TOKEN")).isFalse();
         assertThat(seen.getHeader("X-Custom")).isEqualTo("kept");
-        assertThat(seen.getHeader("Authorization")).startsWith("Bearer ").doesNotContain(cookies.get("wasmcloud_session"));
+        assertThat(seen.getHeader("Authorization"))
+                .startsWith("Bearer ")
+                .doesNotContain(cookies.get("wasmcloud_session"));
         assertThat(invoked.headers().firstValue("X-Wasmcloud-Function-Headers").orElseThrow())
                 .contains("content-type")
                 .contains("x-greeting")
@@ -73,8 +75,8 @@ class InvokeHeadersTest extends ApiTestBase {
         HttpResponse<String> invoked = send("POST", "/api/functions/" + name + "/invoke", token, null);
 
         assertThat(invoked.statusCode()).as(invoked.body()).isEqualTo(200);
-        LoggedRequest seen = EXECUTOR.findAll(postRequestedFor(
-                        urlPathEqualTo("/internal/functions/" + name + "/invoke")))
+        LoggedRequest seen = EXECUTOR.findAll(
+                        postRequestedFor(urlPathEqualTo("/internal/functions/" + name + "/invoke")))
                 .getFirst();
         assertThat(seen.getHeader("Authorization")).doesNotContain(token);
     }

@@ -21,7 +21,11 @@ class SecretsAtRestTest extends ApiTestBase {
         String token = devToken();
         String name = deployHello(token, "sealed");
 
-        send("PUT", "/api/functions/" + name + "/env/DB_PASSWORD", token, "{\"value\":\"pa55-w0rd-xyzzy\",\"secret\":true}");
+        send(
+                "PUT",
+                "/api/functions/" + name + "/env/DB_PASSWORD",
+                token,
+                "{\"value\":\"pa55-w0rd-xyzzy\",\"secret\":true}");
         send("PUT", "/api/functions/" + name + "/env/GREETING", token, "{\"value\":\"hello\"}");
 
         Map<String, Object> row = jdbc.sql("SELECT e.function_id, e.value, e.key_id FROM function_env e"
@@ -34,7 +38,11 @@ class SecretsAtRestTest extends ApiTestBase {
         assertThat(cipher.open(((Number) row.get("function_id")).longValue(), "DB_PASSWORD", "test-1", (String)
                         row.get("value")))
                 .isEqualTo("pa55-w0rd-xyzzy");
-        String dump = String.join("\n", jdbc.sql("SELECT e::text FROM function_env e").query(String.class).list());
+        String dump = String.join(
+                "\n",
+                jdbc.sql("SELECT e::text FROM function_env e")
+                        .query(String.class)
+                        .list());
         assertThat(dump).doesNotContain("pa55-w0rd-xyzzy").contains("hello");
     }
 
@@ -46,19 +54,22 @@ class SecretsAtRestTest extends ApiTestBase {
                 .param("name", name)
                 .query(Long.class)
                 .single();
-        jdbc.sql("INSERT INTO function_env (function_id, key, value, secret) VALUES (:id, 'OLD_TOKEN', 'plain-0ld', true)")
+        jdbc.sql(
+                        "INSERT INTO function_env (function_id, key, value, secret) VALUES (:id, 'OLD_TOKEN', 'plain-0ld', true)")
                 .param("id", functionId)
                 .update();
 
         int sealed = sealer.sealStoredSecrets();
 
         assertThat(sealed).isGreaterThanOrEqualTo(1);
-        Map<String, Object> row = jdbc.sql("SELECT value, key_id FROM function_env WHERE function_id = :id AND key = 'OLD_TOKEN'")
+        Map<String, Object> row = jdbc.sql(
+                        "SELECT value, key_id FROM function_env WHERE function_id = :id AND key = 'OLD_TOKEN'")
                 .param("id", functionId)
                 .query()
                 .singleRow();
         assertThat(row.get("key_id")).isEqualTo("test-1");
-        assertThat(cipher.open(functionId, "OLD_TOKEN", "test-1", (String) row.get("value"))).isEqualTo("plain-0ld");
+        assertThat(cipher.open(functionId, "OLD_TOKEN", "test-1", (String) row.get("value")))
+                .isEqualTo("plain-0ld");
         assertThat(sealer.sealStoredSecrets()).as("nothing left to seal").isZero();
     }
 }

@@ -112,7 +112,8 @@ class ErrorMappingTest {
     void aBadArgumentTheServerFindsExitsWith2LikeOneTheCliFindsItself() {
         api.answer(
                 "PATCH /api/functions/hello",
-                FakeApi.Answer.problem(400, "The timeout must be from 1 to 60000 ms (this server's maximum), not 90000."));
+                FakeApi.Answer.problem(
+                        400, "The timeout must be from 1 to 60000 ms (this server's maximum), not 90000."));
 
         CliRun.Result result = cli.run("fn", "update", "hello", "--timeout", "90s");
 

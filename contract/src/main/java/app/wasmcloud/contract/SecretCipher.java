@@ -113,8 +113,10 @@ public final class SecretCipher {
         }
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
-        byte[] sealed = crypt(Cipher.ENCRYPT_MODE, currentKeyId, nonce, functionId, name, plaintext.getBytes(StandardCharsets.UTF_8));
-        ByteBuffer stored = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed);
+        byte[] sealed = crypt(
+                Cipher.ENCRYPT_MODE, currentKeyId, nonce, functionId, name, plaintext.getBytes(StandardCharsets.UTF_8));
+        ByteBuffer stored =
+                ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed);
         return new Sealed(currentKeyId, Base64.getEncoder().encodeToString(stored.array()));
     }
 

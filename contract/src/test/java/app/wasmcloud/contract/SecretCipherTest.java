@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class SecretCipherTest {
 
     private static final String KEY_A = Base64.getEncoder().encodeToString(new byte[32]);
-    private static final String KEY_B = Base64.getEncoder().encodeToString("b".repeat(32).getBytes());
+    private static final String KEY_B =
+            Base64.getEncoder().encodeToString("b".repeat(32).getBytes());
 
     @Test
     void aSealedValueHoldsNoPlaintextAndOpensUnderItsKeyForItsOwnRowOnly() {
@@ -39,7 +40,8 @@ class SecretCipherTest {
 
         assertThat(after.open(1, "TOKEN", "one", old)).isEqualTo("s3cret");
         assertThat(after.seal(1, "TOKEN", "s3cret").keyId()).isEqualTo("two");
-        assertThatThrownBy(() -> before.open(1, "TOKEN", "two", after.seal(1, "TOKEN", "x").value()))
+        assertThatThrownBy(() -> before.open(
+                        1, "TOKEN", "two", after.seal(1, "TOKEN", "x").value()))
                 .hasMessageContaining("key 'two', which is not configured");
     }
 

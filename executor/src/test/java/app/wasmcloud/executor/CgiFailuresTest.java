@@ -69,8 +69,7 @@ class CgiFailuresTest extends ExecutorTest {
     void headIsAnsweredWithTheHeadersOfGetAndNoBody() throws Exception {
         String name = deploy("cookies");
 
-        String reply = rawHttp(
-                "HEAD / HTTP/1.1\r\nHost: " + name + "." + RUN_DOMAIN + "\r\nConnection: close\r\n\r\n");
+        String reply = rawHttp("HEAD / HTTP/1.1\r\nHost: " + name + "." + RUN_DOMAIN + "\r\nConnection: close\r\n\r\n");
 
         assertThat(reply).startsWith("HTTP/1.1 201");
         assertThat(reply).contains("Content-Length: 8\r\n").contains("Set-Cookie: c=3\r\n");

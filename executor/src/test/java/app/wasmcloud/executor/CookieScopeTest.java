@@ -28,7 +28,10 @@ class CookieScopeTest extends ExecutorTest {
 
         assertThat(reply).startsWith("HTTP/1.1 200");
         String head = reply.substring(0, reply.indexOf("\r\n\r\n"));
-        assertThat(head).contains("Set-Cookie: own=1; Path=/").doesNotContain("wide=2").doesNotContain("dotted=3");
+        assertThat(head)
+                .contains("Set-Cookie: own=1; Path=/")
+                .doesNotContain("wide=2")
+                .doesNotContain("dotted=3");
         assertThat(head).doesNotContain("1970").doesNotContain("evil/1.0");
         assertThat(head).containsPattern("(?m)^Date: .* GMT$");
         assertThat(logLinesOf(head))

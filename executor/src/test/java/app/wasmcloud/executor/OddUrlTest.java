@@ -55,12 +55,10 @@ class OddUrlTest extends ExecutorTest {
 
         String reply = rawBytes(("GET /" + name + "/?q=\u00e9t\u00e9 HTTP/1.1\r\n").getBytes(StandardCharsets.UTF_8));
 
-        assertThat(reply).satisfiesAnyOf(
-                ok -> assertThat(ok).startsWith("HTTP/1.1 200"),
-                refused -> {
-                    assertThat(refused).startsWith("HTTP/1.1 400");
-                    assertPlainRefusal("raw UTF-8 query", refused);
-                });
+        assertThat(reply).satisfiesAnyOf(ok -> assertThat(ok).startsWith("HTTP/1.1 200"), refused -> {
+            assertThat(refused).startsWith("HTTP/1.1 400");
+            assertPlainRefusal("raw UTF-8 query", refused);
+        });
     }
 
     private static void assertPlainRefusal(String what, String reply) {

@@ -25,9 +25,11 @@ class Olin2018GuestTest extends ExecutorTest {
         HttpResponse<String> second = get("/" + name + "/");
 
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
-        String invocationId = first.headers().firstValue("X-Wasmcloud-Invocation-Id").orElseThrow();
+        String invocationId =
+                first.headers().firstValue("X-Wasmcloud-Invocation-Id").orElseThrow();
         assertThat(first.body()).startsWith("run=" + invocationId + "\nworker=");
-        String worker = first.body().substring(first.body().indexOf("worker=") + 7).strip();
+        String worker =
+                first.body().substring(first.body().indexOf("worker=") + 7).strip();
         assertThat(worker).isNotBlank();
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(second.body())

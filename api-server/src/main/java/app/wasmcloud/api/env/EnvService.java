@@ -75,7 +75,8 @@ class EnvService {
                         HttpStatus.SERVICE_UNAVAILABLE,
                         "Secrets not configured",
                         "This server keeps secrets encrypted and its operator has not given it a key"
-                                + " (wasmcloud.secrets.key or key-file), so it cannot store '" + key + "' as a secret.");
+                                + " (wasmcloud.secrets.key or key-file), so it cannot store '" + key
+                                + "' as a secret.");
             }
             variable.setSealed(cipher.seal(function.id(), key, value));
         } else {

@@ -17,7 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("wasmcloud.secrets")
 record SecretsProperties(
-        @DefaultValue("primary") String keyId, String key, Path keyFile, @DefaultValue Map<String, String> previousKeys) {
+        @DefaultValue("primary") String keyId,
+        String key,
+        Path keyFile,
+        @DefaultValue Map<String, String> previousKeys) {
 
     SecretCipher cipher() {
         return SecretCipher.fromSettings(keyId, key, keyFile, previousKeys);

@@ -111,12 +111,12 @@ public class VersionService {
                 .lockByName(name.value())
                 .filter(found -> !(found.isDeleted() && createIfMissing))
                 .orElseGet(() -> {
-            if (!createIfMissing) {
-                throw FunctionService.notFound(name.value());
-            }
-            functionService.create(caller, name, "", Visibility.PUBLIC);
-            return functions.lockByName(name.value()).orElseThrow();
-        });
+                    if (!createIfMissing) {
+                        throw FunctionService.notFound(name.value());
+                    }
+                    functionService.create(caller, name, "", Visibility.PUBLIC);
+                    return functions.lockByName(name.value()).orElseThrow();
+                });
         if (function.isDeleted() || (function.ownerId() != caller.id() && !caller.isAdmin())) {
             throw function.isDeleted() || createIfMissing
                     ? ApiException.conflict("The name '" + name + "' is taken; choose another.")

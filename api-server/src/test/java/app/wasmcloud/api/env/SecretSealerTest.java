@@ -21,7 +21,9 @@ class SecretSealerTest {
         EnvRepository variables = mock(EnvRepository.class);
         when(variables.findBySecretTrue()).thenReturn(List.of(stored));
         SecretSealer sealer = new SecretSealer(
-                variables, new SecretsProperties("primary", null, null, Map.of()), mock(PlatformTransactionManager.class));
+                variables,
+                new SecretsProperties("primary", null, null, Map.of()),
+                mock(PlatformTransactionManager.class));
 
         assertThatThrownBy(sealer::afterSingletonsInstantiated)
                 .isInstanceOf(IllegalStateException.class)
@@ -37,7 +39,9 @@ class SecretSealerTest {
         when(variables.findBySecretTrue()).thenReturn(List.of(stored));
         String key = Base64.getEncoder().encodeToString(new byte[32]);
         SecretSealer sealer = new SecretSealer(
-                variables, new SecretsProperties("current", key, null, Map.of()), mock(PlatformTransactionManager.class));
+                variables,
+                new SecretsProperties("current", key, null, Map.of()),
+                mock(PlatformTransactionManager.class));
 
         assertThatThrownBy(sealer::afterSingletonsInstantiated)
                 .isInstanceOf(IllegalStateException.class)

@@ -104,7 +104,10 @@ public final class LoginCommand implements Callable<Integer> {
             } catch (ApiException e) {
                 // A rejected code is a failed login, not a mistake in the command line (which a 400 usually is).
                 if (e.status() == 400) {
-                    throw new CliException(ExitCode.FAILURE, e.problem().detail() != null ? e.problem().detail() : e.getMessage(), e);
+                    throw new CliException(
+                            ExitCode.FAILURE,
+                            e.problem().detail() != null ? e.problem().detail() : e.getMessage(),
+                            e);
                 }
                 throw e;
             }

@@ -17,7 +17,8 @@ final class FunctionText {
         output.line("visibility:     " + function.visibility());
         output.line("active version: " + activeVersion(function));
         output.line("url:            " + url(function));
-        output.line("timeout:        " + limit(function.timeoutMs(), function.effectiveTimeoutMs(), DurationConverter::format));
+        output.line("timeout:        "
+                + limit(function.timeoutMs(), function.effectiveTimeoutMs(), DurationConverter::format));
         output.line("memory:         "
                 + limit(function.memoryPages(), function.effectiveMemoryPages(), MemorySizeConverter::format));
         output.line("allowed hosts:  "
@@ -58,7 +59,9 @@ final class FunctionText {
      * only invite a confusing first try.
      */
     static String url(Function function) {
-        return function.isPublic() ? function.url() : "(private: call it with wasmcloud invoke " + function.name() + ")";
+        return function.isPublic()
+                ? function.url()
+                : "(private: call it with wasmcloud invoke " + function.name() + ")";
     }
 
     /** A limit as set, or the default it runs with, saying which. */

@@ -128,7 +128,10 @@ public final class InvokeCommand implements Callable<Integer> {
         context.trace("invocation " + invocationId.orElse("(no id)") + " answered HTTP " + status);
         writeResponse(response);
         if (status >= 500) {
-            String why = invocationId.flatMap(id -> whyItFailed(api, id)).map(reason -> ": " + reason).orElse("");
+            String why = invocationId
+                    .flatMap(id -> whyItFailed(api, id))
+                    .map(reason -> ": " + reason)
+                    .orElse("");
             throw new CliException(
                     ExitCode.FAILURE,
                     "the function answered HTTP " + status + why
@@ -154,12 +157,16 @@ public final class InvokeCommand implements Callable<Integer> {
             try {
                 JsonNode record = api.call("GET", "/api/invocations/" + id, null);
                 String outcome = JsonFields.text(record, "outcome");
-                String trap = JsonFields.text(record, "trapMessage").lines().findFirst().orElse("");
+                String trap = JsonFields.text(record, "trapMessage")
+                        .lines()
+                        .findFirst()
+                        .orElse("");
                 String exitCode = JsonFields.text(record, "exitCode");
                 if (!trap.isEmpty()) {
                     return Optional.of(outcome + ": " + trap);
                 }
-                return Optional.of(outcome + (exitCode.isEmpty() || exitCode.equals("0") ? "" : ", exit code " + exitCode));
+                return Optional.of(
+                        outcome + (exitCode.isEmpty() || exitCode.equals("0") ? "" : ", exit code " + exitCode));
             } catch (ApiException notYet) {
                 if (notYet.status() != 404) {
                     return Optional.empty();

@@ -46,14 +46,18 @@ final class InvocationText {
         String exitCode = JsonFields.text(invocation, "exitCode");
         rows.add(List.of("exit code", exitCode.isEmpty() ? "-" : exitCode));
         rows.add(List.of(
-                "time", millis(invocation.path("wallTimeUs")) + " wall, " + millis(invocation.path("cpuTimeUs")) + " CPU"));
+                "time",
+                millis(invocation.path("wallTimeUs")) + " wall, " + millis(invocation.path("cpuTimeUs")) + " CPU"));
         long pages = invocation.path("peakMemoryPages").asLong(0);
         rows.add(List.of("memory", ByteSize.format(pages * PAGE_BYTES) + " peak (" + pages + " pages)"));
         rows.add(List.of(
                 "bytes",
                 JsonFields.text(invocation, "bytesIn") + " in, " + JsonFields.text(invocation, "bytesOut") + " out"));
         List<String> calls = new ArrayList<>();
-        invocation.path("hostCalls").properties().forEach(call -> calls.add(call.getKey() + " " + call.getValue().asString()));
+        invocation
+                .path("hostCalls")
+                .properties()
+                .forEach(call -> calls.add(call.getKey() + " " + call.getValue().asString()));
         rows.add(List.of("host calls", calls.isEmpty() ? "none" : String.join(", ", calls)));
         String trap = JsonFields.text(invocation, "trapMessage");
         if (!trap.isEmpty()) {
@@ -67,9 +71,11 @@ final class InvocationText {
         if (!logLines.isEmpty()) {
             output.line("log lines:");
             for (JsonNode line : logLines) {
-                output.line(line.isObject()
-                        ? "    [" + LogLevel.name(line.path("level").asInt(6)) + "] " + JsonFields.text(line, "message")
-                        : "    " + line.asString());
+                output.line(
+                        line.isObject()
+                                ? "    [" + LogLevel.name(line.path("level").asInt(6)) + "] "
+                                        + JsonFields.text(line, "message")
+                                : "    " + line.asString());
             }
         }
         String stderr = JsonFields.text(invocation, "stderr");

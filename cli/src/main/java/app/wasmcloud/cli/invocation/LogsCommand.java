@@ -77,10 +77,7 @@ public final class LogsCommand implements Callable<Integer> {
             description = "Keep printing new invocations as they happen.")
     boolean follow;
 
-    @Option(
-            names = "--id",
-            paramLabel = "ID",
-            description = "Show this one invocation of the function in full.")
+    @Option(names = "--id", paramLabel = "ID", description = "Show this one invocation of the function in full.")
     String id;
 
     public LogsCommand(CommandContext context) {

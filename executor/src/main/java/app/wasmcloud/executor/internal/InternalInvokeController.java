@@ -62,7 +62,10 @@ class InternalInvokeController {
         // The run domain's path rules (dot segments, encoded slashes, bad escapes), the same for an API invocation.
         String path = RunPath.withoutDotSegments(invoke.path());
         if (RunPath.decoded(path).isEmpty()) {
-            refuse(response, 400, "The path has an invalid escape (%XX must be two hex digits of UTF-8, never %00)",
+            refuse(
+                    response,
+                    400,
+                    "The path has an invalid escape (%XX must be two hex digits of UTF-8, never %00)",
                     invocationId);
             return;
         }

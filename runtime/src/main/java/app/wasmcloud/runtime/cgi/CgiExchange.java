@@ -60,7 +60,9 @@ public final class CgiExchange {
 
     /** The function's own reply with cgi.md's cookie and platform-header rules applied; refusals are the platform's. */
     static CgiReply withinItsOrigin(CgiReply reply, CgiRequest request) {
-        if (reply.result() == null || reply.outcome() == null || !reply.outcome().functionReplies()) {
+        if (reply.result() == null
+                || reply.outcome() == null
+                || !reply.outcome().functionReplies()) {
             return reply;
         }
         ReplyHeaderRules.Applied applied =

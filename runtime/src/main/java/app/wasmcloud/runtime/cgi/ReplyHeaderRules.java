@@ -36,7 +36,8 @@ final class ReplyHeaderRules {
                 String why = ownOrigin ? widerDomain(header.value(), host) : "path-style URLs share one origin";
                 if (why != null) {
                     notes.add(new LogLine(
-                            NOTE_LEVEL, "platform: dropped Set-Cookie " + cookieName(header.value()) + " (" + why + ")"));
+                            NOTE_LEVEL,
+                            "platform: dropped Set-Cookie " + cookieName(header.value()) + " (" + why + ")"));
                     continue;
                 }
             }
@@ -51,11 +52,13 @@ final class ReplyHeaderRules {
         for (int i = 1; i < parts.length; i++) {
             String attribute = parts[i].strip();
             int equals = attribute.indexOf('=');
-            String attributeName = equals < 0 ? attribute : attribute.substring(0, equals).strip();
+            String attributeName =
+                    equals < 0 ? attribute : attribute.substring(0, equals).strip();
             if (!attributeName.equalsIgnoreCase("domain")) {
                 continue;
             }
-            String domain = equals < 0 ? "" : attribute.substring(equals + 1).strip().toLowerCase(Locale.ROOT);
+            String domain =
+                    equals < 0 ? "" : attribute.substring(equals + 1).strip().toLowerCase(Locale.ROOT);
             if (domain.startsWith(".")) {
                 domain = domain.substring(1);
             }
