@@ -116,7 +116,7 @@ class ServeCommandTest {
         String body = new String(response.body(), StandardCharsets.UTF_8);
         assertThat(response.statusCode()).as(body).isEqualTo(200);
         assertThat(body)
-                .contains("REMOTE_ADDR=127.0.0.1\n")
+                .containsPattern("REMOTE_ADDR=(127\\.0\\.0\\.1|0:0:0:0:0:0:0:1)\n")
                 .contains("HTTPS=(absent)\n")
                 .doesNotContain("6.6.6.6")
                 .doesNotContain("evil.example");
