@@ -216,6 +216,7 @@ class FunctionSettingsTest extends ApiTestBase {
                     .isEqualTo(204);
             assertThat(notifications.awaitFor(name, NOTIFY_WAIT)).containsExactly(name);
         }
+        assertThat(get("/api/functions/" + name, token).statusCode()).isEqualTo(404);
         HttpResponse<String> recreate =
                 postJson("/api/functions", userToken("squatter"), "{\"name\":\"" + name + "\"}");
         HttpResponse<String> redeploy = upload(
@@ -224,7 +225,6 @@ class FunctionSettingsTest extends ApiTestBase {
                 "hello.wasm",
                 Files.readAllBytes(HELLO_WASM));
 
-        assertThat(get("/api/functions/" + name, token).statusCode()).isEqualTo(404);
         assertThat(recreate.statusCode()).isEqualTo(409);
         assertThat(body(recreate).get("detail").asString()).contains("stays reserved for 30 days");
         assertThat(body(recreate).get("detail").asString()).contains("for its previous owner only");

@@ -30,10 +30,4 @@ public record Function(
         Integer effectiveMemoryPages,
         List<String> egressAllowList,
         String createdAt,
-        String updatedAt) {
-
-    /** Whether anyone may call its URL; a private one answers only through the API. */
-    public boolean isPublic() {
-        return "public".equals(visibility);
-    }
-}
+        String updatedAt) {}

@@ -59,7 +59,7 @@ final class FunctionText {
      * only invite a confusing first try.
      */
     static String url(Function function) {
-        return function.isPublic()
+        return "public".equals(function.visibility())
                 ? function.url()
                 : "(private: call it with wasmcloud invoke " + function.name() + ")";
     }
