@@ -1,36 +1,67 @@
 #!/bin/sh
 # wasmcloud: this file is a POSIX shell launcher followed by the CLI's jar. The JVM finds the jar's
 # directory at the end of the file, so `java -jar` runs this very file.
-if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
-  java="$JAVA_HOME/bin/java"
-else
-  java=java
-fi
-
-# Fail with a clear message on an old JDK rather than with UnsupportedClassVersionError. The JDK's
-# `release` file answers without starting a JVM; without one (unusual layouts) the JVM is just tried.
-release=
-java_path=$java
-if [ "$java" = java ]; then
-  java_path=$(command -v java 2>/dev/null) && java_path=$(readlink -f "$java_path" 2>/dev/null) \
-    && release="${java_path%/bin/java}/release"
-else
-  release="$JAVA_HOME/release"
-fi
-if [ -n "$release" ] && [ -r "$release" ]; then
+# The major version of the JDK at $1, from its `release` file (answers without starting a JVM); empty when unknown.
+java_major() {
+  [ -r "$1/release" ] || return 0
   while IFS= read -r line; do
     case $line in
-      JAVA_VERSION=*)
-        version=${line#JAVA_VERSION=}; version=${version#\"}; version=${version%\"}; major=${version%%[.+-]*}
-        case $major in
-          ''|*[!0-9]*) ;;
-          *) if [ "$major" -lt 25 ]; then
-               echo "error: wasmcloud needs Java 25 or newer, but $java_path is Java $version; set JAVA_HOME to a JDK 25" >&2
-               exit 1
-             fi ;;
-        esac ;;
+      JAVA_VERSION=*) v=${line#JAVA_VERSION=}; v=${v#\"}; v=${v%\"}; echo "$v"; return 0 ;;
     esac
-  done < "$release"
+  done < "$1/release"
+}
+is_jdk25() {
+  v=$(java_major "$1"); m=${v%%[.+-]*}
+  case $m in ''|*[!0-9]*) return 1 ;; esac
+  [ "$m" -ge 25 ]
+}
+
+verbose=false
+for arg in "$@"; do
+  case $arg in -v|--verbose) verbose=true ;; --) break ;; esac
+done
+
+# Which Java: JAVA_HOME when set; else `java` on the PATH if it is 25 or newer; else a JDK 25 in the usual places
+# (as ./dev finds one), so a new terminal without JAVA_HOME still works; else the PATH's, refused below if too old.
+home=
+chosen=
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+  java="$JAVA_HOME/bin/java"; home=$JAVA_HOME; chosen="JAVA_HOME"
+else
+  java=
+  path_java=$(command -v java 2>/dev/null) && path_home=$(readlink -f "$path_java" 2>/dev/null) \
+    && path_home=${path_home%/bin/java}
+  if [ -n "${path_home:-}" ] && is_jdk25 "$path_home"; then
+    java=$path_java; home=$path_home; chosen="the PATH"
+  else
+    for candidate in /usr/lib/jvm/*25* /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* \
+        "${HOME:-/nonexistent}"/.sdkman/candidates/java/* "${HOME:-/nonexistent}"/.jdks/* \
+        /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+      if [ -x "$candidate/bin/java" ] && is_jdk25 "$candidate"; then
+        java="$candidate/bin/java"; home=$candidate; chosen="a search of the usual places; JAVA_HOME is not set"
+        break
+      fi
+    done
+  fi
+  if [ -z "$java" ]; then
+    java=${path_java:-java}; home=${path_home:-}; chosen="the PATH"
+  fi
+fi
+
+# Fail with a clear message on an old JDK rather than with UnsupportedClassVersionError; without a `release`
+# file (unusual layouts) the JVM is just tried.
+version=
+[ -n "$home" ] && version=$(java_major "$home")
+major=${version%%[.+-]*}
+case $major in
+  ''|*[!0-9]*) ;;
+  *) if [ "$major" -lt 25 ]; then
+       echo "error: wasmcloud needs Java 25 or newer, but $java is Java $version; set JAVA_HOME to a JDK 25" >&2
+       exit 1
+     fi ;;
+esac
+if [ "$verbose" = true ]; then
+  echo "java: $java (Java ${version:-of unknown version}, from $chosen)" >&2
 fi
 
 # Only the shell can tell which streams are terminals; the CLI uses this for prompts, colour and progress.

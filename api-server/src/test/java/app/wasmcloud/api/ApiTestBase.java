@@ -57,7 +57,14 @@ abstract class ApiTestBase {
         registry.add("wasmcloud.auth.jwt-secret", () -> key("jwt"));
         registry.add("wasmcloud.auth.dev-login", () -> "true");
         registry.add("server.address", () -> "127.0.0.1");
+        // Tests play nginx from loopback, as ./dev does; a class that sets wasmcloud.test.trusted-proxies to nothing
+        // sees the production default.
+        registry.add(
+                "server.tomcat.remoteip.internal-proxies",
+                () -> "${wasmcloud.test.trusted-proxies:127.0.0.0/8,::1/128}");
         registry.add("wasmcloud.executor.service-token-secret", () -> key("service"));
+        registry.add("wasmcloud.secrets.key-id", () -> "test-1");
+        registry.add("wasmcloud.secrets.key", () -> key("secrets"));
         // The WireMock stand-in, unless a test class that runs a real executor sets wasmcloud.test.executor-url (a
         // subclass cannot replace this entry itself: the base class's registrations are applied after its own).
         registry.add("wasmcloud.executor.base-url", () -> "${wasmcloud.test.executor-url:" + EXECUTOR.baseUrl() + "}");

@@ -39,7 +39,8 @@ class EnvTest extends ApiTestBase {
                         .param("name", name)
                         .query(String.class)
                         .single())
-                .isEqualTo("s3cr3t-value");
+                .as("sealed at rest: SecretsAtRestTest")
+                .isNotEqualTo("s3cr3t-value");
     }
 
     @Test

@@ -104,7 +104,7 @@ class FunctionSettingsTest extends ApiTestBase {
 
             assertThat(timeout.statusCode()).isEqualTo(400);
             assertThat(body(timeout).get("detail").asString())
-                    .isEqualTo("Invalid timeoutMs 60001: use a value from 1 to 60000 (this server's maximum).");
+                    .isEqualTo("The timeout must be from 1 to 60000 ms (this server's maximum), not 60001.");
             assertThat(memory.statusCode()).isEqualTo(400);
             assertThat(body(memory).get("detail").asString()).contains("from 1 to 4096");
             assertThat(notifications.settledFor(name)).isEmpty();
@@ -194,6 +194,19 @@ class FunctionSettingsTest extends ApiTestBase {
     }
 
     @Test
+    void aFunctionWithoutItsOwnLimitsReportsTheDefaultsItRunsWith() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "defaults");
+
+        JsonNode shown = body(get("/api/functions/" + name, token));
+
+        assertThat(shown.get("timeoutMs").isNull()).isTrue();
+        assertThat(shown.get("effectiveTimeoutMs").asInt()).isEqualTo(10_000);
+        assertThat(shown.get("memoryPages").isNull()).isTrue();
+        assertThat(shown.get("effectiveMemoryPages").asInt()).isEqualTo(256);
+    }
+
+    @Test
     void deletingNotifiesExecutorsAndKeepsTheNameReserved() throws Exception {
         String token = devToken();
         String name = deployHello(token, "deleted");
@@ -203,6 +216,7 @@ class FunctionSettingsTest extends ApiTestBase {
                     .isEqualTo(204);
             assertThat(notifications.awaitFor(name, NOTIFY_WAIT)).containsExactly(name);
         }
+        assertThat(get("/api/functions/" + name, token).statusCode()).isEqualTo(404);
         HttpResponse<String> recreate =
                 postJson("/api/functions", userToken("squatter"), "{\"name\":\"" + name + "\"}");
         HttpResponse<String> redeploy = upload(
@@ -211,10 +225,12 @@ class FunctionSettingsTest extends ApiTestBase {
                 "hello.wasm",
                 Files.readAllBytes(HELLO_WASM));
 
-        assertThat(get("/api/functions/" + name, token).statusCode()).isEqualTo(404);
         assertThat(recreate.statusCode()).isEqualTo(409);
         assertThat(body(recreate).get("detail").asString()).contains("stays reserved for 30 days");
-        assertThat(redeploy.statusCode()).isEqualTo(409);
+        assertThat(body(recreate).get("detail").asString()).contains("for its previous owner only");
+        assertThat(redeploy.statusCode())
+                .as("the previous owner takes the name back early")
+                .isEqualTo(201);
     }
 
     @Test

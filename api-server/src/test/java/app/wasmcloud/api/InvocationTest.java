@@ -245,6 +245,54 @@ class InvocationTest extends ApiTestBase {
     }
 
     @Test
+    void theLogStreamDoesNotReplayInvocationsRecordedBeforeItOpened() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "fresh");
+        UUID before = record(name, "trap", Instant.now().minusSeconds(5), "[]");
+        HttpResponse<InputStream> stream = http.send(
+                HttpRequest.newBuilder(uri("/api/functions/" + name + "/logs/stream"))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            UUID after = record(name, "ok", Instant.now(), "[]");
+            CompletableFuture<String> firstEvent = CompletableFuture.supplyAsync(() -> {
+                try {
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        if (line.startsWith("id:")) {
+                            return line;
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return "";
+            });
+
+            String id = firstEvent.get(10, TimeUnit.SECONDS);
+            assertThat(id).isEqualTo("id:" + after).doesNotContain(before.toString());
+        }
+    }
+
+    @Test
+    void theListWithDetailsCarriesStderrLogLinesTrapMessageAndHostCalls() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "detailed");
+        record(name, "trap", Instant.now(), "[{\"level\":\"error\",\"message\":\"boom\"}]");
+
+        JsonNode plain = body(get("/api/functions/" + name + "/invocations", token));
+        JsonNode detailed = body(get("/api/functions/" + name + "/invocations?details=true", token));
+
+        assertThat(plain.get(0).has("stderr")).isFalse();
+        assertThat(detailed.get(0).get("stderr").asString()).isEqualTo("warn: slow");
+        assertThat(detailed.get(0).get("logLines").get(0).get("message").asString())
+                .isEqualTo("boom");
+        assertThat(detailed.get(0).get("hostCalls").get("log.write").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void theRetentionJobDeletesOnlyRecordsOlderThanTheRetentionPeriod() throws Exception {
         String token = devToken();
         String name = deployHello(token, "retained");

@@ -14,6 +14,7 @@ import picocli.CommandLine.Help;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Builds the `wasmcloud` command line for one execution: every command and mixin gets the same {@link
@@ -45,7 +46,8 @@ public final class CommandLineFactory implements IFactory {
                 .setExpandAtFiles(false)
                 .setExecutionExceptionHandler(reporter)
                 .setParameterExceptionHandler(reporter)
-                .setExitCodeExceptionMapper(reporter);
+                .setExitCodeExceptionMapper(reporter)
+                .setExecutionStrategy(CommandLineFactory::executeUnlessUnmatched);
         // `wasmcloud run MODULE --flag`: everything after the module is the module's, options included.
         CommandLine run = commandLine.getSubcommands().get("run");
         if (run != null) {
@@ -61,6 +63,19 @@ public final class CommandLineFactory implements IFactory {
                 .exitCodeListHeading("%nExit codes:%n")
                 .exitCodeList(exitCodes);
         return commandLine;
+    }
+
+    /**
+     * picocli lets a help option win over an unknown verb, so `wasmcloud nosuchcommand --help` printed the top-level
+     * help and exited 0; an argument nothing matched is a usage error whatever else is on the line.
+     */
+    private static int executeUnlessUnmatched(ParseResult parseResult) {
+        for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
+            if (!level.unmatched().isEmpty()) {
+                throw new UnmatchedArgumentException(level.commandSpec().commandLine(), level.unmatched());
+            }
+        }
+        return new CommandLine.RunLast().execute(parseResult);
     }
 
     /**

@@ -39,7 +39,7 @@ final class FailureReporter
         Failure failure = describe(exception);
         PrintStream err = context.terminal().err();
         Style style = context.output().errStyle();
-        err.println(style.error("error:") + " " + failure.message());
+        err.println(style.error("error:") + " " + withoutErrorPrefix(failure.message()));
         for (String reason : failure.reasons()) {
             err.println("  " + reason);
         }
@@ -50,6 +50,15 @@ final class FailureReporter
         }
         err.flush();
         return failure.exitCode().code();
+    }
+
+    /** A message that already starts with "error:" (a server's, a library's) would read "error: Error: …". */
+    static String withoutErrorPrefix(String message) {
+        String text = message == null ? "" : message.strip();
+        while (text.regionMatches(true, 0, "error:", 0, 6)) {
+            text = text.substring(6).strip();
+        }
+        return text;
     }
 
     @Override
@@ -107,6 +116,13 @@ final class FailureReporter
                         detail != null
                                 ? detail
                                 : "forbidden: " + e.method() + " " + e.uri().getPath(),
+                        problem.errors(),
+                        false);
+            // The server found a bad argument, as the CLI's own checks do: the same exit code either way.
+            case 400 ->
+                new Failure(
+                        ExitCode.USAGE,
+                        detail != null ? detail : "the server refused the request as malformed",
                         problem.errors(),
                         false);
             case 404 ->

@@ -11,6 +11,7 @@ import app.wasmcloud.cli.function.FunctionsCommand;
 import app.wasmcloud.cli.function.InvokeCommand;
 import app.wasmcloud.cli.function.RollbackCommand;
 import app.wasmcloud.cli.function.VersionsCommand;
+import app.wasmcloud.cli.invocation.InvocationsCommand;
 import app.wasmcloud.cli.invocation.LogsCommand;
 import app.wasmcloud.cli.local.RunCommand;
 import app.wasmcloud.cli.local.ServeCommand;
@@ -51,6 +52,7 @@ public final class WasmcloudCommand {
             EnvCommand.class,
             InvokeCommand.class,
             LogsCommand.class,
+            InvocationsCommand.class,
             TokensCommand.class,
             AdminCommand.class,
             RunCommand.class,

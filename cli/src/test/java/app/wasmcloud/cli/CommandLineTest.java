@@ -68,6 +68,15 @@ class CommandLineTest {
     }
 
     @Test
+    void anUnknownCommandWithHelpIsStillAUsageErrorNotTheTopLevelHelp() {
+        CliRun.Result result = new CliRun(dir).run("nosuchcommand", "--help");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("nosuchcommand");
+        assertThat(result.stdout()).doesNotContain("Exit codes:");
+    }
+
+    @Test
     void anUnknownCommandIsAUsageErrorWithASuggestion() {
         CliRun.Result result = new CliRun(dir).run("deplo");
 

@@ -109,6 +109,29 @@ class ErrorMappingTest {
     }
 
     @Test
+    void aBadArgumentTheServerFindsExitsWith2LikeOneTheCliFindsItself() {
+        api.answer(
+                "PATCH /api/functions/hello",
+                FakeApi.Answer.problem(
+                        400, "The timeout must be from 1 to 60000 ms (this server's maximum), not 90000."));
+
+        CliRun.Result result = cli.run("fn", "update", "hello", "--timeout", "90s");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.stderr())
+                .isEqualTo("error: The timeout must be from 1 to 60000 ms (this server's maximum), not 90000.\n");
+    }
+
+    @Test
+    void aDetailThatAlreadySaysErrorIsNotPrefixedTwice() {
+        api.answer("GET /api/functions", FakeApi.Answer.problem(500, "Error: the disk is full"));
+
+        CliRun.Result result = cli.run("fn", "list");
+
+        assertThat(result.stderr()).isEqualTo("error: the disk is full\n");
+    }
+
+    @Test
     void verboseAddsRequestsAndTheFullCause() {
         api.answer("GET /api/functions", FakeApi.Answer.problem(500, "database is on fire"));
 

@@ -18,7 +18,7 @@ class FunctionCommandsTest {
     private static final String SECRET = """
             {"name":"secret","description":"","visibility":"private","activeVersion":null,
              "url":"http://localhost:8081/secret/","timeoutMs":null,"memoryPages":null,
-             "egressAllowList":[],"createdAt":"2025-01-01T00:00:00Z","updatedAt":"2025-01-01T00:00:00Z"}""";
+             "effectiveTimeoutMs":10000,"effectiveMemoryPages":256,"egressAllowList":[],"createdAt":"2025-01-01T00:00:00Z","updatedAt":"2025-01-01T00:00:00Z"}""";
 
     @TempDir
     Path dir;
@@ -44,7 +44,8 @@ class FunctionCommandsTest {
         CliRun.Result result = cli.run("functions", "create", "secret", "--private", "--description", "hush");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.stdout()).isEqualTo("Created private function secret\nhttp://localhost:8081/secret/\n");
+        assertThat(result.stdout())
+                .isEqualTo("Created private function secret\n(private: call it with wasmcloud invoke secret)\n");
         FakeApi.Received request = api.onlyRequest();
         assertThat(request.header("Content-Type")).isEqualTo("application/json");
         assertThat(request.bodyText())
@@ -81,7 +82,7 @@ class FunctionCommandsTest {
         assertThat(result.stdout()).isEqualTo("""
                         NAME    VISIBILITY  VERSION  URL
                         hello   public      1        http://localhost:8081/hello/
-                        secret  private     -        http://localhost:8081/secret/
+                        secret  private     -        (private: call it with wasmcloud invoke secret)
                         """);
     }
 
@@ -123,6 +124,19 @@ class FunctionCommandsTest {
                         created:        2025-01-01T00:00:00Z
                         updated:        2025-01-02T00:00:00Z
                         """);
+    }
+
+    @Test
+    void showOfAPrivateFunctionWithDefaultLimitsSaysWhatTheDefaultsAreAndGivesNoDeadUrl() {
+        api.answer("GET /api/functions/secret", 200, SECRET);
+
+        CliRun.Result result = cli.run("fn", "show", "secret");
+
+        assertThat(result.stdout())
+                .contains("url:            (private: call it with wasmcloud invoke secret)\n")
+                .contains("timeout:        10s (default)\n")
+                .contains("memory:         16MiB (default)\n")
+                .doesNotContain("http://localhost:8081/secret/");
     }
 
     @Test

@@ -134,6 +134,36 @@ class InvokeCommandTest {
     }
 
     @Test
+    void invokeWithIncludeShowsOnlyTheFunctionsOwnHeadersAndTheInvocationId() {
+        api.answer(
+                INVOKE,
+                new FakeApi.Answer(
+                        200,
+                        Map.of(
+                                "X-Wasmcloud-Invocation-Id", "inv-8",
+                                "X-Wasmcloud-Function-Headers", "content-type, x-greeting",
+                                "Content-Type", "text/plain",
+                                "X-Greeting", "hello",
+                                "Cache-Control", "no-cache, no-store, max-age=0, must-revalidate",
+                                "Vary", "Origin",
+                                "X-Frame-Options", "DENY"),
+                        "hi".getBytes(StandardCharsets.UTF_8)));
+
+        CliRun.Result result = cli.run("invoke", "hello", "-i");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdout())
+                .containsIgnoringCase("content-type: text/plain\n")
+                .containsIgnoringCase("x-greeting: hello\n")
+                .containsIgnoringCase("x-wasmcloud-invocation-id: inv-8\n")
+                .doesNotContainIgnoringCase("cache-control")
+                .doesNotContainIgnoringCase("vary")
+                .doesNotContainIgnoringCase("x-frame-options")
+                .doesNotContainIgnoringCase("x-wasmcloud-function-headers")
+                .endsWith("\n\nhi");
+    }
+
+    @Test
     void aFunctionAnswering404IsStillASuccessfulInvocation() {
         api.answer(INVOKE, functionAnswer(404, "no such page"));
 
@@ -152,6 +182,29 @@ class InvokeCommandTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stdout()).isEqualTo("boom");
         assertThat(result.stderr()).isEqualTo("error: the function answered HTTP 500 (invocation inv-1)\n");
+    }
+
+    @Test
+    void aFailedInvocationSaysWhyFromItsRecord() {
+        String id = "0190a4e2-7c1d-7b3e-9f00-1a2b3c4d5e6f";
+        api.answer(
+                        INVOKE,
+                        new FakeApi.Answer(
+                                502,
+                                Map.of("X-Wasmcloud-Invocation-Id", id, "Content-Type", "text/plain"),
+                                "The function failed\n".getBytes(StandardCharsets.UTF_8)))
+                .answer(
+                        "GET /api/invocations/" + id,
+                        200,
+                        "{\"id\":\"" + id + "\",\"outcome\":\"trap\",\"httpStatus\":502,"
+                                + "\"trapMessage\":\"unreachable instruction\\nat func 3\"}");
+
+        CliRun.Result result = cli.run("invoke", "hello");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr())
+                .isEqualTo("error: the function answered HTTP 502: trap: unreachable instruction (invocation " + id
+                        + "; wasmcloud invocations show " + id + ")\n");
     }
 
     @Test

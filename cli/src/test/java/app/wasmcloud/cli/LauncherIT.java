@@ -85,6 +85,16 @@ class LauncherIT {
         assertThat(Files.getLastModifiedTime(archive).toMillis()).isGreaterThan(0);
     }
 
+    /** A new terminal: no JAVA_HOME, and on this machine's PATH an older java (Debian's 17), as ./dev copes with. */
+    @Test
+    void withoutJavaHomeTheLauncherFindsAJdk25AndSaysWhichUnderVerbose() throws Exception {
+        Run result = run(LAUNCHER, new byte[0], Map.of("JAVA_HOME", ""), "--version", "--verbose");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(new String(result.stdout(), StandardCharsets.UTF_8)).startsWith("wasmcloud 0.1.0-SNAPSHOT");
+        assertThat(result.stderr()).containsPattern("java: \\S+/bin/java \\(Java (2[5-9]|[3-9][0-9])");
+    }
+
     @Test
     void anOldJavaIsRefusedWithAMessageInsteadOfAClassVersionError() throws Exception {
         Path oldJdk = dir.resolve("jdk-17");

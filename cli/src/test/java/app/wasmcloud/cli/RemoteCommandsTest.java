@@ -165,6 +165,15 @@ class RemoteCommandsTest {
     }
 
     @Test
+    void envSetWithEmptyStdinStoresNothingAndSaysHowToGiveAValue() {
+        CliRun.Result result = cli.stdin("").run("env", "set", "hello", "API_KEY", "--secret");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("stdin gave no value for API_KEY").contains("API_KEY=");
+        assertThat(api.received()).isEmpty();
+    }
+
+    @Test
     void envSetRefusesReservedAndMalformedKeysBeforeSendingAnything() {
         CliRun.Result reserved = cli.run("env", "set", "hello", "OK=1", "PATH_INFO=/x");
         CliRun.Result malformed = cli.run("env", "set", "hello", "1BAD=x");
@@ -280,6 +289,80 @@ class RemoteCommandsTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(api.onlyRequest().query()).isEqualTo("limit=5&outcome=trap&since=2h");
         assertThat(result.stdout()).isEqualTo("2025-01-01T00:00:00Z  502  trap  1.5ms  v3  inv-1\n");
+    }
+
+    static final String INVOCATION = """
+            {"id":"0190a4e2-7c1d-7b3e-9f00-1a2b3c4d5e6f","function":"hello","version":3,"source":"api",
+                  "startedAt":"2025-01-01T00:00:00Z","wallTimeUs":1500,"cpuTimeUs":900,"httpStatus":502,
+                  "outcome":"trap","exitCode":null,"bytesIn":12,"bytesOut":40,"peakMemoryPages":2,
+                  "hostCalls":{"env_get":2,"log_write":1},"stderr":"panic: no RUN_ID\\n",
+                  "logLines":[{"level":1,"message":"about to fail"}],"trapMessage":"unreachable instruction"}""";
+
+    @Test
+    void invocationsShowPrintsWhyAnInvocationFailedWithItsTimingsMemoryBytesAndHostCalls() {
+        api.answer("GET /api/invocations/0190a4e2-7c1d-7b3e-9f00-1a2b3c4d5e6f", 200, INVOCATION);
+
+        CliRun.Result result = cli.run("invocations", "show", "0190a4e2-7c1d-7b3e-9f00-1a2b3c4d5e6f");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdout())
+                .contains("invocation  0190a4e2-7c1d-7b3e-9f00-1a2b3c4d5e6f\n")
+                .contains("function    hello v3 (api)\n")
+                .contains("outcome     trap, HTTP 502\n")
+                .contains("time        1.5 ms wall, 0.9 ms CPU\n")
+                .contains("memory      128.0 KiB peak (2 pages)\n")
+                .contains("bytes       12 in, 40 out\n")
+                .contains("host calls  env_get 2, log_write 1\n")
+                .contains("trap        unreachable instruction\n")
+                .contains("log lines:\n    [error] about to fail\n")
+                .contains("stderr:\n    panic: no RUN_ID\n");
+    }
+
+    @Test
+    void invocationsShowWithJsonOutputCarriesTheWholeRecord() throws Exception {
+        api.answer("GET /api/invocations/0190a4e2-7c1d-7b3e-9f00-1a2b3c4d5e6f", 200, INVOCATION);
+
+        CliRun.Result result = cli.run("invocations", "show", "0190a4e2-7c1d-7b3e-9f00-1a2b3c4d5e6f", "-o", "json");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdout())
+                .contains("trapMessage")
+                .contains("unreachable instruction")
+                .contains("\"stderr\"")
+                .contains("\"about to fail\"");
+    }
+
+    @Test
+    void invocationsShowWithSomethingThatIsNotAnIdIsAUsageError() {
+        CliRun.Result result = cli.run("invocations", "show", "inv-1");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("'inv-1' is not an invocation id");
+        assertThat(api.received()).isEmpty();
+    }
+
+    @Test
+    void logsWithAnIdShowsThatInvocationAndRefusesOneOfAnotherFunction() {
+        api.answer("GET /api/invocations/0190a4e2-7c1d-7b3e-9f00-1a2b3c4d5e6f", 200, INVOCATION);
+
+        CliRun.Result own = cli.run("logs", "hello", "--id", "0190a4e2-7c1d-7b3e-9f00-1a2b3c4d5e6f");
+        CliRun.Result other = cli.run("logs", "other", "--id", "0190a4e2-7c1d-7b3e-9f00-1a2b3c4d5e6f");
+
+        assertThat(own.exitCode()).as(own.toString()).isZero();
+        assertThat(own.stdout()).contains("trap        unreachable instruction\n");
+        assertThat(other.exitCode()).isEqualTo(4);
+        assertThat(other.stderr()).contains("is not one of other's");
+    }
+
+    @Test
+    void logsWithJsonOutputAsksForEveryInvocationInFull() {
+        api.answer("GET /api/functions/hello/invocations", 200, "[" + INVOCATION + "]");
+
+        CliRun.Result result = cli.run("logs", "hello", "-o", "json");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(api.onlyRequest().query()).isEqualTo("details=true");
+        assertThat(result.stdout()).contains("unreachable instruction").contains("about to fail");
     }
 
     @Test

@@ -9,6 +9,12 @@ public final class WasmcloudHeaders {
     /** On an API invocation: the path and query the function sees, starting with {@code /}. */
     public static final String PATH = "X-Wasmcloud-Path";
 
+    /**
+     * On an API invocation's reply: the names (lower case, comma-separated) of the headers the function itself
+     * returned, so a client such as {@code invoke -i} can tell them from the ones the API adds (caching, framing).
+     */
+    public static final String FUNCTION_HEADERS = "X-Wasmcloud-Function-Headers";
+
     /** The family's prefix: clients may not send such headers through to a function. */
     public static final String PREFIX = "X-Wasmcloud-";
 

@@ -10,8 +10,11 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
 
-/** The dev stack's signing keys: generated on first start and kept, so tokens stay valid across restarts. */
-record DevSecrets(String jwtSecret, String serviceTokenSecret) {
+/**
+ * The dev stack's keys: generated on first start and kept, so tokens stay valid and sealed secrets stay readable
+ * across restarts.
+ */
+record DevSecrets(String jwtSecret, String serviceTokenSecret, String secretsKey) {
 
     static DevSecrets loadOrCreate(Path file) throws IOException {
         Properties properties = new Properties();
@@ -21,7 +24,7 @@ record DevSecrets(String jwtSecret, String serviceTokenSecret) {
             }
         }
         boolean changed = false;
-        for (String key : new String[] {"jwt-secret", "service-token-secret"}) {
+        for (String key : new String[] {"jwt-secret", "service-token-secret", "secrets-key"}) {
             if (properties.getProperty(key) == null) {
                 properties.setProperty(key, randomKey());
                 changed = true;
@@ -35,7 +38,10 @@ record DevSecrets(String jwtSecret, String serviceTokenSecret) {
                 properties.store(writer, "Wasmcloud dev-mode keys; delete this file to rotate them");
             }
         }
-        return new DevSecrets(properties.getProperty("jwt-secret"), properties.getProperty("service-token-secret"));
+        return new DevSecrets(
+                properties.getProperty("jwt-secret"),
+                properties.getProperty("service-token-secret"),
+                properties.getProperty("secrets-key"));
     }
 
     private static String randomKey() {

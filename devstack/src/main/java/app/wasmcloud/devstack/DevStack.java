@@ -97,7 +97,12 @@ public final class DevStack implements AutoCloseable {
         common.put("SPRING_DATASOURCE_USERNAME", "postgres");
         common.put("SPRING_DATASOURCE_PASSWORD", "postgres");
         common.put("SERVER_ADDRESS", "127.0.0.1");
+        // The panel server forwards to both services from loopback; in production nothing is trusted by default.
+        common.put("SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES", "127.0.0.0/8,::1/128");
         common.put("WASMCLOUD_EXECUTOR_SERVICE_TOKEN_SECRET", secrets.serviceTokenSecret());
+        // The api-server seals secret variables with it, the executor opens them.
+        common.put("WASMCLOUD_SECRETS_KEY_ID", "dev");
+        common.put("WASMCLOUD_SECRETS_KEY", secrets.secretsKey());
 
         Map<String, String> api = new LinkedHashMap<>(common);
         api.put("SERVER_PORT", Integer.toString(config.apiPort()));

@@ -48,6 +48,8 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
+        // nginx in front of these services runs on loopback too.
+        builder.environment().putIfAbsent("SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES", "127.0.0.0/8,::1/128");
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
         builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));

@@ -53,6 +53,8 @@ abstract class ExecutorTest {
     static final Path JOURNAL = createTempDirectory("wasmcloud-invocation-journal");
     static final String SERVICE_SECRET = Base64.getEncoder().encodeToString(new byte[32]);
     static final String RUN_DOMAIN = "run.example.test";
+    static final String SECRETS_KEY_ID = "test-1";
+    static final String SECRETS_KEY = Base64.getEncoder().encodeToString("executor-test-secrets-key-32byte".getBytes());
 
     @DynamicPropertySource
     static void executorProperties(DynamicPropertyRegistry registry) {
@@ -65,6 +67,8 @@ abstract class ExecutorTest {
         registry.add("wasmcloud.executor.compiled-class-cache-dir", COMPILED_CLASSES::toString);
         registry.add("wasmcloud.executor.invocation-journal.directory", JOURNAL::toString);
         registry.add("wasmcloud.executor.service-token-secret", () -> SERVICE_SECRET);
+        registry.add("wasmcloud.secrets.key-id", () -> SECRETS_KEY_ID);
+        registry.add("wasmcloud.secrets.key", () -> SECRETS_KEY);
     }
 
     @Autowired

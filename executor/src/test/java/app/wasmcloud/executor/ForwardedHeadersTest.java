@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 /**
- * Behind nginx the client's address, scheme and host arrive as {@code X-Forwarded-*}; from a trusted proxy (the test
- * client's 127.0.0.1 is one) they become REMOTE_ADDR, HTTPS and SERVER_NAME/SERVER_PORT, as cgi.md requires.
+ * Behind nginx the client's address, scheme and host arrive as {@code X-Forwarded-*}; from a trusted proxy (here the
+ * test client's 127.0.0.1 is configured as one) they become REMOTE_ADDR, HTTPS and SERVER_NAME/SERVER_PORT, as cgi.md
+ * requires. {@link UntrustedForwardingTest} shows the default, where nobody is trusted.
  */
+@TestPropertySource(properties = "server.tomcat.remoteip.internal-proxies=127.0.0.1/32")
 class ForwardedHeadersTest extends ExecutorTest {
 
     @Test

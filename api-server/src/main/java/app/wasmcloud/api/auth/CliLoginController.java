@@ -64,6 +64,7 @@ class CliLoginController {
     private final LoginMetrics metrics;
     private final CliConsentTokens consentTokens;
     private final LoginPages pages;
+    private final ServerNames serverNames;
     private final Clock clock;
 
     CliLoginController(
@@ -76,6 +77,7 @@ class CliLoginController {
             LoginMetrics metrics,
             CliConsentTokens consentTokens,
             LoginPages pages,
+            ServerNames serverNames,
             Clock clock) {
         this.codes = codes;
         this.sessions = sessions;
@@ -86,6 +88,7 @@ class CliLoginController {
         this.metrics = metrics;
         this.consentTokens = consentTokens;
         this.pages = pages;
+        this.serverNames = serverNames;
         this.clock = clock;
     }
 
@@ -169,7 +172,16 @@ class CliLoginController {
 
     /** Both steps' start: parameters the CLI could have sent, then who is asking. */
     private Identified admit(String port, String state, HttpServletRequest request) {
-        return isMalformed(port, state) ? new Identified(null, malformed(request)) : identify(request);
+        if (isMalformed(port, state)) {
+            return new Identified(null, malformed(request));
+        }
+        // A rebound name reaches dev mode from this machine's own browser, which dev mode would log in as its admin.
+        boolean localDev = devAdmin.getIfAvailable() != null && DevAdmin.isLocal(request);
+        if ((localDev || serverNames.configured()) && !serverNames.accepts(request)) {
+            metrics.login(Method.CLI, Result.REFUSED);
+            return new Identified(null, unknownHost(request));
+        }
+        return identify(request);
     }
 
     private Identified identify(HttpServletRequest request) {
@@ -215,6 +227,17 @@ class CliLoginController {
                 "Malformed login link",
                 "This CLI login link is malformed: 'port' must be a number from 1024 to 65535 and 'state' 16 to"
                         + " 128 characters of A-Z, a-z, 0-9, '_' and '-'. Run `wasmcloud login` again.");
+    }
+
+    /** A page reached under a name that is not this server's: a DNS rebinding attempt, or a missing server name. */
+    private ResponseEntity<?> unknownHost(HttpServletRequest request) {
+        return page(
+                request,
+                HttpStatus.FORBIDDEN,
+                "Unknown server name",
+                "This server does not answer to the name '" + request.getServerName() + "', so it will not log the"
+                        + " CLI in here. Use its own address (e.g. http://127.0.0.1 in dev mode); an operator adds"
+                        + " names with wasmcloud.auth.server-names.");
     }
 
     private ResponseEntity<?> noBrowserLogin(HttpServletRequest request) {

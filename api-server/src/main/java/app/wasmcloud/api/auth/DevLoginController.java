@@ -7,6 +7,8 @@ import app.wasmcloud.api.user.User;
 import app.wasmcloud.api.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
@@ -27,23 +29,33 @@ class DevLoginController {
     private final ApiTokenService tokens;
     private final LoginMetrics metrics;
     private final BrowserSessions sessions;
+    private final ServerNames serverNames;
+    private final Duration tokenLifetime;
 
-    DevLoginController(DevAdmin devAdmin, ApiTokenService tokens, LoginMetrics metrics, BrowserSessions sessions) {
+    DevLoginController(
+            DevAdmin devAdmin,
+            ApiTokenService tokens,
+            LoginMetrics metrics,
+            BrowserSessions sessions,
+            ServerNames serverNames,
+            AuthProperties properties) {
         this.devAdmin = devAdmin;
         this.tokens = tokens;
         this.metrics = metrics;
         this.sessions = sessions;
+        this.serverNames = serverNames;
+        this.tokenLifetime = properties.devTokenLifetime();
     }
 
-    record DevToken(String login, String token) {}
+    record DevToken(String login, String token, Instant expiresAt) {}
 
     @PostMapping("/api/dev/token")
     @Transactional
     DevToken devToken(HttpServletRequest request) {
         User user = localAdmin(request);
-        IssuedToken issued = tokens.issue(user, "dev", EnumSet.allOf(Scope.class), null);
+        IssuedToken issued = tokens.issueSingle(user, "dev", EnumSet.allOf(Scope.class), tokenLifetime);
         metrics.login(LoginMetrics.Method.DEV, LoginMetrics.Result.SUCCESS);
-        return new DevToken(user.login(), issued.token());
+        return new DevToken(user.login(), issued.token(), issued.expiresAt());
     }
 
     /** The panel's dev login button: the same session cookies a Gitea login sets, so no token reaches the page. */
@@ -59,6 +71,14 @@ class DevLoginController {
         if (!DevAdmin.isLocal(request)) {
             metrics.login(LoginMetrics.Method.DEV, LoginMetrics.Result.REFUSED);
             throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden", "The dev login answers only on loopback.");
+        }
+        if (!serverNames.accepts(request)) {
+            metrics.login(LoginMetrics.Method.DEV, LoginMetrics.Result.REFUSED);
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    "Forbidden",
+                    "The dev login answers only to a loopback host name such as 127.0.0.1 or localhost (or one of"
+                            + " wasmcloud.auth.server-names), not '" + request.getServerName() + "'.");
         }
         return devAdmin.user();
     }

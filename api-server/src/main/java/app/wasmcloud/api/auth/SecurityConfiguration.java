@@ -83,7 +83,7 @@ class SecurityConfiguration {
         cors.setAllowedOrigins(origins);
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of("*"));
-        cors.setExposedHeaders(List.of(WasmcloudHeaders.INVOCATION_ID));
+        cors.setExposedHeaders(List.of(WasmcloudHeaders.INVOCATION_ID, WasmcloudHeaders.FUNCTION_HEADERS));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);
         return source;

@@ -11,4 +11,6 @@ interface EnvRepository extends JpaRepository<EnvVariable, EnvVariable.Key> {
     Optional<EnvVariable> findByFunctionIdAndKey(Long functionId, String key);
 
     long countByFunctionId(Long functionId);
+
+    List<EnvVariable> findBySecretTrue();
 }

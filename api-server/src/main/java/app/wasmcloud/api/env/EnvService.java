@@ -5,10 +5,12 @@ import app.wasmcloud.api.function.FunctionEntity;
 import app.wasmcloud.api.function.FunctionNotifier;
 import app.wasmcloud.api.function.FunctionService;
 import app.wasmcloud.api.web.ApiException;
+import app.wasmcloud.contract.SecretCipher;
 import app.wasmcloud.runtime.cgi.CgiRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,13 +30,19 @@ class EnvService {
     private final FunctionService functions;
     private final FunctionNotifier notifier;
     private final EnvProperties properties;
+    private final SecretCipher cipher;
 
     EnvService(
-            EnvRepository variables, FunctionService functions, FunctionNotifier notifier, EnvProperties properties) {
+            EnvRepository variables,
+            FunctionService functions,
+            FunctionNotifier notifier,
+            EnvProperties properties,
+            SecretsProperties secrets) {
         this.variables = variables;
         this.functions = functions;
         this.notifier = notifier;
         this.properties = properties;
+        this.cipher = secrets.cipher();
     }
 
     @Transactional(readOnly = true)
@@ -58,9 +66,22 @@ class EnvService {
                         throw ApiException.conflict("The function '" + name + "' already has "
                                 + properties.maxVariables() + " variables, the most allowed; delete one first.");
                     }
-                    return new EnvVariable(function.id(), key, value, Boolean.TRUE.equals(secret));
+                    return new EnvVariable(function.id(), key);
                 });
-        variable.set(value, secret == null ? variable.secret() : secret);
+        boolean isSecret = secret == null ? variable.secret() : secret;
+        if (isSecret) {
+            if (cipher.currentKeyId().isEmpty()) {
+                throw new ApiException(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Secrets not configured",
+                        "This server keeps secrets encrypted and its operator has not given it a key"
+                                + " (wasmcloud.secrets.key or key-file), so it cannot store '" + key
+                                + "' as a secret.");
+            }
+            variable.setSealed(cipher.seal(function.id(), key, value));
+        } else {
+            variable.setPlain(value);
+        }
         notifier.changed(function.name());
         return variables.saveAndFlush(variable);
     }

@@ -1,5 +1,6 @@
 package app.wasmcloud.api.env;
 
+import app.wasmcloud.contract.SecretCipher;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -28,24 +29,44 @@ class EnvVariable {
 
     private boolean secret;
 
+    /** The key that sealed {@link #value}; null when the value is plain text (see SecretCipher). */
+    private String keyId;
+
     @Generated(event = {EventType.INSERT, EventType.UPDATE})
     @Column(insertable = false, updatable = false)
     private Instant updatedAt;
 
     protected EnvVariable() {}
 
-    EnvVariable(long functionId, String key, String value, boolean secret) {
+    EnvVariable(long functionId, String key) {
         this.functionId = functionId;
         this.key = key;
-        this.value = value;
-        this.secret = secret;
+    }
+
+    long functionId() {
+        return functionId;
     }
 
     String key() {
         return key;
     }
 
+    /** The plain value of a variable that is not secret; a secret's is sealed and never read back here. */
     String value() {
+        return value;
+    }
+
+    String keyId() {
+        return keyId;
+    }
+
+    /** Whether a secret is still stored as plain text (written before secrets were sealed). */
+    boolean isPlainSecret() {
+        return secret && keyId == null;
+    }
+
+    /** The stored form, for the start-up sealing of rows written before it or under an old key. */
+    String storedValue() {
         return value;
     }
 
@@ -57,9 +78,16 @@ class EnvVariable {
         return updatedAt;
     }
 
-    void set(String value, boolean secret) {
+    void setPlain(String value) {
         this.value = value;
-        this.secret = secret;
+        this.secret = false;
+        this.keyId = null;
+    }
+
+    void setSealed(SecretCipher.Sealed sealed) {
+        this.value = sealed.value();
+        this.secret = true;
+        this.keyId = sealed.keyId();
     }
 
     /** Never prints the value, which may be a secret. */

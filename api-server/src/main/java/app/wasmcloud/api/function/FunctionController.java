@@ -28,8 +28,10 @@ class FunctionController {
 
     private final FunctionService functions;
     private final VersionService versions;
+    private final FunctionProperties properties;
 
-    FunctionController(FunctionService functions, VersionService versions) {
+    FunctionController(FunctionService functions, VersionService versions, FunctionProperties properties) {
+        this.properties = properties;
         this.functions = functions;
         this.versions = versions;
     }
@@ -62,7 +64,10 @@ class FunctionController {
 
             List<String> egressAllowList) {}
 
-    /** {@code timeoutMs} and {@code memoryPages} are null while the platform defaults apply. */
+    /**
+     * {@code timeoutMs} and {@code memoryPages} are null while the platform defaults apply; the {@code effective}
+     * fields say what the function runs with either way.
+     */
     record FunctionView(
             String name,
             String description,
@@ -71,6 +76,8 @@ class FunctionController {
             String url,
             Integer timeoutMs,
             Integer memoryPages,
+            int effectiveTimeoutMs,
+            int effectiveMemoryPages,
             List<String> egressAllowList,
             Instant createdAt,
             Instant updatedAt) {}
@@ -141,6 +148,8 @@ class FunctionController {
                 functions.urlOf(function),
                 function.timeoutMs(),
                 function.memoryPages(),
+                properties.timeoutMsOf(function),
+                properties.memoryPagesOf(function),
                 function.egressAllowList(),
                 function.createdAt(),
                 function.updatedAt());

@@ -104,6 +104,10 @@ public class FunctionEntity {
         return List.copyOf(egressAllowList);
     }
 
+    public Instant deletedAt() {
+        return deletedAt;
+    }
+
     public boolean isDeleted() {
         return deletedAt != null;
     }

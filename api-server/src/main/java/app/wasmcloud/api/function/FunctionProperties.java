@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxMemoryPages the most 64 KiB memory pages an owner may give a function (4096 = 256 MiB)
  * @param defaultMemoryPages a function's memory limit while its owner has not set one; must equal the executors'
  *     {@code wasmcloud.executor.default-memory-pages}, since uploads are checked against it (256 = 16 MiB)
+ * @param defaultTimeout a function's wall-clock limit while its owner has not set one; must equal the executors'
+ *     {@code wasmcloud.executor.default-timeout}, since it is only reported here (10s)
  * @param maxEgressHosts how many host names one function's egress allow-list may hold
  * @param deletedNameGrace how long a deleted function's name stays reserved before the row is purged
  */
@@ -24,6 +26,7 @@ public record FunctionProperties(
         @DefaultValue("60000") int maxTimeoutMs,
         @DefaultValue("4096") int maxMemoryPages,
         @DefaultValue("256") int defaultMemoryPages,
+        @DefaultValue("10s") Duration defaultTimeout,
         @DefaultValue("32") int maxEgressHosts,
         @DefaultValue("30d") Duration deletedNameGrace) {
 
@@ -36,6 +39,11 @@ public record FunctionProperties(
             throw new IllegalArgumentException("wasmcloud.functions.default-memory-pages must be from 1 to"
                     + " max-memory-pages (" + maxMemoryPages + "), not " + defaultMemoryPages);
         }
+    }
+
+    /** The wall-clock limit a function runs with, in milliseconds: its own, else the default. */
+    public int timeoutMsOf(FunctionEntity function) {
+        return function.timeoutMs() != null ? function.timeoutMs() : (int) defaultTimeout.toMillis();
     }
 
     /** The memory limit a function runs with: its own, else the default. */

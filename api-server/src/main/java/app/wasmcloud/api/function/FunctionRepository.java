@@ -18,5 +18,8 @@ public interface FunctionRepository extends JpaRepository<FunctionEntity, Long> 
 
     List<FunctionEntity> findByOwnerIdAndDeletedAtIsNullOrderByName(Long ownerId);
 
-    long countByOwnerIdAndDeletedAtIsNull(Long ownerId);
+    /** Live functions and deleted ones whose names are still reserved: what the quota counts. */
+    long countByOwnerId(Long ownerId);
+
+    long countByOwnerIdAndDeletedAtIsNotNull(Long ownerId);
 }

@@ -4,9 +4,12 @@ import app.wasmcloud.api.auth.CurrentUser;
 import app.wasmcloud.api.web.ApiException;
 import app.wasmcloud.contract.FunctionName;
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -33,20 +36,43 @@ public class FunctionService {
         this.clock = clock;
     }
 
+    /**
+     * A deleted function's name stays reserved, and counts toward its owner's quota, until the purge releases it;
+     * only its previous owner may take it back early, which releases the old function (versions, variables and
+     * records) at once.
+     */
     @Transactional
     public FunctionEntity create(CurrentUser owner, FunctionName name, String description, Visibility visibility) {
-        functions.findByName(name.value()).ifPresent(existing -> {
-            throw existing.isDeleted()
-                    ? ApiException.conflict(
-                            "The name '" + name + "' belonged to a deleted function and stays reserved" + " for "
-                                    + properties.deletedNameGrace().toDays() + " days after deletion; choose another.")
-                    : ApiException.conflict("The name '" + name + "' is taken; choose another.");
-        });
-        if (functions.countByOwnerIdAndDeletedAtIsNull(owner.id()) >= properties.maxPerUser()) {
+        Optional<FunctionEntity> existing = functions.findByName(name.value());
+        if (existing.isPresent()) {
+            FunctionEntity found = existing.get();
+            if (!found.isDeleted()) {
+                throw ApiException.conflict("The name '" + name + "' is taken; choose another.");
+            }
+            if (!found.ownerId().equals(owner.id())) {
+                throw ApiException.conflict("The name '" + name + "' belonged to a deleted function and stays reserved"
+                        + " for " + properties.deletedNameGrace().toDays() + " days after deletion (until "
+                        + DateTimeFormatter.ISO_LOCAL_DATE.format(found.deletedAt()
+                                .plus(properties.deletedNameGrace())
+                                .atOffset(ZoneOffset.UTC))
+                        + "), for its previous owner only; choose another.");
+            }
+            functions.delete(found);
+            functions.flush();
+        }
+        long owned = functions.countByOwnerId(owner.id());
+        if (owned >= properties.maxPerUser()) {
+            long reserved = functions.countByOwnerIdAndDeletedAtIsNotNull(owner.id());
             throw new ApiException(
                     HttpStatus.FORBIDDEN,
                     "Quota reached",
-                    "You already own " + properties.maxPerUser() + " functions, the most allowed; delete one first.");
+                    "You already have " + properties.maxPerUser() + " functions, the most allowed"
+                            + (reserved == 0
+                                    ? ""
+                                    : ", counting " + reserved + " deleted, whose names stay reserved for "
+                                            + properties.deletedNameGrace().toDays()
+                                            + " days (reuse one of those names to take it back)")
+                            + "; delete one first.");
         }
         return functions.saveAndFlush(new FunctionEntity(name, owner.id(), description, visibility));
     }
@@ -92,13 +118,17 @@ public class FunctionService {
         }
         if (update.timeoutMs() != null) {
             function.limit(
-                    checkedLimit("timeoutMs", update.timeoutMs().value(), properties.maxTimeoutMs()),
+                    checkedLimit("The timeout", "ms", update.timeoutMs().value(), properties.maxTimeoutMs()),
                     function.memoryPages());
         }
         if (update.memoryPages() != null) {
             function.limit(
                     function.timeoutMs(),
-                    checkedLimit("memoryPages", update.memoryPages().value(), properties.maxMemoryPages()));
+                    checkedLimit(
+                            "The memory limit",
+                            "pages of 64 KiB",
+                            update.memoryPages().value(),
+                            properties.maxMemoryPages()));
         }
         if (update.egressAllowList() != null) {
             function.allowEgressTo(checkedHosts(update.egressAllowList()));
@@ -127,10 +157,11 @@ public class FunctionService {
     }
 
     /** The new limit, or null to go back to the platform default. */
-    private static Integer checkedLimit(String field, Integer value, int maximum) {
+    private static Integer checkedLimit(String what, String unit, Integer value, int maximum) {
         if (value != null && (value < 1 || value > maximum)) {
-            throw ApiException.badRequest("Invalid " + field + " " + value + ": use a value from 1 to " + maximum
-                    + " (this server's maximum).");
+            // Worded for people, not for one client: the CLI, the panel and scripts all show it as it is.
+            throw ApiException.badRequest(what + " must be from 1 to " + maximum + " " + unit
+                    + " (this server's maximum), not " + value + ".");
         }
         return value;
     }

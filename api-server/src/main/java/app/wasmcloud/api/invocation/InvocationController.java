@@ -87,20 +87,23 @@ class InvocationController {
             JsonNode logLines,
             String trapMessage) {}
 
+    /** Summaries, or with {@code details=true} each in full (stderr, log lines, trap message, host calls). */
     @GetMapping("/api/functions/{name}/invocations")
-    List<InvocationSummary> list(
+    List<?> list(
             CurrentUser caller,
             @PathVariable String name,
             @RequestParam(required = false) String outcome,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String since,
-            @RequestParam(required = false) Integer limit) {
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(defaultValue = "false") boolean details) {
         caller.require(Scope.READ);
         FunctionEntity function = functions.get(caller, name);
         Filter filter = new Filter(parseOutcome(outcome), parseStatus(status), parseSince(since), parseLimit(limit));
-        return records.newest(function.id(), filter).stream()
-                .map(InvocationController::summary)
-                .toList();
+        List<Invocation> found = records.newest(function.id(), filter);
+        return details
+                ? found.stream().map(InvocationController::detail).toList()
+                : found.stream().map(InvocationController::summary).toList();
     }
 
     @GetMapping("/api/invocations/{id}")

@@ -16,9 +16,11 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,8 +40,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InvokeController {
 
+    /** Framing, and cookies: a function's cookie must never land on the API's (the panel's) origin. */
     private static final Set<String> RESPONSE_HEADERS_NOT_COPIED =
-            Set.of("connection", "content-length", "transfer-encoding", "keep-alive", ":status");
+            Set.of("connection", "content-length", "transfer-encoding", "keep-alive", ":status", "set-cookie");
+
+    /**
+     * What the API consumed or what describes the hop to it, never the function's business: the caller's
+     * credentials (a session cookie, its CSRF value, a bearer token), which would hand a function's owner the
+     * caller's session, even an admin's; and the proxy's forwarding headers, which describe the API's client.
+     */
+    private static final Set<String> REQUEST_HEADERS_NOT_PASSED = Set.of(
+            "cookie",
+            "authorization",
+            "proxy-authorization",
+            "x-xsrf-token",
+            "forwarded",
+            "x-forwarded-for",
+            "x-forwarded-host",
+            "x-forwarded-port",
+            "x-forwarded-proto",
+            "x-real-ip");
 
     private final FunctionService functions;
     private final ExecutorClient executor;
@@ -94,11 +114,18 @@ class InvokeController {
         }
         countForwarded(reply.statusCode() / 100 + "xx");
         HttpHeaders headers = new HttpHeaders();
+        List<String> functionHeaders = new ArrayList<>();
         reply.headers().map().forEach((header, values) -> {
-            if (!RESPONSE_HEADERS_NOT_COPIED.contains(header.toLowerCase())) {
+            String lower = header.toLowerCase(Locale.ROOT);
+            if (!RESPONSE_HEADERS_NOT_COPIED.contains(lower)) {
                 headers.addAll(header, values);
+                // Date is the platform's (the executor's clock), never the function's.
+                if (!WasmcloudHeaders.isPlatformHeader(header) && !lower.equals("date")) {
+                    functionHeaders.add(lower);
+                }
             }
         });
+        headers.set(WasmcloudHeaders.FUNCTION_HEADERS, String.join(", ", functionHeaders));
         return ResponseEntity.status(reply.statusCode()).headers(headers).body(reply.body());
     }
 
@@ -134,7 +161,9 @@ class InvokeController {
     private static Map<String, List<String>> headersOf(HttpServletRequest request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
-            headers.put(name, Collections.list(request.getHeaders(name)));
+            if (!REQUEST_HEADERS_NOT_PASSED.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.put(name, Collections.list(request.getHeaders(name)));
+            }
         }
         return headers;
     }

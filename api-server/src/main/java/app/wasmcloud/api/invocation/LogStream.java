@@ -40,10 +40,11 @@ class LogStream implements SmartLifecycle {
         this.clock = clock;
     }
 
-    /** A stream of the function's invocations from now on (and the last few seconds' late arrivals). */
+    /** A stream of the function's invocations recorded from now on (including late arrivals started a little earlier). */
     SseEmitter follow(long functionId) {
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
         Follower follower = new Follower(functionId, emitter, clock.instant());
+        follower.skipExisting();
         ScheduledFuture<?> polling = scheduler.scheduleWithFixedDelay(follower::poll, properties.streamPollInterval());
         ScheduledFuture<?> heartbeat =
                 scheduler.scheduleWithFixedDelay(follower::heartbeat, properties.streamHeartbeat());
@@ -94,6 +95,17 @@ class LogStream implements SmartLifecycle {
             this.functionId = functionId;
             this.emitter = emitter;
             this.newest = from;
+        }
+
+        /**
+         * Marks the records already stored as sent: the stream is for invocations from now on, and the look-back
+         * window is only there for records an executor inserts late, not to replay the last half minute.
+         */
+        synchronized void skipExisting() {
+            Instant windowStart = newest.minus(properties.streamLookback());
+            for (Invocation invocation : records.startedSince(functionId, windowStart, BATCH * 50)) {
+                sent.put(invocation.id(), invocation.startedAt());
+            }
         }
 
         synchronized void poll() {

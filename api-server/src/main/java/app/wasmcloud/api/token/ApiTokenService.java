@@ -115,6 +115,41 @@ public class ApiTokenService {
         UUID id = UUID.randomUUID();
         List<String> scopeNames = scopes.stream().map(Scope::wireName).sorted().toList();
         tokens.save(new ApiToken(id, user.id(), name, scopeNames, expiresAt));
+        return signed(id, user, name, scopeNames, expiresAt);
+    }
+
+    /**
+     * The user's one live token of this name: the existing one while it has more than a day left (signed afresh, it
+     * is the same credential with the same row), else a new one lasting {@code lifetime}. Every other token of that
+     * name is revoked, so repeated calls (each {@code ./dev} start) never leave a trail of working tokens.
+     */
+    @Transactional
+    public IssuedToken issueSingle(User user, String name, Set<Scope> scopes, Duration lifetime) {
+        Instant now = clock.instant();
+        List<String> scopeNames = scopes.stream().map(Scope::wireName).sorted().toList();
+        Optional<ApiToken> reusable = Optional.empty();
+        for (ApiToken token : tokens.findByUserIdAndRevokedAtIsNullOrderByCreatedAtDesc(user.id())) {
+            if (!token.name().equals(name)) {
+                continue;
+            }
+            boolean fresh = token.expiresAt() != null
+                    && token.expiresAt().isAfter(now.plus(Duration.ofDays(1)))
+                    && token.expiresAt().isBefore(now.plus(lifetime).plusSeconds(1))
+                    && token.scopes().equals(scopeNames);
+            if (reusable.isEmpty() && fresh) {
+                reusable = Optional.of(token);
+            } else {
+                token.revoke(now);
+            }
+        }
+        if (reusable.isPresent()) {
+            ApiToken token = reusable.get();
+            return signed(token.id(), user, name, scopeNames, token.expiresAt());
+        }
+        return issue(user, name, scopes, now.plus(lifetime));
+    }
+
+    private IssuedToken signed(UUID id, User user, String name, List<String> scopeNames, Instant expiresAt) {
         String jwt = Jwts.builder()
                 .id(id.toString())
                 .subject(user.id().toString())

@@ -105,13 +105,18 @@ public class VersionService {
     }
 
     private Deployed record(CurrentUser caller, FunctionName name, ModuleInfo info, boolean createIfMissing) {
-        FunctionEntity function = functions.lockByName(name.value()).orElseGet(() -> {
-            if (!createIfMissing) {
-                throw FunctionService.notFound(name.value());
-            }
-            functionService.create(caller, name, "", Visibility.PUBLIC);
-            return functions.lockByName(name.value()).orElseThrow();
-        });
+        // A deleted function's name goes through create too, which gives it back to its previous owner and tells
+        // anyone else until when it stays reserved.
+        FunctionEntity function = functions
+                .lockByName(name.value())
+                .filter(found -> !(found.isDeleted() && createIfMissing))
+                .orElseGet(() -> {
+                    if (!createIfMissing) {
+                        throw FunctionService.notFound(name.value());
+                    }
+                    functionService.create(caller, name, "", Visibility.PUBLIC);
+                    return functions.lockByName(name.value()).orElseThrow();
+                });
         if (function.isDeleted() || (function.ownerId() != caller.id() && !caller.isAdmin())) {
             throw function.isDeleted() || createIfMissing
                     ? ApiException.conflict("The name '" + name + "' is taken; choose another.")
@@ -136,7 +141,7 @@ public class VersionService {
         FunctionEntity function = functionService.lock(caller, name);
         FunctionVersion version = versions.findByFunctionIdAndNumber(function.id(), number)
                 .orElseThrow(() -> ApiException.notFound("The function '" + name + "' has no version " + number
-                        + "; list them with GET /api/functions/" + name + "/versions."));
+                        + "; its version list shows the numbers it has."));
         if (!version.id().equals(function.activeVersionId())) {
             function.activate(version.id());
             notifier.changed(function.name());

@@ -5,6 +5,7 @@ import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
 import app.wasmcloud.cli.client.ApiClient;
+import app.wasmcloud.cli.client.ApiException;
 import app.wasmcloud.cli.config.ConfigFile;
 import app.wasmcloud.cli.config.StoredConfig;
 import app.wasmcloud.cli.output.Output;
@@ -93,12 +94,23 @@ public final class LoginCommand implements Callable<Integer> {
             output.note("Waiting for the browser (Ctrl-C to cancel)…");
             String code = login.awaitCode(BrowserLogin.TIMEOUT);
             ApiClient anonymous = context.api(api, null);
-            return anonymous
-                    .post(
-                            "/api/cli/tokens",
-                            new CodeExchange(code, "wasmcloud CLI on " + hostname()),
-                            IssuedToken.class)
-                    .token();
+            try {
+                return anonymous
+                        .post(
+                                "/api/cli/tokens",
+                                new CodeExchange(code, "wasmcloud CLI on " + hostname()),
+                                IssuedToken.class)
+                        .token();
+            } catch (ApiException e) {
+                // A rejected code is a failed login, not a mistake in the command line (which a 400 usually is).
+                if (e.status() == 400) {
+                    throw new CliException(
+                            ExitCode.FAILURE,
+                            e.problem().detail() != null ? e.problem().detail() : e.getMessage(),
+                            e);
+                }
+                throw e;
+            }
         }
     }
 

@@ -113,9 +113,18 @@ public final class EnvSetCommand implements Callable<Integer> {
         try {
             String value = new String(context.terminal().in().readAllBytes(), StandardCharsets.UTF_8);
             if (value.endsWith("\r\n")) {
-                return value.substring(0, value.length() - 2);
+                value = value.substring(0, value.length() - 2);
+            } else if (value.endsWith("\n")) {
+                value = value.substring(0, value.length() - 1);
             }
-            return value.endsWith("\n") ? value.substring(0, value.length() - 1) : value;
+            if (value.isEmpty()) {
+                // Almost always a redirect from a missing or empty file, or stdin that was never connected.
+                throw new CliException(
+                        ExitCode.USAGE,
+                        "stdin gave no value for " + key + "; pipe one in (env set " + name + " " + key
+                                + " < file) or write " + key + "= for an empty value");
+            }
+            return value;
         } catch (IOException e) {
             throw new CliException(ExitCode.FAILURE, "cannot read the value of " + key + " from stdin", e);
         }

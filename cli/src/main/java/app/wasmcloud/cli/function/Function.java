@@ -12,6 +12,8 @@ import java.util.List;
  * @param url where the function answers
  * @param timeoutMs its wall-clock limit per invocation, or null for the platform default
  * @param memoryPages its memory limit in 64 KiB pages, or null for the platform default
+ * @param effectiveTimeoutMs the wall-clock limit it runs with, its own or the default (null from an older server)
+ * @param effectiveMemoryPages the memory limit it runs with, its own or the default (null from an older server)
  * @param egressAllowList hosts its HTTP resource may reach
  * @param createdAt when it was created (ISO-8601)
  * @param updatedAt when it last changed (ISO-8601)
@@ -24,6 +26,8 @@ public record Function(
         String url,
         Integer timeoutMs,
         Integer memoryPages,
+        Integer effectiveTimeoutMs,
+        Integer effectiveMemoryPages,
         List<String> egressAllowList,
         String createdAt,
         String updatedAt) {}

@@ -42,7 +42,7 @@ public final class FunctionCreateCommand implements Callable<Integer> {
             output.json(function);
         } else {
             output.line("Created " + function.visibility() + " function " + function.name());
-            output.line(function.url());
+            output.line(FunctionText.url(function));
         }
         return ExitCode.OK.code();
     }

@@ -5,6 +5,7 @@ import app.wasmcloud.cli.local.MemorySizeConverter;
 import app.wasmcloud.cli.output.ByteSize;
 import app.wasmcloud.cli.output.Output;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /** How functions and versions read in text output; shared by the commands that print them. */
 final class FunctionText {
@@ -15,11 +16,11 @@ final class FunctionText {
         output.line("description:    " + nullToEmpty(function.description()));
         output.line("visibility:     " + function.visibility());
         output.line("active version: " + activeVersion(function));
-        output.line("url:            " + function.url());
+        output.line("url:            " + url(function));
         output.line("timeout:        "
-                + (function.timeoutMs() == null ? "default" : DurationConverter.format(function.timeoutMs())));
+                + limit(function.timeoutMs(), function.effectiveTimeoutMs(), DurationConverter::format));
         output.line("memory:         "
-                + (function.memoryPages() == null ? "default" : MemorySizeConverter.format(function.memoryPages())));
+                + limit(function.memoryPages(), function.effectiveMemoryPages(), MemorySizeConverter::format));
         output.line("allowed hosts:  "
                 + (function.egressAllowList() == null
                                 || function.egressAllowList().isEmpty()
@@ -33,7 +34,7 @@ final class FunctionText {
         output.table(
                 List.of("NAME", "VISIBILITY", "VERSION", "URL"),
                 functions.stream()
-                        .map(f -> List.of(f.name(), f.visibility(), activeVersion(f), f.url()))
+                        .map(f -> List.of(f.name(), f.visibility(), activeVersion(f), url(f)))
                         .toList());
     }
 
@@ -51,6 +52,24 @@ final class FunctionText {
                                 v.entrypoint(),
                                 nullToEmpty(v.createdAt())))
                         .toList());
+    }
+
+    /**
+     * Its public URL, or for a private function a note instead: its URL answers 404 to everyone, so printing it would
+     * only invite a confusing first try.
+     */
+    static String url(Function function) {
+        return "public".equals(function.visibility())
+                ? function.url()
+                : "(private: call it with wasmcloud invoke " + function.name() + ")";
+    }
+
+    /** A limit as set, or the default it runs with, saying which. */
+    private static String limit(Integer own, Integer effective, IntFunction<String> format) {
+        if (own != null) {
+            return format.apply(own);
+        }
+        return effective == null ? "default" : format.apply(effective) + " (default)";
     }
 
     private static String activeVersion(Function function) {

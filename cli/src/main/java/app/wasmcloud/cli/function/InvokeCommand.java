@@ -5,6 +5,8 @@ import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
 import app.wasmcloud.cli.client.ApiClient;
+import app.wasmcloud.cli.client.ApiException;
+import app.wasmcloud.cli.output.JsonFields;
 import app.wasmcloud.contract.InvokeTarget;
 import app.wasmcloud.contract.WasmcloudHeaders;
 import java.io.FileNotFoundException;
@@ -20,14 +22,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
 
 @Command(
         name = "invoke",
@@ -39,6 +46,9 @@ import picocli.CommandLine.Parameters;
 public final class InvokeCommand implements Callable<Integer> {
     /** The longest a function may run (60 s) plus time for the module to load and the body to travel. */
     private static final Duration INVOKE_TIMEOUT = Duration.ofSeconds(90);
+
+    private static final int RECORD_ATTEMPTS = 4;
+    private static final Duration RECORD_WAIT = Duration.ofMillis(250);
 
     private final CommandContext context;
 
@@ -118,20 +128,79 @@ public final class InvokeCommand implements Callable<Integer> {
         context.trace("invocation " + invocationId.orElse("(no id)") + " answered HTTP " + status);
         writeResponse(response);
         if (status >= 500) {
+            String why = invocationId
+                    .flatMap(id -> whyItFailed(api, id))
+                    .map(reason -> ": " + reason)
+                    .orElse("");
             throw new CliException(
                     ExitCode.FAILURE,
-                    "the function answered HTTP " + status
-                            + invocationId.map(id -> " (invocation " + id + ")").orElse(""));
+                    "the function answered HTTP " + status + why
+                            + invocationId
+                                    .map(id -> " (invocation " + id
+                                            + (why.isEmpty() ? "" : "; wasmcloud invocations show " + id) + ")")
+                                    .orElse(""));
         }
         return ExitCode.OK.code();
+    }
+
+    /**
+     * The recorded reason for a failed invocation (the outcome, and the trap message or exit code), if its record is
+     * there within a second: executors write records in batches, just after the reply.
+     */
+    private Optional<String> whyItFailed(ApiClient api, String id) {
+        try {
+            UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+        for (int attempt = 0; attempt < RECORD_ATTEMPTS; attempt++) {
+            try {
+                JsonNode record = api.call("GET", "/api/invocations/" + id, null);
+                String outcome = JsonFields.text(record, "outcome");
+                String trap = JsonFields.text(record, "trapMessage")
+                        .lines()
+                        .findFirst()
+                        .orElse("");
+                String exitCode = JsonFields.text(record, "exitCode");
+                if (!trap.isEmpty()) {
+                    return Optional.of(outcome + ": " + trap);
+                }
+                return Optional.of(
+                        outcome + (exitCode.isEmpty() || exitCode.equals("0") ? "" : ", exit code " + exitCode));
+            } catch (ApiException notYet) {
+                if (notYet.status() != 404) {
+                    return Optional.empty();
+                }
+            }
+            try {
+                Thread.sleep(RECORD_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     private void writeResponse(HttpResponse<InputStream> response) {
         PrintStream out = context.terminal().out();
         if (include) {
+            // Only what the function returned (the API names it), plus the invocation id: the API's own caching and
+            // framing headers are not the function's answer.
+            Optional<Set<String>> functionHeaders = response.headers()
+                    .firstValue(WasmcloudHeaders.FUNCTION_HEADERS)
+                    .map(list -> Arrays.stream(list.split(","))
+                            .map(String::strip)
+                            .filter(headerName -> !headerName.isEmpty())
+                            .collect(Collectors.toSet()));
             StringBuilder head = new StringBuilder("HTTP " + response.statusCode() + "\n");
             response.headers().map().forEach((headerName, values) -> {
-                if (!headerName.startsWith(":")) {
+                String lower = headerName.toLowerCase(Locale.ROOT);
+                boolean shown = functionHeaders.isEmpty()
+                        ? !headerName.startsWith(":")
+                        : functionHeaders.get().contains(lower)
+                                || lower.equalsIgnoreCase(WasmcloudHeaders.INVOCATION_ID);
+                if (shown) {
                     values.forEach(value ->
                             head.append(headerName).append(": ").append(value).append('\n'));
                 }

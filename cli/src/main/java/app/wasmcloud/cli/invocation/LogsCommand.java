@@ -38,7 +38,9 @@ import tools.jackson.databind.SerializationFeature;
             "Show a function's recent invocations, newest first, one line each: time, status, outcome, duration,"
                     + " version, id.",
             "--follow instead prints new ones as they happen, each with its log lines, stderr and trap message"
-                    + " beneath it, until Ctrl-C (with --output json, one JSON object per line)."
+                    + " beneath it, until Ctrl-C (with --output json, one JSON object per line).",
+            "--id shows one invocation in full, as `wasmcloud invocations show` does; --output json carries every"
+                    + " invocation in full (stderr, log lines, trap message, host calls)."
         })
 public final class LogsCommand implements Callable<Integer> {
     private final CommandContext context;
@@ -75,6 +77,9 @@ public final class LogsCommand implements Callable<Integer> {
             description = "Keep printing new invocations as they happen.")
     boolean follow;
 
+    @Option(names = "--id", paramLabel = "ID", description = "Show this one invocation of the function in full.")
+    String id;
+
     public LogsCommand(CommandContext context) {
         this.context = context;
     }
@@ -108,10 +113,16 @@ public final class LogsCommand implements Callable<Integer> {
             throw new CliException(
                     ExitCode.USAGE, "--limit and --since choose past invocations; --follow shows only new ones");
         }
+        if (id != null && (follow || limit != null || since != null || outcome != null)) {
+            throw new CliException(ExitCode.USAGE, "--id shows one invocation; it takes no other filter or --follow");
+        }
         ApiClient api = context.api();
         Output output = context.output();
+        if (id != null) {
+            return showOne(api, output);
+        }
         if (!follow) {
-            JsonNode invocations = api.call("GET", "/api/functions/" + name + "/invocations" + query(), null);
+            JsonNode invocations = api.call("GET", "/api/functions/" + name + "/invocations" + query(output), null);
             if (output.json()) {
                 output.json(invocations);
             } else if (JsonFields.elements(invocations).isEmpty()) {
@@ -128,10 +139,31 @@ public final class LogsCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    private String query() {
+    private int showOne(ApiClient api, Output output) {
+        String invocationId = InvocationText.parseId(id);
+        JsonNode invocation = api.call("GET", "/api/invocations/" + invocationId, null);
+        if (!name.equals(JsonFields.text(invocation, "function"))) {
+            throw new CliException(
+                    ExitCode.NOT_FOUND,
+                    "invocation " + invocationId + " is not one of " + name + "'s; it belongs to "
+                            + JsonFields.text(invocation, "function"));
+        }
+        if (output.json()) {
+            output.json(invocation);
+        } else {
+            InvocationText.print(output, invocation);
+        }
+        return ExitCode.OK.code();
+    }
+
+    /** The list's query; JSON output asks for every invocation in full, since a script cannot ask again cheaply. */
+    private String query(Output output) {
         StringBuilder query = new StringBuilder();
+        if (output.json()) {
+            query.append("details=true");
+        }
         if (limit != null) {
-            query.append("limit=").append(limit);
+            query.append(query.isEmpty() ? "" : "&").append("limit=").append(limit);
         }
         if (outcome != null) {
             query.append(query.isEmpty() ? "" : "&").append("outcome=").append(outcome);

@@ -103,6 +103,25 @@ class ServeCommandTest {
         awaitStderr(stderr -> assertThat(stderr).containsPattern("POST /some/path\\?x=1 → 200 in [0-9]+ ms\n"));
     }
 
+    /** serve answers clients directly, so no X-Forwarded-* header is believed, as with an executor's default. */
+    @Test
+    void forwardedHeadersFromTheClientAreNotBelieved() throws Exception {
+        URI url = serve("../executor/src/test/resources/fixtures/echo_env.wasm");
+
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(url)
+                .header("X-Forwarded-For", "6.6.6.6")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "evil.example"));
+
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(response.statusCode()).as(body).isEqualTo(200);
+        assertThat(body)
+                .containsPattern("REMOTE_ADDR=(127\\.0\\.0\\.1|0:0:0:0:0:0:0:1)\n")
+                .contains("HTTPS=(absent)\n")
+                .doesNotContain("6.6.6.6")
+                .doesNotContain("evil.example");
+    }
+
     @Test
     void theRootIsTheFunctionToo() throws Exception {
         URI url = serve(RunCommandTest.HELLO);

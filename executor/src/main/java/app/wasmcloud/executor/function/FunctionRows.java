@@ -1,5 +1,6 @@
 package app.wasmcloud.executor.function;
 
+import app.wasmcloud.contract.SecretCipher;
 import app.wasmcloud.executor.ExecutorProperties;
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
 import java.sql.Array;
@@ -35,10 +36,12 @@ class FunctionRows {
 
     private final JdbcClient jdbc;
     private final ExecutorProperties properties;
+    private final SecretCipher secrets;
 
-    FunctionRows(JdbcClient jdbc, ExecutorProperties properties) {
+    FunctionRows(JdbcClient jdbc, ExecutorProperties properties, SecretsProperties secrets) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.secrets = secrets.cipher();
         if (properties.egressAllowPrivateAddresses()) {
             log.warn("wasmcloud.executor.egress-allow-private-addresses is on: functions may reach loopback, private"
                     + " and cloud metadata addresses. Never use this in production.");
@@ -73,10 +76,18 @@ class FunctionRows {
 
     private Map<String, String> envOf(long functionId) {
         Map<String, String> env = new LinkedHashMap<>();
-        jdbc.sql("SELECT key, value FROM function_env WHERE function_id = :id ORDER BY key")
+        jdbc.sql("SELECT key, value, key_id FROM function_env WHERE function_id = :id ORDER BY key")
                 .param("id", functionId)
                 .query(row -> {
-                    env.put(row.getString("key"), row.getString("value"));
+                    String key = row.getString("key");
+                    String keyId = row.getString("key_id");
+                    // A sealed secret opens here, just before it is handed to the function; a missing key fails the
+                    // lookup (the function answers 503) rather than run it with a value it cannot read.
+                    env.put(
+                            key,
+                            keyId == null
+                                    ? row.getString("value")
+                                    : secrets.open(functionId, key, keyId, row.getString("value")));
                 });
         return Map.copyOf(env);
     }

@@ -8,6 +8,7 @@ import app.wasmcloud.executor.function.FunctionDirectory;
 import app.wasmcloud.executor.invocation.FunctionRunner;
 import app.wasmcloud.executor.run.CgiGateway;
 import app.wasmcloud.executor.run.RequestTarget;
+import app.wasmcloud.executor.run.RunPath;
 import app.wasmcloud.runtime.cgi.CgiReply;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,9 +59,19 @@ class InternalInvokeController {
             refuse(response, 400, e.getMessage(), invocationId);
             return;
         }
+        // The run domain's path rules (dot segments, encoded slashes, bad escapes), the same for an API invocation.
+        String path = RunPath.withoutDotSegments(invoke.path());
+        if (RunPath.decoded(path).isEmpty()) {
+            refuse(
+                    response,
+                    400,
+                    "The path has an invalid escape (%XX must be two hex digits of UTF-8, never %00)",
+                    invocationId);
+            return;
+        }
         String scriptName = "/" + name;
         RequestTarget target = new RequestTarget(
-                invoke.method(), scriptName + invoke.pathAndQuery(), scriptName, invoke.path(), invoke.query(), false);
+                invoke.method(), scriptName + invoke.pathAndQuery(), scriptName, path, invoke.query(), false);
         gateway.serve(request, response, function.get(), target, InvocationSource.API);
     }
 

@@ -1,8 +1,5 @@
 package app.wasmcloud.executor.run;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-
 /**
  * The request a function sees, once routing has taken the function's name off it.
  *
@@ -20,8 +17,11 @@ public record RequestTarget(
         String queryString,
         boolean passCookies) {
 
+    /**
+     * The decoded path after the script name, an encoded slash kept as {@code %2F} (see {@link RunPath}); '+' is a
+     * literal plus in a path, only the query uses it for spaces. The path was checked by {@link RunController}.
+     */
     public String pathInfo() {
-        // '+' is a literal plus in a path; only the query uses it for spaces.
-        return URLDecoder.decode(rawPathInfo.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return RunPath.decoded(rawPathInfo).orElseThrow();
     }
 }

@@ -33,9 +33,20 @@ class RunController {
 
     @RequestMapping("/**")
     void run(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String rawPath = request.getRequestURI();
         String query = request.getQueryString() == null ? "" : request.getQueryString();
-        String requestUri = query.isEmpty() ? rawPath : rawPath + "?" + query;
+        String requestUri = query.isEmpty() ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+        String rawPath = RunPath.withoutDotSegments(request.getRequestURI());
+        if (RunPath.decoded(rawPath).isEmpty()) {
+            CgiGateway.write(
+                    response,
+                    CgiReply.error(
+                            400,
+                            "The path has an invalid escape (%XX must be two hex digits of UTF-8, never %00)",
+                            FunctionRunner.newInvocationId(),
+                            false),
+                    request.getMethod());
+            return;
+        }
         String host = request.getServerName().toLowerCase(Locale.ROOT);
 
         String name;

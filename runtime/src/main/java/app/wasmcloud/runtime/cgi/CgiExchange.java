@@ -4,10 +4,12 @@ import app.wasmcloud.contract.InvocationOutcome;
 import app.wasmcloud.runtime.ExecutionPool;
 import app.wasmcloud.runtime.Invocation;
 import app.wasmcloud.runtime.Limits;
+import app.wasmcloud.runtime.LogLine;
 import app.wasmcloud.runtime.RunResult;
 import app.wasmcloud.runtime.Tenant;
 import app.wasmcloud.runtime.WasmFunction;
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
@@ -53,7 +55,43 @@ public final class CgiExchange {
             return CgiReply.refusal(
                     InvocationOutcome.OVERLOADED, "The server is shutting down", request.invocationId());
         }
-        return reply(result, request.invocationId());
+        return withinItsOrigin(reply(result, request.invocationId()), request);
+    }
+
+    /** The function's own reply with cgi.md's cookie and platform-header rules applied; refusals are the platform's. */
+    static CgiReply withinItsOrigin(CgiReply reply, CgiRequest request) {
+        if (reply.result() == null
+                || reply.outcome() == null
+                || !reply.outcome().functionReplies()) {
+            return reply;
+        }
+        ReplyHeaderRules.Applied applied =
+                ReplyHeaderRules.apply(reply.headers(), request.passCookies(), request.serverName());
+        RunResult result = reply.result();
+        if (!applied.notes().isEmpty()) {
+            List<LogLine> lines = new ArrayList<>(result.logLines());
+            lines.addAll(applied.notes());
+            result = new RunResult(
+                    result.outcome(),
+                    result.exitCode(),
+                    result.trapMessage(),
+                    result.stdout(),
+                    result.stderr(),
+                    lines,
+                    result.wallNanos(),
+                    result.cpuNanos(),
+                    result.peakMemoryPages(),
+                    result.stdinBytes(),
+                    result.hostCalls());
+        }
+        return new CgiReply(
+                reply.status(),
+                applied.headers(),
+                reply.body(),
+                reply.invocationId(),
+                reply.outcome(),
+                result,
+                reply.detail());
     }
 
     /** The reply to a finished run: the function's response, or the error its outcome calls for. */
