@@ -81,6 +81,9 @@ class ExecutorOverHttpsTest extends ApiTestBase {
         env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
         env.put("MANAGEMENT_SERVER_PORT", Integer.toString(EXECUTOR_MANAGEMENT_PORT));
         env.put("WASMCLOUD_EXECUTOR_SERVICE_TOKEN_SECRET", key("service"));
+        // The secret variable below is sealed by the api-server; the executor opens it with the same key.
+        env.put("WASMCLOUD_SECRETS_KEY_ID", "test-1");
+        env.put("WASMCLOUD_SECRETS_KEY", key("secrets"));
         env.put("WASMCLOUD_EXECUTOR_MODULE_STORE", "s3");
         env.put("WASMCLOUD_EXECUTOR_S3_ENDPOINT", S3.endpoint().toString());
         env.put("WASMCLOUD_EXECUTOR_S3_REGION", S3ProxyServer.REGION);
