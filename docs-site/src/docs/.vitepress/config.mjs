@@ -23,6 +23,8 @@ export const sidebar = [
       { text: 'C against Olin', link: '/languages/c-olin' },
       { text: 'C against WASI', link: '/languages/c-wasi' },
       { text: 'AssemblyScript', link: '/languages/assemblyscript' },
+      { text: 'Rust', link: '/languages/rust' },
+      { text: 'Zig', link: '/languages/zig' },
       { text: 'WebAssembly text (WAT)', link: '/languages/wat' },
       { text: 'A JSON API', link: '/languages/json-api' },
     ],
@@ -81,7 +83,7 @@ export default defineConfig({
   markdown: {
     theme: { light: 'github-light', dark: 'github-dark' },
     // Highlighting only the grammars the pages use keeps the build fast.
-    languages: ['c', 'shellscript', 'wasm', 'typescript', 'json', 'http', 'nginx', 'yaml', 'properties', 'ini', 'zig'],
+    languages: ['c', 'rust', 'shellscript', 'wasm', 'typescript', 'json', 'http', 'nginx', 'yaml', 'properties', 'ini', 'zig'],
     languageAlias: { wat: 'wasm' },
   },
   themeConfig: {
