@@ -148,13 +148,20 @@ export function renderConfiguration(metadataByService) {
   return out.join('\n');
 }
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'patch', 'delete'];
+/** In the order a reader meets them for one path: make it, read it, change it, remove it. */
+export const HTTP_METHODS = ['post', 'get', 'put', 'patch', 'delete'];
 
-/** Every operation of an OpenAPI document, in the document's path order. */
+/** Every operation of an OpenAPI document, by path, then by method in the order above. */
 export function operations(openApi) {
-  return Object.entries(openApi.paths).flatMap(([path, item]) =>
-    HTTP_METHODS.filter((method) => item[method]).map((method) => ({ path, method, operation: item[method] })),
-  );
+  return Object.keys(openApi.paths)
+    .sort()
+    .flatMap((path) =>
+      HTTP_METHODS.filter((method) => openApi.paths[path][method]).map((method) => ({
+        path,
+        method,
+        operation: openApi.paths[path][method],
+      })),
+    );
 }
 
 /**

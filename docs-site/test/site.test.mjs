@@ -41,6 +41,16 @@ describe('docs site', () => {
     assert.match(html, /Edit this page/);
   });
 
+  it('needs no inline script, which the docs host\'s Content-Security-Policy blocks', async () => {
+    const html = await readFile(join(SITE, 'getting-started.html'), 'utf8');
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((match) => match[1].trim());
+    // The theme's two appearance checks only avoid a flash before the app starts; the app itself sets them too.
+    assert.deepEqual(
+      inline.filter((attributes) => !['id="check-dark-mode"', 'id="check-mac-os"'].includes(attributes)),
+      [],
+    );
+  });
+
   it('publishes the OpenAPI document beside the API reference, which lists every endpoint in it', async () => {
     const published = JSON.parse(await readFile(join(SITE, 'openapi.json'), 'utf8'));
     const html = await readFile(join(SITE, 'api.html'), 'utf8');

@@ -75,6 +75,9 @@ export default defineConfig({
   cacheDir: fileURLToPath(new URL('../../../target/vitepress-cache', import.meta.url)),
   // Plain .html files: any static file server (the JDK's in ./dev, nginx) serves them without rewrite rules.
   cleanUrls: false,
+  // The site data and page hash map go into a script file instead of an inline <script>, which the docs host's
+  // Content-Security-Policy (script-src 'self', deploy/nginx) would block, and the pages would never come alive.
+  metaChunk: true,
   lastUpdated: false,
   // The docs name the dev stack's own addresses (http://localhost:8080); they are examples, not pages to check.
   ignoreDeadLinks: 'localhostLinks',
