@@ -1,9 +1,10 @@
 // Renders the generated references into src/docs before VitePress builds the site:
 //   target/references/cli.json                      (picocli's model, written by the cli's CommandReference)
 //   target/references/<service>/**/spring-configuration-metadata.json   (unpacked from the services' jars)
+//   target/references/openapi.json                  (the running api-server's /v3/api-docs, OpenApiDocument.java)
 // Maven writes these inputs in generate-resources; the pages written here are not committed (see .gitignore).
 
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +14,10 @@ export const SERVICES = ['api-server', 'executor'];
 
 export async function readCommandModel() {
   return JSON.parse(await readFile(join(REFERENCES, 'cli.json'), 'utf8'));
+}
+
+export async function readOpenApi() {
+  return JSON.parse(await readFile(join(REFERENCES, 'openapi.json'), 'utf8'));
 }
 
 /** The configuration metadata of one service (found wherever the jar keeps it: META-INF or BOOT-INF/classes). */
@@ -143,6 +148,137 @@ export function renderConfiguration(metadataByService) {
   return out.join('\n');
 }
 
+/** In the order a reader meets them for one path: make it, read it, change it, remove it. */
+export const HTTP_METHODS = ['post', 'get', 'put', 'patch', 'delete'];
+
+/** Every operation of an OpenAPI document, by path, then by method in the order above. */
+export function operations(openApi) {
+  return Object.keys(openApi.paths)
+    .sort()
+    .flatMap((path) =>
+      HTTP_METHODS.filter((method) => openApi.paths[path][method]).map((method) => ({
+        path,
+        method,
+        operation: openApi.paths[path][method],
+      })),
+    );
+}
+
+/**
+ * A description written in Markdown in the code, made safe for a VitePress page: outside code, nothing Vue would
+ * read as a tag or an interpolation; fenced blocks and code spans are left as they are.
+ */
+function markdown(text) {
+  return String(text ?? '')
+    .trim()
+    .split(/(```[\s\S]*?```)/)
+    .map((part, index) =>
+      index % 2 === 1
+        ? part
+        : part
+            .split('`')
+            .map((piece, i) => (i % 2 === 1 ? piece : piece.replace(/</g, '&lt;').replace(/\{\{/g, '&#123;&#123;')))
+            .join('`'),
+    )
+    .join('');
+}
+
+function schemaName(ref) {
+  return ref.replace('#/components/schemas/', '');
+}
+
+/** A schema as a short type: a link to a named schema, `array of X`, or the JSON type and format. */
+function typeOf(schema) {
+  if (!schema) return '';
+  if (schema.$ref) {
+    const name = schemaName(schema.$ref);
+    return `[${name}](#schema-${name.toLowerCase()})`;
+  }
+  if (schema.type === 'array') return `array of ${typeOf(schema.items)}`;
+  if (schema.enum) return schema.enum.map((value) => code(value)).join(' \\| ');
+  const type = Array.isArray(schema.type) ? schema.type.filter((t) => t !== 'null').join(' or ') : schema.type;
+  return code(schema.format ? `${type} (${schema.format})` : type ?? 'any');
+}
+
+function renderOperation({ path, method, operation }) {
+  const out = [`### \`${method.toUpperCase()} ${path}\``, '', `**${cell(operation.summary)}**`, ''];
+  if (operation.description) out.push(markdown(operation.description), '');
+  const parameters = operation.parameters ?? [];
+  if (parameters.length > 0) {
+    out.push('| parameter | in | type | what |', '|---|---|---|---|');
+    for (const p of parameters) {
+      const required = p.required ? ' (required)' : '';
+      const fallback = p.schema?.default === undefined ? '' : ` Default: ${code(p.schema.default)}.`;
+      out.push(`| ${code(p.name)} | ${p.in} | ${typeOf(p.schema)} | ${cell(p.description)}${required}${fallback} |`);
+    }
+    out.push('');
+  }
+  for (const [type, content] of Object.entries(operation.requestBody?.content ?? {})) {
+    const fields = Object.entries(content.schema?.properties ?? {});
+    if (content.schema?.$ref || fields.length === 0) {
+      out.push(`Request body (${code(type)}): ${typeOf(content.schema) || 'any'}`, '');
+    } else {
+      // A form or multipart body: its fields are the controller's parameters, described there.
+      out.push(`Request body (${code(type)}):`, '', ...fieldTable(content.schema), '');
+    }
+  }
+  out.push('| status | what | body |', '|---|---|---|');
+  for (const [status, response] of Object.entries(operation.responses ?? {})) {
+    const contents = Object.entries(response.content ?? {});
+    const bodies = contents.map(([type, content]) => `${typeOf(content.schema)} (${code(type)})`).join(', ');
+    out.push(`| ${status} | ${cell(response.description)} | ${bodies} |`);
+  }
+  out.push('');
+  return out;
+}
+
+function fieldTable(schema) {
+  const required = new Set(schema.required ?? []);
+  const rows = ['| field | type | what |', '|---|---|---|'];
+  for (const [field, property] of Object.entries(schema.properties)) {
+    const note = [required.has(field) ? 'required' : '', cell(property.description)].filter(Boolean).join('; ');
+    rows.push(`| ${code(field)} | ${typeOf(property)} | ${note} |`);
+  }
+  return rows;
+}
+
+function renderSchema(name, schema) {
+  const out = [`### ${name} {#schema-${name.toLowerCase()}}`, ''];
+  if (schema.description) out.push(markdown(schema.description), '');
+  if (Object.keys(schema.properties ?? {}).length > 0) {
+    out.push(...fieldTable(schema));
+  } else {
+    out.push(`${typeOf(schema)}`);
+  }
+  out.push('');
+  return out;
+}
+
+/** The endpoints grouped by tag, in the order the document declares its tags, then every schema they use. */
+export function renderApi(openApi) {
+  const all = operations(openApi);
+  const declared = (openApi.tags ?? []).map((tag) => tag.name);
+  const used = [...new Set(all.flatMap((entry) => entry.operation.tags ?? ['Other']))];
+  const order = [...declared.filter((name) => used.includes(name)), ...used.filter((name) => !declared.includes(name))];
+  const out = [];
+  for (const name of order) {
+    const tag = (openApi.tags ?? []).find((t) => t.name === name);
+    out.push(`## ${name}`, '');
+    if (tag?.description) out.push(markdown(tag.description), '');
+    for (const entry of all.filter((e) => (e.operation.tags ?? ['Other']).includes(name))) {
+      out.push(...renderOperation(entry));
+    }
+  }
+  const schemas = Object.entries(openApi.components?.schemas ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  if (schemas.length > 0) {
+    out.push('## Schemas', '', 'The request and response bodies named above, as the OpenAPI document defines them.', '');
+    for (const [name, schema] of schemas) {
+      out.push(...renderSchema(name, schema));
+    }
+  }
+  return out.join('\n');
+}
+
 async function fill(template, page, reference) {
   const text = await readFile(join(ROOT, 'templates', template), 'utf8');
   await writeFile(join(ROOT, 'src/docs', page), text.replace('{{reference}}', reference));
@@ -155,4 +291,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     metadata.push([service, await readConfigurationMetadata(service)]);
   }
   await fill('configuration.md', 'configuration.md', renderConfiguration(metadata));
+  const openApi = await readOpenApi();
+  await fill('api.md', 'api.md', renderApi(openApi));
+  // Published beside the reference, for code generators: the document the server serves, indented for reading.
+  await mkdir(join(ROOT, 'src/docs/public'), { recursive: true });
+  await writeFile(join(ROOT, 'src/docs/public/openapi.json'), JSON.stringify(openApi, null, 2) + '\n');
 }

@@ -1,9 +1,10 @@
 // The generated references are only as good as the descriptions in the code: every command, option and argument of
-// the CLI and every configuration property of both services must say what it is for, or the build fails here.
+// the CLI, every endpoint and parameter of the HTTP API and every configuration property of both services must say
+// what it is for, or the build fails here.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readCommandModel, readConfigurationMetadata, SERVICES } from '../scripts/references.mjs';
+import { operations, readCommandModel, readConfigurationMetadata, readOpenApi, SERVICES } from '../scripts/references.mjs';
 
 function undescribed(command) {
   const missing = [];
@@ -25,6 +26,29 @@ describe('generated references', () => {
     const model = await readCommandModel();
     assert.ok(model.command.subcommands.length > 10, 'the command model lists almost no commands');
     assert.deepEqual(undescribed(model.command), []);
+  });
+
+  it('cover every endpoint of the HTTP API, each with a summary, a description and described parameters', async () => {
+    const openApi = await readOpenApi();
+    const all = operations(openApi);
+    assert.ok(all.length > 20, 'the OpenAPI document lists almost no endpoints');
+    const missing = [];
+    for (const { path, method, operation } of all) {
+      const name = `${method.toUpperCase()} ${path}`;
+      if (!operation.summary?.trim()) missing.push(`${name}: summary`);
+      if (!operation.description?.trim()) missing.push(`${name}: description`);
+      if (!operation.tags?.length) missing.push(`${name}: tag`);
+      for (const parameter of operation.parameters ?? []) {
+        if (!parameter.description?.trim()) missing.push(`${name}: parameter ${parameter.name}`);
+      }
+      // Form and multipart fields are parameters too, listed in the body's inline schema.
+      for (const content of Object.values(operation.requestBody?.content ?? {})) {
+        for (const [field, property] of Object.entries(content.schema?.properties ?? {})) {
+          if (!property.description?.trim()) missing.push(`${name}: field ${field}`);
+        }
+      }
+    }
+    assert.deepEqual(missing, []);
   });
 
   for (const service of SERVICES) {

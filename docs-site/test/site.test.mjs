@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { before, describe, it } from 'node:test';
 import MiniSearch from 'minisearch';
 import { sidebar } from '../src/docs/.vitepress/config.mjs';
+import { operations, readOpenApi } from '../scripts/references.mjs';
 
 const SOURCES = fileURLToPath(new URL('../src/docs', import.meta.url));
 const SITE = fileURLToPath(new URL('../target/classes/static/docs', import.meta.url));
@@ -38,6 +39,28 @@ describe('docs site', () => {
     const html = await readFile(join(SITE, 'limits.html'), 'utf8');
     assert.match(html, /vitepress-theme-appearance/);
     assert.match(html, /Edit this page/);
+  });
+
+  it('needs no inline script, which the docs host\'s Content-Security-Policy blocks', async () => {
+    const html = await readFile(join(SITE, 'getting-started.html'), 'utf8');
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((match) => match[1].trim());
+    // The theme's two appearance checks only avoid a flash before the app starts; the app itself sets them too.
+    assert.deepEqual(
+      inline.filter((attributes) => !['id="check-dark-mode"', 'id="check-mac-os"'].includes(attributes)),
+      [],
+    );
+  });
+
+  it('publishes the OpenAPI document beside the API reference, which lists every endpoint in it', async () => {
+    const published = JSON.parse(await readFile(join(SITE, 'openapi.json'), 'utf8'));
+    const html = await readFile(join(SITE, 'api.html'), 'utf8');
+    assert.deepEqual(published, await readOpenApi());
+    const link = html.match(/href="([^"]*openapi\.json)"/);
+    assert.ok(link, 'api.html does not link the document');
+    assert.equal(new URL(link[1], 'http://docs.test/docs/api.html').pathname, '/docs/openapi.json');
+    for (const { path, method } of operations(published)) {
+      assert.ok(html.includes(`${method.toUpperCase()} ${path}`), `api.html does not show ${method} ${path}`);
+    }
   });
 
   for (const term of ['timeout', 'secret', 'allow-list']) {

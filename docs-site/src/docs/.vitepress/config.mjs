@@ -23,6 +23,8 @@ export const sidebar = [
       { text: 'C against Olin', link: '/languages/c-olin' },
       { text: 'C against WASI', link: '/languages/c-wasi' },
       { text: 'AssemblyScript', link: '/languages/assemblyscript' },
+      { text: 'Rust', link: '/languages/rust' },
+      { text: 'Zig', link: '/languages/zig' },
       { text: 'WebAssembly text (WAT)', link: '/languages/wat' },
       { text: 'A JSON API', link: '/languages/json-api' },
     ],
@@ -73,6 +75,9 @@ export default defineConfig({
   cacheDir: fileURLToPath(new URL('../../../target/vitepress-cache', import.meta.url)),
   // Plain .html files: any static file server (the JDK's in ./dev, nginx) serves them without rewrite rules.
   cleanUrls: false,
+  // The site data and page hash map go into a script file instead of an inline <script>, which the docs host's
+  // Content-Security-Policy (script-src 'self', deploy/nginx) would block, and the pages would never come alive.
+  metaChunk: true,
   lastUpdated: false,
   // The docs name the dev stack's own addresses (http://localhost:8080); they are examples, not pages to check.
   ignoreDeadLinks: 'localhostLinks',
@@ -81,7 +86,7 @@ export default defineConfig({
   markdown: {
     theme: { light: 'github-light', dark: 'github-dark' },
     // Highlighting only the grammars the pages use keeps the build fast.
-    languages: ['c', 'shellscript', 'wasm', 'typescript', 'json', 'http', 'nginx', 'yaml', 'properties', 'ini', 'zig'],
+    languages: ['c', 'rust', 'shellscript', 'wasm', 'typescript', 'json', 'http', 'nginx', 'yaml', 'properties', 'ini', 'zig'],
     languageAlias: { wat: 'wasm' },
   },
   themeConfig: {

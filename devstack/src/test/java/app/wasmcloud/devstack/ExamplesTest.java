@@ -44,12 +44,46 @@ class ExamplesTest {
     }
 
     @Test
+    void theOlinCExampleEchoesItsRequestWithItsGreeting() throws Exception {
+        deploy("ex-hello", "hello/hello.wasm");
+
+        HttpResponse<String> plain = send(post("ex-hello", "/some/path", "text/plain", "ping"));
+        InProcessCli.Result set = cli.run("env", "set", "ex-hello", "GREETING=hej");
+        assertThat(set.exitCode()).as(set.toString()).isZero();
+        HttpResponse<String> greeted = eventually(
+                () -> send(post("ex-hello", "/some/path", "text/plain", "ping")),
+                reply -> reply.body().startsWith("hej"),
+                "GREETING to reach the function");
+
+        assertReply(plain, 200, "text/plain", "hello from wasmcloud!\nmethod: POST\npath: /some/path\nbody: ping\n");
+        assertReply(greeted, 200, "text/plain", "hej from wasmcloud!\nmethod: POST\npath: /some/path\nbody: ping\n");
+    }
+
+    @Test
     void theWasiCExampleEchoesItsRequest() throws Exception {
         deploy("ex-hello-wasi", "hello-wasi/hello.wasm");
 
         HttpResponse<String> reply = send(post("ex-hello-wasi", "/a/b?x=1", "text/plain", "ping"));
 
         assertReply(reply, 200, "text/plain", "hello from WASI!\nmethod: POST\npath: /a/b\nquery: x=1\nbody: ping\n");
+    }
+
+    @Test
+    void theZigExampleEchoesItsRequest() throws Exception {
+        deploy("ex-hello-zig", "hello-zig/hello.wasm");
+
+        HttpResponse<String> reply = send(post("ex-hello-zig", "/a/b", "text/plain", "ping"));
+
+        assertReply(reply, 200, "text/plain", "hello from Zig!\nmethod: POST\npath: /a/b\nbody: ping\n");
+    }
+
+    @Test
+    void theRustExampleEchoesItsRequest() throws Exception {
+        deploy("ex-hello-rust", "hello-rust/hello.wasm");
+
+        HttpResponse<String> reply = send(post("ex-hello-rust", "/a/b", "text/plain", "ping"));
+
+        assertReply(reply, 200, "text/plain", "hello from Rust!\nmethod: POST\npath: /a/b\nbody: ping\n");
     }
 
     @Test

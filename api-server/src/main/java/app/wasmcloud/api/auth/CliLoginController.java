@@ -10,6 +10,9 @@ import app.wasmcloud.api.user.User;
 import app.wasmcloud.api.user.UserRepository;
 import app.wasmcloud.api.user.UserStatus;
 import app.wasmcloud.api.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -47,6 +50,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/cli/tokens}, so the token itself never travels in a URL.
  */
 @RestController
+@Tag(name = "Login")
 class CliLoginController {
 
     static final Duration TOKEN_LIFETIME = Duration.ofDays(90);
@@ -97,10 +101,26 @@ class CliLoginController {
      * (only for a browser on this machine); else Gitea, which brings the browser back here once it is logged in. The
      * user then sees a consent page; nothing is issued until they approve it.
      */
+    @Operation(summary = "Start the CLI login in a browser (shows a consent page)", description = """
+                    The browser half of `wasmcloud login`. The server finds out who is logging in, in this order:
+                    the browser's session cookie; in dev mode, the local admin, for a browser on the same machine;
+                    otherwise it sends the browser through the Gitea login and back here. It then shows a consent
+                    page, "Authorize the wasmcloud CLI on this host?", naming the account, the port the CLI waits on
+                    and what the token will be able to do, with **Approve** and **Cancel** buttons. Nothing is
+                    issued until the user approves, so a link planted elsewhere cannot mint a token silently. The
+                    page cannot be framed (`X-Frame-Options: DENY`, `frame-ancestors 'none'`).
+
+                    A malformed link gives 400, a pending or suspended account 403, and a server with neither Gitea
+                    nor dev login 503. A browser (one that accepts `text/html`) gets these as a short page; anything
+                    else gets a problem document.""")
     @GetMapping("/login/cli")
     ResponseEntity<?> start(
-            @RequestParam(required = false) String port,
-            @RequestParam(required = false) String state,
+            @Parameter(description = "The port (1024 to 65535) on which the CLI listens on 127.0.0.1.")
+                    @RequestParam(required = false)
+                    String port,
+            @Parameter(description = "16 to 128 characters of A-Z a-z 0-9 _ - chosen by the CLI, echoed to it.")
+                    @RequestParam(required = false)
+                    String state,
             HttpServletRequest request) {
         Identified identified = admit(port, state, request);
         if (identified.refusal() != null) {
@@ -125,12 +145,24 @@ class CliLoginController {
      * The browser's second step, the consent form's submission: approving sends the browser to the CLI's listener
      * with a one-time code; cancelling sends it there with {@code error=access_denied}, so the CLI stops waiting.
      */
+    @Operation(summary = "Approve or cancel the CLI login (the consent form)", description = """
+                    The consent page's form (`application/x-www-form-urlencoded`): `port`, `state`, `consent` and
+                    `decision` (`approve` or `cancel`). `consent` is a signed value the page carries, bound to the
+                    account it was shown to, the port and the state, and good for 10 minutes: it is the form's CSRF
+                    protection, since another site can neither read it nor make one. The same browser identity must
+                    submit it (its session, or in dev mode the local browser).
+
+                    Approving redirects (303) the browser to `http://127.0.0.1:PORT/callback?code=CODE&state=STATE`;
+                    the code is good once, for 2 minutes. Cancelling redirects to
+                    `.../callback?error=access_denied&state=STATE`, so the CLI stops waiting. A missing, tampered,
+                    expired or someone else's `consent` gives 403 and issues nothing.""")
     @PostMapping(path = "/login/cli", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<?> decide(
-            @RequestParam(required = false) String port,
-            @RequestParam(required = false) String state,
-            @RequestParam(required = false) String consent,
-            @RequestParam(required = false) String decision,
+            @Parameter(description = "The CLI's port, as in the link.") @RequestParam(required = false) String port,
+            @Parameter(description = "The CLI's state, as in the link.") @RequestParam(required = false) String state,
+            @Parameter(description = "The signed value the consent page carries.") @RequestParam(required = false)
+                    String consent,
+            @Parameter(description = "approve or cancel.") @RequestParam(required = false) String decision,
             HttpServletRequest request) {
         Identified identified = admit(port, state, request);
         if (identified.refusal() != null) {
@@ -271,6 +303,13 @@ class CliLoginController {
     record CreatedToken(UUID id, String name, List<String> scopes, Instant expiresAt, String token) {}
 
     /** The CLI's step: the code is the credential, good once; the token comes back in the body. */
+    @Operation(summary = "Trade a CLI login code for an API token", description = """
+                    The CLI half of `wasmcloud login`: trades the code from the callback for an API token, so the
+                    token never travels in a URL. Needs no credential; the code is the credential.
+
+                    `name` is optional (default `wasmcloud CLI`, at most 100 characters). Answers 201 with the
+                    token, which carries every scope its user may have and expires after 90 days. An unknown, used
+                    or expired code gives 400; an account that is not active, 403.""")
     @PostMapping("/api/cli/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional

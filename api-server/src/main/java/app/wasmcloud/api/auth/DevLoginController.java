@@ -5,6 +5,8 @@ import app.wasmcloud.api.token.ApiTokenService.IssuedToken;
 import app.wasmcloud.api.token.Scope;
 import app.wasmcloud.api.user.User;
 import app.wasmcloud.api.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * on loopback only.
  */
 @RestController
+@Tag(name = "Login")
 @ConditionalOnProperty(name = "wasmcloud.auth.dev-login", havingValue = "true")
 class DevLoginController {
 
@@ -49,6 +52,11 @@ class DevLoginController {
 
     record DevToken(String login, String token, Instant expiresAt) {}
 
+    @Operation(summary = "Dev mode: a token for the local admin", description = """
+                    Dev mode only (the server must be started with the dev login enabled, which it refuses unless
+                    bound to loopback). Answers `{"login": "dev", "token": "..."}`: a token with every scope for the
+                    local admin `dev`, which never expires. A request that does not come from the machine itself
+                    gets 403.""")
     @PostMapping("/api/dev/token")
     @Transactional
     DevToken devToken(HttpServletRequest request) {
@@ -59,6 +67,10 @@ class DevLoginController {
     }
 
     /** The panel's dev login button: the same session cookies a Gitea login sets, so no token reaches the page. */
+    @Operation(summary = "Dev mode: a browser session for the local admin", description = """
+                    Dev mode only: the panel's dev login button. Sets the same session cookies a Gitea login sets,
+                    so no token reaches the page, and answers 204. A request that does not come from the machine
+                    itself gets 403.""")
     @PostMapping("/api/dev/session")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Transactional

@@ -1,5 +1,7 @@
 package app.wasmcloud.api.auth;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -8,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /api/logout}: ends the browser session by clearing its cookies. */
 @RestController
+@Tag(name = "Login")
 class SessionController {
 
     private final BrowserSessions sessions;
@@ -16,6 +19,9 @@ class SessionController {
         this.sessions = sessions;
     }
 
+    @Operation(summary = "End the browser session", description = """
+                    Ends the browser session by clearing both cookies. Answers 204. Like every cookie request that
+                    changes something, it needs the `X-XSRF-TOKEN` header.""")
     @PostMapping("/api/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(CurrentUser signedIn, HttpServletResponse response) {

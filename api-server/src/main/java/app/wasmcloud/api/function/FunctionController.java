@@ -6,7 +6,9 @@ import app.wasmcloud.api.token.Scope;
 import app.wasmcloud.api.version.VersionService;
 import app.wasmcloud.api.web.ApiException;
 import app.wasmcloud.contract.FunctionName;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 @RestController
+@Tag(name = "Functions")
 class FunctionController {
 
     private final FunctionService functions;
@@ -82,6 +85,18 @@ class FunctionController {
             Instant createdAt,
             Instant updatedAt) {}
 
+    @Operation(summary = "Create a function", description = """
+                    Needs `deploy`. Answers 201 with the function.
+
+                    `name` is required: 2 to 63 lowercase letters, digits and hyphens, starting and ending with a
+                    letter or digit (a DNS label). These names are reserved: `api`, `www`, `run`, `panel`, `docs`,
+                    `admin`, `internal`, `actuator`, `login`, `logout`, `oauth2`, `static`, `assets`, `health`,
+                    `metrics`, `status`, `wasmcloud`. Names are unique across all users. `description` is optional
+                    (up to 1000 characters); `visibility` is `public` (the default: anyone may call its URL) or
+                    `private` (only its owner, through `invoke`).
+
+                    A name that is taken gives 409. So does the name of a deleted function, which stays reserved for
+                    30 days after the deletion. Owning the most functions allowed (100 by default) gives 403.""")
     @PostMapping("/api/functions")
     @ResponseStatus(HttpStatus.CREATED)
     FunctionView create(CurrentUser caller, @Valid @RequestBody CreateFunction request) {
@@ -94,18 +109,41 @@ class FunctionController {
         return view(created);
     }
 
+    @Operation(summary = "List your functions", description = """
+                    Your functions, sorted by name. Needs `read`. `activeVersion` is `null` until the first deploy;
+                    `url` is where the function answers when it is public; `timeoutMs` and `memoryPages` are `null`
+                    while the platform defaults apply.""")
     @GetMapping("/api/functions")
     List<FunctionView> list(CurrentUser caller) {
         caller.require(Scope.READ);
         return functions.listOwnedBy(caller).stream().map(this::view).toList();
     }
 
+    @Operation(summary = "Show one function", description = """
+                    Needs `read`. Someone else's function answers 404, exactly like one that does not exist.""")
     @GetMapping("/api/functions/{name}")
     FunctionView show(CurrentUser caller, @PathVariable String name) {
         caller.require(Scope.READ);
         return view(functions.get(caller, name));
     }
 
+    @Operation(summary = "Change a function's settings", description = """
+                    Needs `deploy`. Every field is optional, and a field left out stays as it is. Answers with the
+                    function.
+
+                    | field | accepted |
+                    |---|---|
+                    | `description` | Up to 1000 characters. |
+                    | `visibility` | `public` or `private`. |
+                    | `timeoutMs` | 1 to the server's maximum (60000 by default). |
+                    | `memoryPages` | 1 to the server's maximum (4096 pages, 256 MiB, by default). |
+                    | `egressAllowList` | Host names such as `api.example.com`: no scheme, port, path or wildcard, at most 32. The list replaces the old one; `[]` empties it. Names are lower-cased, de-duplicated and sorted. |
+
+                    `"timeoutMs": null` or `"memoryPages": null` returns that limit to the platform default; leaving
+                    the field out keeps it. A limit that is not a whole number gives 400. Lowering `memoryPages`
+                    does not re-check the active version: a module whose initial memory is over the new limit fails
+                    on every call until the limit is raised again. A change to the allow-list reaches the executors
+                    within a second, like every other setting.""")
     @PatchMapping("/api/functions/{name}")
     FunctionView update(CurrentUser caller, @PathVariable String name, @RequestBody UpdateFunction request) {
         caller.require(Scope.DEPLOY);
@@ -118,6 +156,10 @@ class FunctionController {
         return view(functions.update(caller, name, update));
     }
 
+    @Operation(summary = "Delete a function", description = """
+                    Needs `deploy`. Answers 204. The function stops answering at once. Its name stays reserved for
+                    30 days; then the function is removed for good, with its versions, variables and invocation
+                    records.""")
     @DeleteMapping("/api/functions/{name}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(CurrentUser caller, @PathVariable String name) {

@@ -9,6 +9,9 @@ import app.wasmcloud.api.invocation.InvocationRecords.StatusRange;
 import app.wasmcloud.api.token.Scope;
 import app.wasmcloud.api.web.ApiException;
 import app.wasmcloud.contract.InvocationOutcome;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Invocation records of the caller's functions: a filtered list, one in full, and a live stream. */
 @RestController
+@Tag(name = "Invocations")
 class InvocationController {
 
     private static final Pattern RELATIVE = Pattern.compile("(\\d{1,9})([smhd])");
@@ -87,16 +91,39 @@ class InvocationController {
             JsonNode logLines,
             String trapMessage) {}
 
-    /** Summaries, or with {@code details=true} each in full (stderr, log lines, trap message, host calls). */
+    @Operation(summary = "A function's recent invocations", description = """
+                    Newest first. Needs `read`. Every invocation, public or through the API, is recorded by the
+                    executor that ran it and kept for 7 days by default; records are written in batches, so a new
+                    one appears within about a second. `source` is `run` for the public URL, `api` for `invoke`;
+                    `wallTimeUs` and `cpuTimeUs` are microseconds; `exitCode` is `null` when the module did not run
+                    to an exit; `peakMemoryPages` is the largest its memory grew, in 64 KiB pages. With `details=true`, each comes in full (stderr,
+                    log lines, trap message, host calls).""")
     @GetMapping("/api/functions/{name}/invocations")
     List<?> list(
             CurrentUser caller,
             @PathVariable String name,
-            @RequestParam(required = false) String outcome,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String since,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(defaultValue = "false") boolean details) {
+            @Parameter(
+                            description =
+                                    "Only invocations with this outcome, such as ok, timeout or trap; an unknown one"
+                                            + " gives 400 listing every outcome.")
+                    @RequestParam(required = false)
+                    String outcome,
+            @Parameter(
+                            description = "Only invocations started since then: an instant (2026-01-02T03:04:05Z) or an"
+                                    + " age, a number with s, m, h or d (15m, 7d).")
+                    @RequestParam(required = false)
+                    String since,
+            @Parameter(
+                            description =
+                                    "Only invocations that answered this HTTP status (404) or class of statuses (5xx).")
+                    @RequestParam(required = false)
+                    String status,
+            @Parameter(description = "How many, 1 to the server's maximum (500 by default). Default: 50.")
+                    @RequestParam(required = false)
+                    Integer limit,
+            @Parameter(description = "Each invocation in full, as GET /api/invocations/{id} gives it. Default: false.")
+                    @RequestParam(defaultValue = "false")
+                    boolean details) {
         caller.require(Scope.READ);
         FunctionEntity function = functions.get(caller, name);
         Filter filter = new Filter(parseOutcome(outcome), parseStatus(status), parseSince(since), parseLimit(limit));
@@ -106,6 +133,11 @@ class InvocationController {
                 : found.stream().map(InvocationController::summary).toList();
     }
 
+    @Operation(summary = "One invocation in full", description = """
+                    Needs `read`; an invocation of a function that is not yours gives 404. Besides the summary's
+                    fields: `hostCalls` (calls per host function), `stderr` (up to 64 KiB), `logLines` (each with a
+                    syslog `level`: 1 error, 3 warning, 6 info) and `trapMessage` (why it trapped, ran out of memory
+                    or hit a limit; `null` otherwise).""")
     @GetMapping("/api/invocations/{id}")
     InvocationDetail show(CurrentUser caller, @PathVariable UUID id) {
         caller.require(Scope.READ);
@@ -115,6 +147,12 @@ class InvocationController {
                 .orElseThrow(() -> ApiException.notFound("No invocation " + id + " of one of your functions."));
     }
 
+    @Operation(summary = "Follow a function's invocations live (Server-Sent Events)", description = """
+                    Needs `read`. Each new invocation is one event named `invocation`, whose `id` is the invocation
+                    id and whose `data` is the full invocation, as from `GET /api/invocations/{id}`. The stream
+                    starts at the moment of the request; it does not replay older invocations or honour
+                    `Last-Event-ID`. An idle stream sends a `:keep-alive` comment every 15 seconds. The server ends
+                    a stream after 30 minutes, so a client that wants more reconnects.""")
     @GetMapping(path = "/api/functions/{name}/logs/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter follow(CurrentUser caller, @PathVariable String name) {
         caller.require(Scope.READ);

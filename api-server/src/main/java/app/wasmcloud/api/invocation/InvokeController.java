@@ -10,6 +10,8 @@ import app.wasmcloud.api.web.ApiException;
 import app.wasmcloud.contract.InvokeTarget;
 import app.wasmcloud.contract.WasmcloudHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the function sees; the body and other headers are passed on.
  */
 @RestController
+@Tag(name = "Invoking")
 class InvokeController {
 
     /** Framing, and cookies: a function's cookie must never land on the API's (the panel's) origin. */
@@ -83,6 +86,25 @@ class InvokeController {
         this.maxBodyBytes = (int) properties.maxInvokeBody().toBytes();
     }
 
+    @Operation(summary = "Call a function (private ones too)", description = """
+                    Runs the function and answers with its response: its status, its headers and its body,
+                    unchanged, plus `X-Wasmcloud-Invocation-Id`. Needs `invoke`. The function sees an ordinary
+                    request described by these headers:
+
+                    | header | meaning |
+                    |---|---|
+                    | `X-Wasmcloud-Method` | The method the function sees: 1 to 16 capital letters. Default: `POST` when there is a body, otherwise `GET`. |
+                    | `X-Wasmcloud-Path` | The path and query the function sees. It must start with `/` and contain no spaces or control characters (percent-encode them). Default: `/`. |
+
+                    The request body goes to the function's standard input, up to 10 MiB
+                    (`wasmcloud.invocations.max-invoke-body`; more gives 413). Other request headers are passed on
+                    to the function, except `Authorization`, `Host`, `Connection`, `Content-Length`, `Expect`,
+                    `Upgrade` and the `X-Wasmcloud-*` headers. The function sees the request path style:
+                    `SCRIPT_NAME` is `/` and the function's name. A function with no version yet gives 409.
+
+                    A 5xx may come from the function or the executor (a short `text/plain` message with the
+                    invocation id) or from the API itself (a problem document: 502 when the executor cannot be
+                    reached or takes longer than 75 seconds).""")
     @PostMapping("/api/functions/{name}/invoke")
     ResponseEntity<byte[]> invoke(CurrentUser caller, @PathVariable String name, HttpServletRequest request)
             throws IOException {

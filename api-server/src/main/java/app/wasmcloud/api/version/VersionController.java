@@ -4,6 +4,9 @@ import app.wasmcloud.api.auth.CurrentUser;
 import app.wasmcloud.api.function.FunctionProperties;
 import app.wasmcloud.api.token.Scope;
 import app.wasmcloud.api.version.VersionService.Deployed;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 @RestController
+@Tag(name = "Versions")
 class VersionController {
 
     private final VersionService versions;
@@ -39,25 +43,57 @@ class VersionController {
             Instant createdAt,
             String url) {}
 
+    @Operation(summary = "Deploy a module as the next version", description = """
+                    Uploads a module as the function's next version and makes it active. Needs `deploy`. The body is
+                    `multipart/form-data` with the module in a file part named `module`.
+
+                    ```sh
+                    curl -H "Authorization: Bearer $WASMCLOUD_TOKEN" \\
+                         -F module=@hello.wasm \\
+                         'http://localhost:8080/api/functions/hello/versions?create=true'
+                    ```
+
+                    The module is checked before anything is stored: it must be binary WebAssembly, well-formed,
+                    import only Olin or WASI functions (not both), export an entrypoint, and declare at most 4096
+                    pages (256 MiB) of initial memory. Its initial memory must also fit the function's own memory
+                    limit (`memoryPages`, or the default of 256 pages, 16 MiB, while it is `null`), since the
+                    function could never start otherwise. A refused module gives 422 with one entry in `errors` per
+                    problem. An empty upload gives 400, one over 32 MiB 413. Success is 201 with the version: `abi`
+                    is `olin` or `wasi`, depending on what the module imports; `entrypoint` is the export Wasmcloud
+                    calls (`_start`, or `cwa_main` for old Olin modules).
+
+                    Modules are stored by their SHA-256 before the version is recorded, so uploading the same bytes
+                    twice stores them once (each upload still adds a version), and a failed upload never leaves a
+                    version without its module.""")
     @PostMapping(path = "/api/functions/{name}/versions", consumes = "multipart/form-data")
     @ResponseStatus(HttpStatus.CREATED)
     VersionView upload(
             CurrentUser caller,
             @PathVariable String name,
-            @RequestPart("module") MultipartFile module,
-            @RequestParam(defaultValue = "false") boolean create)
+            @Parameter(description = "The module: binary WebAssembly, at most 32 MiB.") @RequestPart("module")
+                    MultipartFile module,
+            @Parameter(
+                            description = "Create the function first (public, no description) when it does not exist"
+                                    + " yet; a name owned by someone else gives 409.")
+                    @RequestParam(defaultValue = "false")
+                    boolean create)
             throws IOException {
         caller.require(Scope.DEPLOY);
         Deployed deployed = versions.deploy(caller, name, module.getBytes(), create);
         return view(deployed.function().name(), deployed.version());
     }
 
+    @Operation(summary = "Make a version the active one (roll back or forward)", description = """
+                    Needs `deploy`. Answers 200 with the version; activating the version that is already active
+                    changes nothing. An unknown number gives 404.""")
     @PostMapping("/api/functions/{name}/versions/{number}/activate")
     VersionView activate(CurrentUser caller, @PathVariable String name, @PathVariable int number) {
         caller.require(Scope.DEPLOY);
         return view(name, versions.activate(caller, name, number));
     }
 
+    @Operation(summary = "List a function's versions", description = """
+                    Newest first. Needs `read`. Versions are numbered from 1 and immutable.""")
     @GetMapping("/api/functions/{name}/versions")
     List<VersionView> list(CurrentUser caller, @PathVariable String name) {
         caller.require(Scope.READ);
