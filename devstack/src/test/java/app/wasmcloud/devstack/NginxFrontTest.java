@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -254,14 +256,34 @@ class NginxFrontTest {
     }
 
     @Test
-    void theDocsHostServesPagesByTheirNames() throws Exception {
+    void theDocsHostServesPagesAndTheirAssetsUnderDocsAndLeadsEveryOtherPathThere() throws Exception {
+        String docs = "https://docs." + DOMAIN + ":" + httpsPort;
         HttpResponse<String> page = https.send(
-                HttpRequest.newBuilder(URI.create("https://docs." + DOMAIN + ":" + httpsPort + "/getting-started"))
+                HttpRequest.newBuilder(URI.create(docs + "/docs/getting-started"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+        Matcher stylesheet =
+                Pattern.compile("href=\"(/docs/assets/[^\"]+\\.css)\"").matcher(page.body());
+        assertThat(stylesheet.find()).as("the page links its stylesheet").isTrue();
+        HttpResponse<String> style = https.send(
+                HttpRequest.newBuilder(URI.create(docs + stylesheet.group(1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> oldLink = https.send(
+                HttpRequest.newBuilder(URI.create(docs + "/getting-started")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> bare = https.send(
+                HttpRequest.newBuilder(URI.create(docs + "/docs")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("./dev");
+        assertThat(style.statusCode()).isEqualTo(200);
+        assertThat(style.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(oldLink.statusCode()).isEqualTo(301);
+        assertThat(oldLink.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/docs/getting-started"));
+        assertThat(bare.statusCode()).isEqualTo(301);
+        assertThat(bare.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/docs/"));
     }
 
     @Test
