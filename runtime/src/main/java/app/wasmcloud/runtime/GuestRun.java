@@ -67,7 +67,8 @@ final class GuestRun {
         long cpuStart = cpuTime();
         Ending ending;
         if (function.info().abi() == Abi.WASI) {
-            try (var wasi = new WasiImports(invocation.args(), invocation.env(), stdin, stdout, stderr, hostCalls)) {
+            try (var wasi = new WasiImports(
+                    invocation.args(), invocation.env(), stdin, stdout, stderr, hostCalls, invocation.hostCallLog())) {
                 ending = call(wasi.imports());
             }
         } else {
@@ -81,7 +82,8 @@ final class GuestRun {
                     invocation.limits().maxOpenResources(),
                     egress,
                     hostCalls,
-                    slot);
+                    slot,
+                    invocation.hostCallLog());
             try (var bound = olin.bind()) {
                 ending = call(function.olinImports());
             }

@@ -3,6 +3,7 @@ package app.wasmcloud.runtime.wasi;
 import app.wasmcloud.runtime.internal.CappedOutput;
 import app.wasmcloud.runtime.internal.CountingInput;
 import app.wasmcloud.runtime.internal.HostCallCounter;
+import app.wasmcloud.runtime.replay.HostCallLog;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportValues;
@@ -34,7 +35,8 @@ public final class WasiImports implements AutoCloseable {
             CountingInput stdin,
             CappedOutput stdout,
             CappedOutput stderr,
-            HostCallCounter counter) {
+            HostCallCounter counter,
+            HostCallLog hostCallLog) {
         WasiOptions.Builder options = WasiOptions.builder()
                 .withArguments(args)
                 .withStdin(stdin, false)
@@ -44,9 +46,23 @@ public final class WasiImports implements AutoCloseable {
         this.wasi = WasiPreview1.builder().withOptions(options.build()).build();
         List<ImportFunction> functions = new ArrayList<>();
         for (HostFunction function : wasi.toHostFunctions()) {
-            functions.add(counter.counting(IoVectors.guarded(function)));
+            functions.add(counter.counting(logged(IoVectors.guarded(function), hostCallLog)));
         }
         this.imports = ImportValues.builder().withFunctions(functions).build();
+    }
+
+    /** The same import, every call through {@code log}; unchanged when nothing is recorded. */
+    private static HostFunction logged(HostFunction function, HostCallLog log) {
+        if (log == HostCallLog.OFF) {
+            return function;
+        }
+        String name = function.name();
+        var handle = function.handle();
+        return new HostFunction(
+                function.module(),
+                name,
+                function.functionType(),
+                (instance, args) -> log.call(name, instance, args, handle));
     }
 
     /** Import name → wasm signature of every WASI function Chicory provides, for validation. */

@@ -27,11 +27,18 @@ public final class Schemes {
 
     private final GuestLog log;
     private final EgressPolicy egress;
+    private final boolean replaying;
     private int httpOpened;
 
     public Schemes(GuestLog log, EgressPolicy egress) {
+        this(log, egress, false);
+    }
+
+    /** @param replaying whether HTTP resources are stand-ins whose reads and flushes a recording answers */
+    public Schemes(GuestLog log, EgressPolicy egress, boolean replaying) {
         this.log = log;
         this.egress = egress;
+        this.replaying = replaying;
     }
 
     public Opened open(String url) {
@@ -83,6 +90,10 @@ public final class Schemes {
         }
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
             return Opened.failed(OlinError.INVALID_ARGUMENT);
+        }
+        if (replaying) {
+            // The recording answers what the network did, including a refusal here; the replay never connects.
+            return Opened.of(new ReplayedHttpResource());
         }
         if (!egress.allowsHost(uri.getHost()) || httpOpened >= egress.maxRequests()) {
             return Opened.failed(OlinError.PERMISSION_DENIED);
