@@ -4,6 +4,7 @@
 CREATE TABLE invocation_recordings (
   invocation_id  uuid PRIMARY KEY,
   function_id    bigint NOT NULL REFERENCES functions (id) ON DELETE CASCADE,
+  version_id     bigint REFERENCES function_versions (id) ON DELETE SET NULL,
   bytes          integer NOT NULL,
   started_at     timestamptz NOT NULL
 );

@@ -104,11 +104,12 @@ public class RecordingUploader implements AutoCloseable {
             byte[] bytes = RecordingFormat.write(recording);
             store.put(id, bytes);
             jdbc.sql("""
-                    INSERT INTO invocation_recordings (invocation_id, function_id, bytes, started_at)
-                    VALUES (:invocation, :function, :bytes, :started)
+                    INSERT INTO invocation_recordings (invocation_id, function_id, version_id, bytes, started_at)
+                    VALUES (:invocation, :function, :version, :bytes, :started)
                     ON CONFLICT (invocation_id) DO NOTHING""")
                     .param("invocation", id)
                     .param("function", function.id())
+                    .param("version", function.versionId())
                     .param("bytes", bytes.length)
                     .param("started", Timestamp.from(startedAt))
                     .update();
