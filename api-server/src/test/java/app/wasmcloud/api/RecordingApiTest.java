@@ -142,7 +142,8 @@ class RecordingApiTest extends ApiTestBase {
             result = pool.run(hello, invocation);
         }
         Recording recording = Recordings.of(
-                new Recordings.Source(id.toString(), function, 1, new Recording.Request("GET", "/", "", List.of())),
+                new Recordings.Source(
+                        id.toString(), function, 1, null, new Recording.Request("GET", "/", "", List.of())),
                 invocation,
                 result,
                 recorder.recorded(),

@@ -77,8 +77,10 @@ class RecordingTest extends ExecutorTest {
     }
 
     private static Replay.Report replay(Served served, Map<String, String> secrets) throws Exception {
-        WasmFunction function =
-                WasmFunction.load(served.module(), null, Limits.defaults().maxMemoryPages());
+        WasmFunction function = WasmFunction.load(
+                served.module(),
+                served.recording().entrypoint(),
+                Limits.defaults().maxMemoryPages());
         return Replay.run(pool, function, served.recording(), secrets);
     }
 

@@ -16,7 +16,8 @@ public final class Recordings {
     private Recordings() {}
 
     /** What a recording says about the invocation beyond the run itself. */
-    public record Source(String invocationId, String function, int version, Recording.Request request) {}
+    public record Source(
+            String invocationId, String function, int version, String entrypoint, Recording.Request request) {}
 
     /**
      * @param secretNames the environment variables that hold secrets: the recording keeps their names, not values
@@ -38,6 +39,7 @@ public final class Recordings {
                 source.invocationId(),
                 source.function(),
                 source.version(),
+                source.entrypoint(),
                 source.request(),
                 invocation.args(),
                 env,

@@ -46,7 +46,7 @@ class ReplayTest {
         Invocation invocation = new Invocation(List.of("fn"), env, stdin, Fixtures.quickLimits(), recorder);
         RunResult result = pool.run(function, invocation, egress);
         Recording recording = Recordings.of(
-                new Recordings.Source("0190e0a0-0000-7000-8000-000000000001", "fn", 3, request()),
+                new Recordings.Source("0190e0a0-0000-7000-8000-000000000001", "fn", 3, null, request()),
                 invocation,
                 result,
                 recorder.recorded(),
@@ -211,7 +211,11 @@ class ReplayTest {
         Invocation invocation = new Invocation(List.of("fn"), Map.of(), new byte[0], Fixtures.quickLimits(), recorder);
         RunResult result = pool.run(guest, invocation, EgressPolicy.denyAll());
         Recording recording = Recordings.of(
-                new Recordings.Source("id", "fn", 1, request()), invocation, result, recorder.recorded(), Set.of());
+                new Recordings.Source("id", "fn", 1, null, request()),
+                invocation,
+                result,
+                recorder.recorded(),
+                Set.of());
         assertThat(recording.hostCalls().cut()).isTrue();
         assertThat(recording.hostCalls().total())
                 .isGreaterThan(recording.hostCalls().calls().size());

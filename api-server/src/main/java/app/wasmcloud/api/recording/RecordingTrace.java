@@ -15,6 +15,7 @@ record RecordingTrace(
         String invocationId,
         String function,
         int version,
+        String entrypoint,
         int formatVersion,
         Request request,
         List<EnvEntry> env,
@@ -66,6 +67,7 @@ record RecordingTrace(
                 recording.invocationId(),
                 recording.function(),
                 recording.version(),
+                recording.entrypoint(),
                 Recording.FORMAT_VERSION,
                 new Request(
                         request.method(),

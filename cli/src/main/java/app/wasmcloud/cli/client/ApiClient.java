@@ -112,6 +112,11 @@ public final class ApiClient {
                 .method(method, BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)));
     }
 
+    /** A successful answer's bytes as they are, for what is not JSON (a recording, a module). */
+    public byte[] bytes(String path) {
+        return readSuccess(exchange(request(path).GET().build()));
+    }
+
     public void delete(String path) {
         HttpResponse<InputStream> response = exchange(request(path).DELETE().build());
         readSuccess(response);

@@ -96,7 +96,11 @@ public class RecordingUploader implements AutoCloseable {
                     new Invocation(request.argv(), request.environment(function.env()), request.body(), limits);
             Recording recording = Recordings.of(
                     new Recordings.Source(
-                            reply.invocationId(), function.name(), function.versionNumber(), requestOf(request)),
+                            reply.invocationId(),
+                            function.name(),
+                            function.versionNumber(),
+                            function.entrypoint(),
+                            requestOf(request)),
                     invocation,
                     reply.result(),
                     recorder.recorded(),

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param invocationId the invocation recorded
  * @param function the function's name
  * @param version the function version that ran
+ * @param entrypoint the export that version runs, or null for the module's own ({@code _start} or {@code cwa_main})
  * @param request the HTTP request as the function was invoked, for people to read
  * @param args argv as the guest saw it
  * @param env the environment as the guest saw it, secrets by name
@@ -24,6 +25,7 @@ public record Recording(
         String invocationId,
         String function,
         int version,
+        String entrypoint,
         Request request,
         List<String> args,
         List<EnvEntry> env,

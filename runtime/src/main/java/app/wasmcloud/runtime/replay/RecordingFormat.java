@@ -34,6 +34,7 @@ public final class RecordingFormat {
             out.writeUTF(recording.invocationId());
             writeString(out, recording.function());
             out.writeInt(recording.version());
+            writeString(out, recording.entrypoint());
             Recording.Request request = recording.request();
             writeString(out, request.method());
             writeString(out, request.path());
@@ -110,6 +111,7 @@ public final class RecordingFormat {
             String invocationId = in.readUTF();
             String function = readString(in);
             int functionVersion = in.readInt();
+            String entrypoint = readString(in);
             String method = readString(in);
             String path = readString(in);
             String query = readString(in);
@@ -145,6 +147,7 @@ public final class RecordingFormat {
                     invocationId,
                     function,
                     functionVersion,
+                    entrypoint,
                     new Recording.Request(method, path, query, headers),
                     args,
                     env,
