@@ -178,6 +178,25 @@ class RecordingTest extends ExecutorTest {
     }
 
     @Test
+    void turningRecordingOnReachesAServingExecutorThroughNotify() throws Exception {
+        byte[] module = uniqueModule("hello");
+        String name = deploy(module, "public", null);
+        assertThat(serve(name, module).recording()).as("off while cached").isNull();
+
+        jdbc.sql("UPDATE functions SET record = 'on' WHERE name = :n")
+                .param("n", name)
+                .update();
+        notifyChanged(name);
+
+        Served[] served = new Served[1];
+        awaitUntil(Duration.ofSeconds(10), "an invocation is recorded after the notify", () -> {
+            served[0] = serve(name, module);
+            return served[0].recording() != null;
+        });
+        assertThat(served[0].recording().function()).isEqualTo(name);
+    }
+
+    @Test
     void aFetchReplaysWithTheServerStopped() throws Exception {
         WireMockServer upstream =
                 new WireMockServer(WireMockConfiguration.options().dynamicPort());
