@@ -161,10 +161,15 @@ class RecordingApiTest extends ApiTestBase {
         return id;
     }
 
+    /** With the Accept header wasmcloud replay sends, so a refusal comes back as problem JSON. */
     private HttpResponse<byte[]> bytes(String path, String token) throws Exception {
+        String type = path.endsWith("/module")
+                ? "application/wasm"
+                : path.endsWith("/trace") ? "application/json" : "application/vnd.wasmcloud.recording";
         return http.send(
                 HttpRequest.newBuilder(uri(path))
                         .header("Authorization", "Bearer " + token)
+                        .header("Accept", type + ", application/problem+json")
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }

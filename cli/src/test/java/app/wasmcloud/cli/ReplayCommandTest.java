@@ -88,13 +88,18 @@ class ReplayCommandTest {
         return new Recorded(id, result, bytes);
     }
 
+    /** As the API does, each only to a client that accepts its type (Spring answers 406 otherwise). */
     private void serve(String id, byte[] recording, byte[] module) {
         api.answer(
                 "GET /api/invocations/" + id + "/recording",
-                new FakeApi.Answer(200, Map.of("Content-Type", "application/vnd.wasmcloud.recording"), recording));
-        api.answer(
-                "GET /api/invocations/" + id + "/recording/module",
-                new FakeApi.Answer(200, Map.of("Content-Type", "application/wasm"), module));
+                accepting("application/vnd.wasmcloud.recording", recording));
+        api.answer("GET /api/invocations/" + id + "/recording/module", accepting("application/wasm", module));
+    }
+
+    private static java.util.function.Function<FakeApi.Received, FakeApi.Answer> accepting(String type, byte[] body) {
+        return request -> String.valueOf(request.header("Accept")).contains(type)
+                ? new FakeApi.Answer(200, Map.of("Content-Type", type), body)
+                : FakeApi.Answer.problem(406, "Acceptable representations: [" + type + "].");
     }
 
     private static byte[] fixture(String name) throws IOException {

@@ -39,6 +39,9 @@ import picocli.CommandLine.Parameters;
                     + " missing."
         })
 public final class ReplayCommand implements Callable<Integer> {
+    /** What the API answers a recording as; the format's own version is inside. */
+    static final String RECORDING_TYPE = "application/vnd.wasmcloud.recording";
+
     private final CommandContext context;
 
     @Mixin
@@ -67,7 +70,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         String invocation = InvocationText.parseId(id);
-        Recording recording = read(context.api().bytes("/api/invocations/" + invocation + "/recording"));
+        Recording recording =
+                read(context.api().bytes("/api/invocations/" + invocation + "/recording", RECORDING_TYPE));
         Map<String, String> values = new LinkedHashMap<>();
         secrets.forEach(secret -> values.put(secret.key(), secret.value()));
         List<String> missing = Replay.missingSecrets(recording, values);
@@ -81,7 +85,7 @@ public final class ReplayCommand implements Callable<Integer> {
                                             .map(name -> "--env " + name + "=…")
                                             .toList()));
         }
-        byte[] module = context.api().bytes("/api/invocations/" + invocation + "/recording/module");
+        byte[] module = context.api().bytes("/api/invocations/" + invocation + "/recording/module", "application/wasm");
         WasmFunction function;
         try {
             function = WasmFunction.load(module, recording.entrypoint(), Limits.MAX_WASM32_PAGES);
