@@ -39,7 +39,7 @@ export function recordingCaveats(trace: RecordingTrace): string[] {
   }
   const secrets = trace.env.filter((entry) => entry.secret).map((entry) => entry.value);
   if (secrets.length > 0) {
-    caveats.push(`Secrets are recorded by name; replay with ${secrets.map((name) => `--env ${name}=…`).join(' ')}.`);
+    caveats.push(`Secrets are recorded by name only: give their values to the replay with ${secrets.map((name) => `--env ${name}=VALUE`).join(' ')}`);
   }
   return caveats;
 }

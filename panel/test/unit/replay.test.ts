@@ -38,7 +38,7 @@ describe('the recording timeline', () => {
   });
 
   it('names the secrets a replay needs, and says when a recording was cut', () => {
-    expect(recordingCaveats(trace)).toEqual(['Secrets are recorded by name; replay with --env API_KEY=….']);
+    expect(recordingCaveats(trace)).toEqual(['Secrets are recorded by name only: give their values to the replay with --env API_KEY=VALUE']);
     const cut = { ...trace, hostCallsCut: true, hostCallsTotal: 9000, stdinCut: true, stdinBytes: 300000, env: [] };
     expect(recordingCaveats(cut)).toEqual([
       'The log was cut at 3 of 9000 host calls: a replay cannot be exact.',

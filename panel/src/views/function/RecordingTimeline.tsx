@@ -56,11 +56,13 @@ function Timeline({ trace }: { trace: RecordingTrace }) {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.index}>
-                  <td>{row.index}</td>
-                  <td>{row.at}</td>
-                  <td>{row.call}</td>
-                  <td>{row.result}</td>
-                  <td class="bytes">{row.bytes}</td>
+                  <td data-label="#">{row.index}</td>
+                  <td data-label="ms">{row.at}</td>
+                  <td data-label="Call">{row.call}</td>
+                  <td data-label="Result">{row.result}</td>
+                  <td data-label="Bytes" class="bytes">
+                    {row.bytes}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -85,7 +87,7 @@ function ReplayCommand({ command }: { command: string }) {
   };
   return (
     <div class="toolbar">
-      <code data-testid="replay-command">{command} --trace</code>
+      <code class="replay-command" data-testid="replay-command">{command} --trace</code>
       <button type="button" class="secondary small" onClick={copy}>
         Copy replay command
       </button>
