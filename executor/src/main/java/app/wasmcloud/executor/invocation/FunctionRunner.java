@@ -3,7 +3,6 @@ package app.wasmcloud.executor.invocation;
 import app.wasmcloud.contract.InvocationOutcome;
 import app.wasmcloud.contract.InvocationSource;
 import app.wasmcloud.contract.RecordMode;
-import app.wasmcloud.executor.ExecutorProperties;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.executor.module.CompiledModules;
 import app.wasmcloud.executor.module.ModuleUnavailableException;
@@ -54,7 +53,7 @@ public class FunctionRunner implements AutoCloseable {
             CompiledModules modules,
             InvocationLog invocationLog,
             RecordingUploader recordings,
-            ExecutorProperties properties,
+            GuestProperties properties,
             AdmissionProperties admission,
             @Value("${server.tomcat.threads.max:200}") int requestThreads,
             MeterRegistry meters,
@@ -62,12 +61,12 @@ public class FunctionRunner implements AutoCloseable {
         this.modules = modules;
         this.invocationLog = invocationLog;
         this.recordings = recordings;
-        this.maxResponseBytes = properties.maxResponseBytes();
+        this.maxResponseBytes = properties.maxResponseBodyBytes();
         this.clock = clock;
         this.slots = admission.effectiveSlots();
         this.pool = new ExecutionPool(
                 slots,
-                properties.guestStackBytes(),
+                properties.guestStackBytes().toBytes(),
                 admission.maxWaiting(),
                 admission.queueDeadline(),
                 admission.demoteAfter(),

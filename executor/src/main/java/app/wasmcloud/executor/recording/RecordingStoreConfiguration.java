@@ -1,6 +1,6 @@
 package app.wasmcloud.executor.recording;
 
-import app.wasmcloud.executor.ExecutorProperties;
+import app.wasmcloud.executor.module.ModuleProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,10 +9,10 @@ import org.springframework.context.annotation.Configuration;
 class RecordingStoreConfiguration {
 
     @Bean
-    RecordingStore recordingStore(ExecutorProperties executor) {
-        return switch (executor.moduleStore()) {
-            case FILESYSTEM -> new FilesystemRecordingStore(executor.moduleStoreRoot());
-            case S3 -> new S3RecordingStore(executor.s3());
+    RecordingStore recordingStore(ModuleProperties modules) {
+        return switch (modules.moduleStore()) {
+            case FILESYSTEM -> new FilesystemRecordingStore(modules.moduleStoreRoot());
+            case S3 -> new S3RecordingStore(modules.s3());
         };
     }
 }

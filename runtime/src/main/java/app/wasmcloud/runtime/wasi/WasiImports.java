@@ -3,6 +3,7 @@ package app.wasmcloud.runtime.wasi;
 import app.wasmcloud.runtime.internal.CappedOutput;
 import app.wasmcloud.runtime.internal.CountingInput;
 import app.wasmcloud.runtime.internal.HostCallCounter;
+import app.wasmcloud.runtime.olin.CpuSlot;
 import app.wasmcloud.runtime.replay.HostCallLog;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
@@ -25,6 +26,8 @@ public final class WasiImports implements AutoCloseable {
     public static final String MODULE = "wasi_snapshot_preview1";
 
     private static final Map<String, FunctionType> SIGNATURES = signaturesOfChicory();
+    /** The one call in which a WASI guest blocks: Chicory's poll_oneoff sleeps until a clock subscription is due. */
+    private static final String SLEEPING_CALL = "poll_oneoff";
 
     private final WasiPreview1 wasi;
     private final ImportValues imports;
@@ -36,6 +39,7 @@ public final class WasiImports implements AutoCloseable {
             CappedOutput stdout,
             CappedOutput stderr,
             HostCallCounter counter,
+            CpuSlot slot,
             HostCallLog hostCallLog) {
         WasiOptions.Builder options = WasiOptions.builder()
                 .withArguments(args)
@@ -46,9 +50,22 @@ public final class WasiImports implements AutoCloseable {
         this.wasi = WasiPreview1.builder().withOptions(options.build()).build();
         List<ImportFunction> functions = new ArrayList<>();
         for (HostFunction function : wasi.toHostFunctions()) {
-            functions.add(counter.counting(logged(IoVectors.guarded(function), hostCallLog)));
+            HostFunction guarded = IoVectors.guarded(function);
+            functions.add(counter.counting(logged(
+                    function.name().equals(SLEEPING_CALL) ? withoutSlotWhileAsleep(guarded, slot) : guarded,
+                    hostCallLog)));
         }
         this.imports = ImportValues.builder().withFunctions(functions).build();
+    }
+
+    /** A sleeping guest uses no CPU: its slot goes to someone else until it wakes, as in Olin's runtime_msleep. */
+    private static HostFunction withoutSlotWhileAsleep(HostFunction function, CpuSlot slot) {
+        var handle = function.handle();
+        return new HostFunction(
+                function.module(),
+                function.name(),
+                function.functionType(),
+                (instance, args) -> slot.whileBlocked(() -> handle.apply(instance, args)));
     }
 
     /** The same import, every call through {@code log}; unchanged when nothing is recorded. */

@@ -1,6 +1,7 @@
 package app.wasmcloud.runtime.olin.resource;
 
 import app.wasmcloud.runtime.internal.GuestLog;
+import app.wasmcloud.runtime.olin.CpuSlot;
 import app.wasmcloud.runtime.olin.OlinError;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -27,17 +28,20 @@ public final class Schemes {
 
     private final GuestLog log;
     private final EgressPolicy egress;
+    private final CpuSlot slot;
     private final boolean replaying;
     private int httpOpened;
 
-    public Schemes(GuestLog log, EgressPolicy egress) {
-        this(log, egress, false);
+    /** @param slot the invocation's execution slot, which an outbound request gives back while it waits */
+    public Schemes(GuestLog log, EgressPolicy egress, CpuSlot slot) {
+        this(log, egress, slot, false);
     }
 
     /** @param replaying whether HTTP resources are stand-ins whose reads and flushes a recording answers */
-    public Schemes(GuestLog log, EgressPolicy egress, boolean replaying) {
+    public Schemes(GuestLog log, EgressPolicy egress, CpuSlot slot, boolean replaying) {
         this.log = log;
         this.egress = egress;
+        this.slot = slot;
         this.replaying = replaying;
     }
 
@@ -99,7 +103,7 @@ public final class Schemes {
             return Opened.failed(OlinError.PERMISSION_DENIED);
         }
         httpOpened++;
-        return Opened.of(new HttpResource(uri, egress, log));
+        return Opened.of(new HttpResource(uri, egress, log, slot));
     }
 
     private static boolean hasControlOrSpace(String url) {
