@@ -137,7 +137,7 @@ class SlotReleaseTest {
     }
 
     @Test
-    void aUsersLongRunsAreBoundedAndItsNextInvocationWaitsForOneToEnd() throws Exception {
+    void aUsersLongRunsAreBoundedAndTheLoopingFunctionsNextInvocationWaitsForOneToEnd() throws Exception {
         try (ExecutionPool pool = new ExecutionPool(4, STACK, 8, Duration.ofMillis(300), Duration.ofMillis(20), 1);
                 ExecutorService callers = Executors.newFixedThreadPool(2)) {
             Future<RunResult> looper = callers.submit(() ->
@@ -147,12 +147,17 @@ class SlotReleaseTest {
             }
 
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> pool.run(
-                            Fixtures.load("loop_br"), withTimeout(1_500), EgressPolicy.denyAll(), new Tenant(1, 2)))
-                    .as("the same user's second looper waits for the first, up to the queueing deadline")
+                            Fixtures.load("loop_br"), withTimeout(1_500), EgressPolicy.denyAll(), new Tenant(1, 1)))
+                    .as("the looping function's next invocation waits for the first, up to the queueing deadline")
                     .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+            RunResult sameUserOtherFunction = pool.run(
+                    Fixtures.load("hello_start"), Fixtures.invocation(), EgressPolicy.denyAll(), new Tenant(1, 3));
             RunResult otherUser = pool.run(
                     Fixtures.load("hello_start"), Fixtures.invocation(), EgressPolicy.denyAll(), new Tenant(2, 2));
 
+            assertThat(sameUserOtherFunction.outcome())
+                    .as("a looping function does not stop its owner's short ones")
+                    .isEqualTo(Outcome.OK);
             assertThat(otherUser.outcome()).isEqualTo(Outcome.OK);
             assertThat(looper.get().outcome()).isEqualTo(Outcome.TIMEOUT);
             // The result is handed over just before the run lets go of its share.

@@ -21,8 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     to Linux's idle scheduling policy, so short invocations go first while a function loops or crunches; 0 never.
  *     Demotion needs Linux and the right to raise the priority back ({@code CAP_SYS_NICE}, or an
  *     {@code RLIMIT_NICE} of at least 20); without it the executor says so at start
- * @param longRunsPerUser one user's long runs awake at once; while a user has that many, its next invocations wait
- *     (up to {@code queueDeadline}) for one to end or sleep. 0 means as many as the slots. Long runs cannot be paused,
+ * @param longRunsPerUser one user's long runs awake at once; while a user has that many, the next invocations of its
+ *     functions that ran long lately wait (up to {@code queueDeadline}) for one to end or sleep, and its other
+ *     functions go on. 0 means as many as the slots. Long runs cannot be paused,
  *     and dozens of them runnable at the idle policy stretch every JVM safepoint, everyone's garbage collections
  *     included, to tens of milliseconds
  */
