@@ -69,8 +69,15 @@ final class GuestRun {
     RunResult run(long wallStart, long cpuStart) {
         Ending ending;
         if (function.info().abi() == Abi.WASI) {
-            try (var wasi =
-                    new WasiImports(invocation.args(), invocation.env(), stdin, stdout, stderr, hostCalls, slot)) {
+            try (var wasi = new WasiImports(
+                    invocation.args(),
+                    invocation.env(),
+                    stdin,
+                    stdout,
+                    stderr,
+                    hostCalls,
+                    slot,
+                    invocation.hostCallLog())) {
                 ending = call(wasi.imports());
             }
         } else {
@@ -84,7 +91,8 @@ final class GuestRun {
                     invocation.limits().maxOpenResources(),
                     egress,
                     hostCalls,
-                    slot);
+                    slot,
+                    invocation.hostCallLog());
             try (var bound = olin.bind()) {
                 ending = call(function.olinImports());
             }

@@ -133,6 +133,9 @@ public class FunctionService {
         if (update.egressAllowList() != null) {
             function.allowEgressTo(checkedHosts(update.egressAllowList()));
         }
+        if (update.record() != null) {
+            function.record(update.record());
+        }
         notifier.changed(function.name());
         return functions.saveAndFlush(function);
     }

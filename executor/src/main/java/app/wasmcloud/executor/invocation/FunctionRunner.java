@@ -2,9 +2,11 @@ package app.wasmcloud.executor.invocation;
 
 import app.wasmcloud.contract.InvocationOutcome;
 import app.wasmcloud.contract.InvocationSource;
+import app.wasmcloud.contract.RecordMode;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.executor.module.CompiledModules;
 import app.wasmcloud.executor.module.ModuleUnavailableException;
+import app.wasmcloud.executor.recording.RecordingUploader;
 import app.wasmcloud.runtime.ExecutionPool;
 import app.wasmcloud.runtime.Limits;
 import app.wasmcloud.runtime.Tenant;
@@ -12,6 +14,9 @@ import app.wasmcloud.runtime.WasmFunction;
 import app.wasmcloud.runtime.cgi.CgiExchange;
 import app.wasmcloud.runtime.cgi.CgiReply;
 import app.wasmcloud.runtime.cgi.CgiRequest;
+import app.wasmcloud.runtime.replay.HostCallLog;
+import app.wasmcloud.runtime.replay.Recorder;
+import app.wasmcloud.runtime.replay.Recording;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +44,7 @@ public class FunctionRunner implements AutoCloseable {
     private final int slots;
     private final InFlight inFlight;
     private final InvocationLog invocationLog;
+    private final RecordingUploader recordings;
     private final InvocationMetrics metrics;
     private final int maxResponseBytes;
     private final Clock clock;
@@ -46,6 +52,7 @@ public class FunctionRunner implements AutoCloseable {
     FunctionRunner(
             CompiledModules modules,
             InvocationLog invocationLog,
+            RecordingUploader recordings,
             GuestProperties properties,
             AdmissionProperties admission,
             @Value("${server.tomcat.threads.max:200}") int requestThreads,
@@ -53,6 +60,7 @@ public class FunctionRunner implements AutoCloseable {
             Clock clock) {
         this.modules = modules;
         this.invocationLog = invocationLog;
+        this.recordings = recordings;
         this.maxResponseBytes = properties.maxResponseBodyBytes();
         this.clock = clock;
         this.slots = admission.effectiveSlots();
@@ -105,16 +113,24 @@ public class FunctionRunner implements AutoCloseable {
                 return finish(
                         function, request, source, startedAt, CgiReply.refusal(InvocationOutcome.UNAVAILABLE, id));
             }
+            Limits limits = limits(function);
+            // Recording off is HostCallLog.OFF: host calls pay one interface call, and nothing is kept.
+            Recorder recorder =
+                    function.record() == RecordMode.OFF ? null : new Recorder(Recording.MAX_HOST_CALL_BYTES);
             CgiReply reply = CgiExchange.run(
                     pool,
                     module,
                     request,
                     function.env(),
-                    limits(function),
+                    limits,
                     function.egress(),
-                    new Tenant(function.ownerId(), function.id()));
+                    new Tenant(function.ownerId(), function.id()),
+                    recorder == null ? HostCallLog.OFF : recorder);
             if (reply.result() != null) {
                 metrics.ran(System.nanoTime() - started);
+            }
+            if (recorder != null) {
+                recordings.submit(function, request, limits, reply, recorder, startedAt);
             }
             return finish(function, request, source, startedAt, reply);
         } finally {

@@ -3,6 +3,7 @@ package app.wasmcloud.executor.module;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.wasmcloud.contract.RecordMode;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.executor.function.FunctionLimitsProperties;
 import app.wasmcloud.runtime.WasmFunction;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -190,7 +192,20 @@ class CompiledModulesTest {
         String sha256 = Sha256.of(module);
         store.put(sha256, module);
         return new ActiveFunction(
-                1, 1, name, true, 1, 1, sha256, "_start", timeout, 16, Map.of(), EgressPolicy.denyAll());
+                1,
+                1,
+                name,
+                true,
+                1,
+                1,
+                sha256,
+                "_start",
+                timeout,
+                16,
+                Map.of(),
+                EgressPolicy.denyAll(),
+                RecordMode.OFF,
+                Set.of());
     }
 
     private CompiledModules compiledModules(Map<String, String> settings) {
@@ -223,7 +238,20 @@ class CompiledModulesTest {
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(module));
         store.put(sha256, module);
         return new ActiveFunction(
-                1, 1, name, true, 1, 1, sha256, "_start", ORDINARY_TIMEOUT, 16, Map.of(), EgressPolicy.denyAll());
+                1,
+                1,
+                name,
+                true,
+                1,
+                1,
+                sha256,
+                "_start",
+                ORDINARY_TIMEOUT,
+                16,
+                Map.of(),
+                EgressPolicy.denyAll(),
+                RecordMode.OFF,
+                Set.of());
     }
 
     private double classCacheCount(String result) {

@@ -4,6 +4,7 @@ import app.wasmcloud.runtime.internal.CappedOutput;
 import app.wasmcloud.runtime.internal.CountingInput;
 import app.wasmcloud.runtime.internal.HostCallCounter;
 import app.wasmcloud.runtime.olin.CpuSlot;
+import app.wasmcloud.runtime.replay.HostCallLog;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportValues;
@@ -38,7 +39,8 @@ public final class WasiImports implements AutoCloseable {
             CappedOutput stdout,
             CappedOutput stderr,
             HostCallCounter counter,
-            CpuSlot slot) {
+            CpuSlot slot,
+            HostCallLog hostCallLog) {
         WasiOptions.Builder options = WasiOptions.builder()
                 .withArguments(args)
                 .withStdin(stdin, false)
@@ -49,8 +51,9 @@ public final class WasiImports implements AutoCloseable {
         List<ImportFunction> functions = new ArrayList<>();
         for (HostFunction function : wasi.toHostFunctions()) {
             HostFunction guarded = IoVectors.guarded(function);
-            functions.add(counter.counting(
-                    function.name().equals(SLEEPING_CALL) ? withoutSlotWhileAsleep(guarded, slot) : guarded));
+            functions.add(counter.counting(logged(
+                    function.name().equals(SLEEPING_CALL) ? withoutSlotWhileAsleep(guarded, slot) : guarded,
+                    hostCallLog)));
         }
         this.imports = ImportValues.builder().withFunctions(functions).build();
     }
@@ -63,6 +66,20 @@ public final class WasiImports implements AutoCloseable {
                 function.name(),
                 function.functionType(),
                 (instance, args) -> slot.whileBlocked(() -> handle.apply(instance, args)));
+    }
+
+    /** The same import, every call through {@code log}; unchanged when nothing is recorded. */
+    private static HostFunction logged(HostFunction function, HostCallLog log) {
+        if (log == HostCallLog.OFF) {
+            return function;
+        }
+        String name = function.name();
+        var handle = function.handle();
+        return new HostFunction(
+                function.module(),
+                name,
+                function.functionType(),
+                (instance, args) -> log.call(name, instance, args, handle));
     }
 
     /** Import name → wasm signature of every WASI function Chicory provides, for validation. */

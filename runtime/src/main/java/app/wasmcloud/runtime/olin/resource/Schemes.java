@@ -29,13 +29,20 @@ public final class Schemes {
     private final GuestLog log;
     private final EgressPolicy egress;
     private final CpuSlot slot;
+    private final boolean replaying;
     private int httpOpened;
 
     /** @param slot the invocation's execution slot, which an outbound request gives back while it waits */
     public Schemes(GuestLog log, EgressPolicy egress, CpuSlot slot) {
+        this(log, egress, slot, false);
+    }
+
+    /** @param replaying whether HTTP resources are stand-ins whose reads and flushes a recording answers */
+    public Schemes(GuestLog log, EgressPolicy egress, CpuSlot slot, boolean replaying) {
         this.log = log;
         this.egress = egress;
         this.slot = slot;
+        this.replaying = replaying;
     }
 
     public Opened open(String url) {
@@ -87,6 +94,10 @@ public final class Schemes {
         }
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
             return Opened.failed(OlinError.INVALID_ARGUMENT);
+        }
+        if (replaying) {
+            // The recording answers what the network did, including a refusal here; the replay never connects.
+            return Opened.of(new ReplayedHttpResource());
         }
         if (!egress.allowsHost(uri.getHost()) || httpOpened >= egress.maxRequests()) {
             return Opened.failed(OlinError.PERMISSION_DENIED);
