@@ -1,7 +1,7 @@
 package app.wasmcloud.executor.invocation;
 
+import app.wasmcloud.contract.InvocationOrigin;
 import app.wasmcloud.contract.InvocationOutcome;
-import app.wasmcloud.contract.InvocationSource;
 import app.wasmcloud.executor.ExecutorProperties;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.executor.module.CompiledModules;
@@ -82,7 +82,7 @@ public class FunctionRunner implements AutoCloseable {
         return InvocationIds.next().toString();
     }
 
-    public CgiReply run(ActiveFunction function, CgiRequest request, InvocationSource source) {
+    public CgiReply run(ActiveFunction function, CgiRequest request, InvocationOrigin origin) {
         Instant startedAt = clock.instant();
         long started = System.nanoTime();
         String id = request.invocationId();
@@ -91,7 +91,7 @@ public class FunctionRunner implements AutoCloseable {
                     InvocationOutcome.THROTTLED,
                     "Too many requests to this account's functions are in flight; retry shortly",
                     id);
-            return finish(function, request, source, startedAt, tooMany);
+            return finish(function, request, origin, startedAt, tooMany);
         }
         try {
             WasmFunction module;
@@ -104,7 +104,7 @@ public class FunctionRunner implements AutoCloseable {
                         function.versionNumber(),
                         e.getMessage());
                 return finish(
-                        function, request, source, startedAt, CgiReply.refusal(InvocationOutcome.UNAVAILABLE, id));
+                        function, request, origin, startedAt, CgiReply.refusal(InvocationOutcome.UNAVAILABLE, id));
             }
             CgiReply reply = CgiExchange.run(
                     pool,
@@ -117,7 +117,7 @@ public class FunctionRunner implements AutoCloseable {
             if (reply.result() != null) {
                 metrics.ran(System.nanoTime() - started);
             }
-            return finish(function, request, source, startedAt, reply);
+            return finish(function, request, origin, startedAt, reply);
         } finally {
             inFlight.release(function.ownerId());
         }
@@ -143,13 +143,13 @@ public class FunctionRunner implements AutoCloseable {
     }
 
     private CgiReply finish(
-            ActiveFunction function, CgiRequest request, InvocationSource source, Instant startedAt, CgiReply reply) {
-        metrics.count(source, reply.outcome());
+            ActiveFunction function, CgiRequest request, InvocationOrigin origin, Instant startedAt, CgiReply reply) {
+        metrics.count(origin.source(), reply.outcome());
         invocationLog.add(new InvocationRecord(
                 UUID.fromString(reply.invocationId()),
                 function.id(),
                 function.versionId(),
-                source,
+                origin,
                 startedAt,
                 reply.status(),
                 reply.outcome(),
