@@ -10,6 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -90,7 +93,7 @@ public class AsyncInvocations implements BackgroundInvoke {
      * Whether one more request of the function fits in the queue. Call inside a transaction: the lock makes
      * concurrent callers of one function count one after the other, so the limit holds exactly.
      */
-    boolean roomFor(long functionId) {
+    public boolean roomFor(long functionId) {
         jdbc.sql("SELECT pg_advisory_xact_lock(:key)")
                 .param("key", functionId)
                 .query((row, n) -> 1)
@@ -102,7 +105,7 @@ public class AsyncInvocations implements BackgroundInvoke {
      * Sends a dead letter back to the queue with the function's attempts once more, within the queue limit;
      * returns whether it was still a dead letter.
      */
-    boolean requeue(AsyncRequest letter, java.time.Instant now) {
+    boolean requeue(AsyncRequest letter, Instant now) {
         int more = maxAttemptsOf(letter.functionId());
         return Boolean.TRUE.equals(transactions.execute(status -> {
             if (!roomFor(letter.functionId())) {
@@ -117,12 +120,19 @@ public class AsyncInvocations implements BackgroundInvoke {
 
     /** The function's own number of attempts, or the platform default. */
     public int maxAttemptsOf(long functionId) {
-        return jdbc.sql("SELECT async_max_attempts FROM functions WHERE id = :id")
+        return ownMaxAttemptsOf(functionId).orElse(properties.defaultMaxAttempts());
+    }
+
+    /** The function's own number of attempts, if it set one. */
+    Optional<Integer> ownMaxAttemptsOf(long functionId) {
+        return jdbc
+                .sql("SELECT async_max_attempts FROM functions WHERE id = :id")
                 .param("id", functionId)
-                .query((row, n) -> (Integer) row.getObject(1))
-                .optional()
-                .flatMap(java.util.Optional::ofNullable)
-                .orElse(properties.defaultMaxAttempts());
+                .query(Integer.class)
+                .list()
+                .stream()
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     private ApiException tooLarge() {

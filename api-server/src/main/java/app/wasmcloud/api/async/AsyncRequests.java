@@ -146,7 +146,7 @@ public class AsyncRequests {
             Instant now) {
         return jdbc.sql("""
                         UPDATE async_requests SET state = 'succeeded', last_invocation_id = :invocation,
-                            last_status = :status, last_error = NULL, response_headers = :headers::jsonb,
+                            last_status = :status, response_headers = :headers::jsonb,
                             response_body = :body, finished_at = :now, next_attempt_at = :now
                          WHERE id = :id AND state = 'running' AND attempts = :attempt""")
                         .param("invocation", invocationId)

@@ -68,10 +68,7 @@ class RetryPolicyController {
     }
 
     private RetryPolicyView view(FunctionEntity function) {
-        Integer own = jdbc.sql("SELECT async_max_attempts FROM functions WHERE id = :id")
-                .param("id", function.id())
-                .query((row, n) -> (Integer) row.getObject(1))
-                .single();
+        Integer own = invocations.ownMaxAttemptsOf(function.id()).orElse(null);
         return new RetryPolicyView(own, invocations.maxAttemptsOf(function.id()), properties.maxAttemptsLimit());
     }
 }
