@@ -5,6 +5,7 @@ import app.wasmcloud.cli.auth.LoginCommand;
 import app.wasmcloud.cli.auth.LogoutCommand;
 import app.wasmcloud.cli.auth.WhoamiCommand;
 import app.wasmcloud.cli.completion.CompletionCommand;
+import app.wasmcloud.cli.deadletter.DeadLettersCommand;
 import app.wasmcloud.cli.env.EnvCommand;
 import app.wasmcloud.cli.function.DeployCommand;
 import app.wasmcloud.cli.function.FunctionsCommand;
@@ -15,6 +16,7 @@ import app.wasmcloud.cli.invocation.InvocationsCommand;
 import app.wasmcloud.cli.invocation.LogsCommand;
 import app.wasmcloud.cli.local.RunCommand;
 import app.wasmcloud.cli.local.ServeCommand;
+import app.wasmcloud.cli.schedule.SchedulesCommand;
 import app.wasmcloud.cli.token.TokensCommand;
 import java.util.List;
 import java.util.Set;
@@ -51,6 +53,8 @@ public final class WasmcloudCommand {
             RollbackCommand.class,
             EnvCommand.class,
             InvokeCommand.class,
+            SchedulesCommand.class,
+            DeadLettersCommand.class,
             LogsCommand.class,
             InvocationsCommand.class,
             TokensCommand.class,
