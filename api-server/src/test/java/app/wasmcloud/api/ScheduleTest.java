@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +38,12 @@ class ScheduleTest extends ApiTestBase {
 
     @Autowired
     ScheduleFirer firer;
+
+    /** The servers' pollers would fire these schedules every minute for the rest of the test run. */
+    @AfterEach
+    void pauseEverySchedule() {
+        jdbc.sql("UPDATE schedules SET paused = true, next_slot = NULL").update();
+    }
 
     @Test
     void aScheduleShowsItsNextFiveSlotsInItsTimeZone() throws Exception {

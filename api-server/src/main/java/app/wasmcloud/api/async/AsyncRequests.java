@@ -26,13 +26,19 @@ public class AsyncRequests {
 
     private static final TypeReference<Map<String, List<String>>> HEADERS = new TypeReference<>() {};
 
-    private static final String COLUMNS = """
-            r.id, r.function_id, f.name AS function_name, f.owner_id, r.source, r.schedule_id, r.slot, r.method, r.path,
-            r.headers::text AS headers, r.body, r.callback_url, r.state, r.attempts, r.max_attempts, r.lost_attempts,
-            r.next_attempt_at, r.last_invocation_id, r.last_status, r.last_error,
-            r.response_headers::text AS response_headers, r.response_body, r.callback_result, r.created_at,
-            r.finished_at
-            """;
+    private static final String COLUMNS = columns("r");
+
+    /** The columns a request is read from, its own under {@code alias}, its function's as {@code f}. */
+    private static String columns(String alias) {
+        return """
+                %1$s.id, %1$s.function_id, f.name AS function_name, f.owner_id, %1$s.source, %1$s.schedule_id,
+                %1$s.slot, %1$s.method, %1$s.path, %1$s.headers::text AS headers, %1$s.body, %1$s.callback_url,
+                %1$s.state, %1$s.attempts, %1$s.max_attempts, %1$s.lost_attempts, %1$s.next_attempt_at,
+                %1$s.last_invocation_id, %1$s.last_status, %1$s.last_error,
+                %1$s.response_headers::text AS response_headers, %1$s.response_body, %1$s.callback_result,
+                %1$s.created_at, %1$s.finished_at
+                """.formatted(alias);
+    }
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -126,7 +132,7 @@ public class AsyncRequests {
                              WHERE r.id = due.id
                             RETURNING r.*
                         )
-                        SELECT\s""" + COLUMNS.replace("r.", "c.") + """
+                        SELECT\s""" + columns("c") + """
                           FROM claimed c JOIN functions f ON f.id = c.function_id
                         """)
                 .param("now", Timestamp.from(now))
