@@ -1,7 +1,6 @@
 package app.wasmcloud.executor.function;
 
 import app.wasmcloud.contract.SecretCipher;
-import app.wasmcloud.executor.ExecutorProperties;
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
 import java.sql.Array;
 import java.sql.SQLException;
@@ -35,10 +34,10 @@ class FunctionRows {
             """;
 
     private final JdbcClient jdbc;
-    private final ExecutorProperties properties;
+    private final FunctionLimitsProperties properties;
     private final SecretCipher secrets;
 
-    FunctionRows(JdbcClient jdbc, ExecutorProperties properties, SecretsProperties secrets) {
+    FunctionRows(JdbcClient jdbc, FunctionLimitsProperties properties, SecretsProperties secrets) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.secrets = secrets.cipher();

@@ -2,7 +2,6 @@ package app.wasmcloud.executor.invocation;
 
 import app.wasmcloud.contract.InvocationOrigin;
 import app.wasmcloud.contract.InvocationOutcome;
-import app.wasmcloud.executor.ExecutorProperties;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.executor.module.CompiledModules;
 import app.wasmcloud.executor.module.ModuleUnavailableException;
@@ -47,19 +46,19 @@ public class FunctionRunner implements AutoCloseable {
     FunctionRunner(
             CompiledModules modules,
             InvocationLog invocationLog,
-            ExecutorProperties properties,
+            GuestProperties properties,
             AdmissionProperties admission,
             @Value("${server.tomcat.threads.max:200}") int requestThreads,
             MeterRegistry meters,
             Clock clock) {
         this.modules = modules;
         this.invocationLog = invocationLog;
-        this.maxResponseBytes = properties.maxResponseBytes();
+        this.maxResponseBytes = properties.maxResponseBodyBytes();
         this.clock = clock;
         this.slots = admission.effectiveSlots();
         this.pool = new ExecutionPool(
                 slots,
-                properties.guestStackBytes(),
+                properties.guestStackBytes().toBytes(),
                 admission.maxWaiting(),
                 admission.queueDeadline(),
                 admission.demoteAfter(),

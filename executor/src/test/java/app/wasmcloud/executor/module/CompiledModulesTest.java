@@ -3,8 +3,8 @@ package app.wasmcloud.executor.module;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.wasmcloud.executor.ExecutorProperties;
 import app.wasmcloud.executor.function.ActiveFunction;
+import app.wasmcloud.executor.function.FunctionLimitsProperties;
 import app.wasmcloud.runtime.WasmFunction;
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
 import app.wasmcloud.testsupport.GeneratedModules;
@@ -202,9 +202,12 @@ class CompiledModulesTest {
         Map<String, String> all = new HashMap<>();
         all.put("wasmcloud.executor.compiled-class-cache-dir", "");
         settings.forEach((key, value) -> all.put("wasmcloud.executor." + key, value));
-        ExecutorProperties properties = new Binder(new MapConfigurationPropertySource(all))
-                .bindOrCreate("wasmcloud.executor", ExecutorProperties.class);
-        return new CompiledModules(source, properties, meters);
+        Binder binder = new Binder(new MapConfigurationPropertySource(all));
+        return new CompiledModules(
+                source,
+                binder.bindOrCreate("wasmcloud.executor", ModuleProperties.class),
+                binder.bindOrCreate("wasmcloud.executor", FunctionLimitsProperties.class),
+                meters);
     }
 
     /** A function whose module is the cookies fixture made distinct by a custom section named after it. */

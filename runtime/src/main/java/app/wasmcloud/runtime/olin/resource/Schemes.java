@@ -1,6 +1,7 @@
 package app.wasmcloud.runtime.olin.resource;
 
 import app.wasmcloud.runtime.internal.GuestLog;
+import app.wasmcloud.runtime.olin.CpuSlot;
 import app.wasmcloud.runtime.olin.OlinError;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -27,11 +28,14 @@ public final class Schemes {
 
     private final GuestLog log;
     private final EgressPolicy egress;
+    private final CpuSlot slot;
     private int httpOpened;
 
-    public Schemes(GuestLog log, EgressPolicy egress) {
+    /** @param slot the invocation's execution slot, which an outbound request gives back while it waits */
+    public Schemes(GuestLog log, EgressPolicy egress, CpuSlot slot) {
         this.log = log;
         this.egress = egress;
+        this.slot = slot;
     }
 
     public Opened open(String url) {
@@ -88,7 +92,7 @@ public final class Schemes {
             return Opened.failed(OlinError.PERMISSION_DENIED);
         }
         httpOpened++;
-        return Opened.of(new HttpResource(uri, egress, log));
+        return Opened.of(new HttpResource(uri, egress, log, slot));
     }
 
     private static boolean hasControlOrSpace(String url) {
