@@ -124,11 +124,18 @@ class AsyncInvokeTest extends ApiTestBase {
                 .whenScenarioStateIs("failed twice")
                 .willReturn(aResponse().withStatus(200).withBody("third time lucky")));
 
+        String before = prometheus();
         String id = acceptAsync(name, token, null);
         JsonNode done = awaitState(id, token, "succeeded");
+        String after = prometheus();
 
         assertThat(done.get("attempts").asInt()).isEqualTo(3);
         assertThat(done.get("lastError").asString()).contains("504");
+        assertThat(MetricsTest.delta(before, after, "wasmcloud_async_attempts_total", "result=\"retried\""))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(MetricsTest.delta(before, after, "wasmcloud_async_attempts_total", "result=\"succeeded\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(after).contains("wasmcloud_async_requests{state=\"queued\"}");
         for (int attempt = 1; attempt <= 3; attempt++) {
             EXECUTOR.verify(
                     1,
@@ -322,6 +329,13 @@ class AsyncInvokeTest extends ApiTestBase {
         HttpResponse<String> response = get("/api/async-invocations/" + id, userToken(uniqueName("other")));
 
         assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    private String prometheus() throws Exception {
+        return http.send(
+                        HttpRequest.newBuilder(uri("/actuator/prometheus")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private void stubExecutor(String name, int status, String body) {

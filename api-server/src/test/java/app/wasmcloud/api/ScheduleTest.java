@@ -104,6 +104,7 @@ class ScheduleTest extends ApiTestBase {
         stubExecutor(name);
         JsonNode schedule = create(name, token, "{\"cron\":\"* * * * *\"}");
         Instant first = instants(schedule.get("nextFireTimes")).get(0);
+        String before = prometheus();
 
         // Back ten minutes later: the current slot still fires, the nine before it are skipped.
         firer.fireDue(first.plus(Duration.ofMinutes(9)).plusSeconds(1));
@@ -117,6 +118,10 @@ class ScheduleTest extends ApiTestBase {
         assertThat(afterTwenty.get("firedSlots").asLong()).isEqualTo(1);
         assertThat(afterTwenty.get("skippedSlots").asLong()).isEqualTo(9 + 11);
         assertThat(requestsOf(schedule, null)).hasSize(1);
+        String after = prometheus();
+        assertThat(MetricsTest.delta(before, after, "wasmcloud_schedules_skipped_slots_total", "reason=\"late\""))
+                .isGreaterThanOrEqualTo(20);
+        assertThat(after).containsPattern("wasmcloud_schedules_lag_seconds_count [1-9]");
     }
 
     @Test
@@ -215,6 +220,14 @@ class ScheduleTest extends ApiTestBase {
 
         assertThat(one.statusCode()).isEqualTo(409);
         assertThat(body(one).get("detail").asString()).contains("20 schedules");
+    }
+
+    private String prometheus() throws Exception {
+        return http.send(
+                        java.net.http.HttpRequest.newBuilder(uri("/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private void assertRefused(String name, String token, String json, String says) throws Exception {

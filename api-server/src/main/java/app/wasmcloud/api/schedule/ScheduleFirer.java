@@ -27,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * found later than {@code lateness} is skipped and counted, so a server that comes back after an outage does not
  * replay what it missed in a burst.
  *
- * <p>Metrics: {@code wasmcloud_schedules_fired_total}, {@code wasmcloud_schedules_skipped_slots_total} and
- * {@code wasmcloud_schedules_lag_seconds} (how long after its slot a schedule fired).
+ * <p>Metrics: {@code wasmcloud_schedules_fired_total}, {@code wasmcloud_schedules_skipped_slots_total{reason}}
+ * ({@code late} or {@code queue_full}) and {@code wasmcloud_schedules_lag_seconds} (how long after its slot a
+ * schedule fired).
  */
 @Component
 public class ScheduleFirer implements SmartLifecycle {
@@ -115,25 +116,36 @@ public class ScheduleFirer implements SmartLifecycle {
             following = timing.nextAfter(latest);
         }
         boolean onTime = Duration.between(latest, now).compareTo(properties.lateness()) <= 0;
-        boolean fired = onTime
-                && invocations.roomFor(schedule.functionId())
-                && requests.insertForSlot(request(schedule), schedule.id(), latest, now);
-        long skipped = fired ? missed : missed + 1;
-        schedules.advance(schedule.id(), following.orElse(null), fired ? latest : null, now, skipped);
+        boolean room = onTime && invocations.roomFor(schedule.functionId());
+        // False only when the slot has its request already: fired elsewhere, so neither fired here nor skipped.
+        boolean fired = room && requests.insertForSlot(request(schedule), schedule.id(), latest, now);
+        long late = onTime ? missed : missed + 1;
+        long queueFull = onTime && !room ? 1 : 0;
+        schedules.advance(schedule.id(), following.orElse(null), fired ? latest : null, now, late + queueFull);
         if (fired) {
             lag.record(Duration.between(latest, now));
             registry.counter("wasmcloud.schedules.fired").increment();
         }
-        if (skipped > 0) {
-            registry.counter("wasmcloud.schedules.skipped.slots").increment(skipped);
+        skipped("late", late);
+        skipped("queue_full", queueFull);
+        if (late + queueFull > 0) {
             log.info(
-                    "Schedule {} of {} skipped {} slot(s) up to {}",
+                    "Schedule {} of {} skipped {} slot(s) up to {} ({} late, {} with the queue full)",
                     schedule.id(),
                     schedule.function(),
-                    skipped,
-                    latest);
+                    late + queueFull,
+                    latest,
+                    late,
+                    queueFull);
         }
         return fired;
+    }
+
+    private void skipped(String reason, long slots) {
+        if (slots > 0) {
+            registry.counter("wasmcloud.schedules.skipped.slots", "reason", reason)
+                    .increment(slots);
+        }
     }
 
     private AsyncRequests.NewRequest request(Schedule schedule) {
