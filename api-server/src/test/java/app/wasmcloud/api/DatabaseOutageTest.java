@@ -42,7 +42,7 @@ class DatabaseOutageTest extends ApiTestBase {
     static void ownDatabase(DynamicPropertyRegistry registry) {
         registry.add("wasmcloud.test.database-url", DatabaseOutageTest::startDatabase);
         // A lease this short lets the test see an attempt taken over within seconds, not a minute and a half.
-        registry.add("wasmcloud.test.async-lease", () -> "3s");
+        registry.add("wasmcloud.test.async-lease", () -> "5s");
     }
 
     @AfterAll
@@ -81,7 +81,7 @@ class DatabaseOutageTest extends ApiTestBase {
         String name = deployHello(token, "outage");
         String path = "/internal/functions/" + name + "/invoke";
         EXECUTOR.stubFor(post(urlPathEqualTo(path))
-                .willReturn(aResponse().withStatus(200).withFixedDelay(1500).withBody("after the outage")));
+                .willReturn(aResponse().withStatus(200).withFixedDelay(2000).withBody("after the outage")));
         HttpResponse<String> accepted = http.send(
                 HttpRequest.newBuilder(uri("/api/functions/" + name + "/invoke"))
                         .header("Authorization", "Bearer " + token)
@@ -91,11 +91,17 @@ class DatabaseOutageTest extends ApiTestBase {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String id = body(accepted).get("id").asString();
-        assertThat(awaitState(id, token, "running").path("attempts").asInt()).isEqualTo(1);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (EXECUTOR.findAll(postRequestedFor(urlPathEqualTo(path))).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(EXECUTOR.findAll(postRequestedFor(urlPathEqualTo(path))))
+                .as("attempt 1 started")
+                .hasSize(1);
 
-        // The executor answers attempt 1 while the database is away: its result has nowhere to go.
+        // The executor answers attempt 1 two seconds later, while the database is away: its result has nowhere to go.
         postgres.close();
-        Thread.sleep(2500);
+        Thread.sleep(6000);
         postgres = start();
 
         JsonNode done = awaitState(id, token, "succeeded");

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -182,7 +183,7 @@ public class ScheduleFirer implements SmartLifecycle {
     private void poll() {
         try {
             fireDue(clock.instant());
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | TransactionException e) {
             log.warn("Schedules wait: the database is not answering ({})", e.getMessage());
         } catch (RuntimeException e) {
             log.error("Firing schedules failed", e);
