@@ -5,7 +5,9 @@
 
 import { ApiError, problemFrom } from './problem';
 import type {
+  AsyncStatus,
   CreatedToken,
+  DeadLetter,
   FunctionActivity,
   FunctionChanges,
   FunctionLimits,
@@ -19,6 +21,8 @@ import type {
   LoginOptions,
   MetricsRange,
   RecordingTrace,
+  ScheduleDefinition,
+  ScheduleView,
   TokenView,
   UserView,
   Variable,
@@ -199,6 +203,44 @@ export class ApiClient {
     };
   }
 
+  listSchedules(name: string): Promise<ScheduleView[]> {
+    return this.json('GET', `${functionPath(name)}/schedules`);
+  }
+
+  createSchedule(name: string, definition: ScheduleDefinition): Promise<ScheduleView> {
+    return this.json('POST', `${functionPath(name)}/schedules`, definition);
+  }
+
+  updateSchedule(name: string, id: string, changes: ScheduleDefinition): Promise<ScheduleView> {
+    return this.json('PATCH', schedulePath(name, id), changes);
+  }
+
+  /** Pauses (`pause`) or resumes (`resume`) a schedule. */
+  setSchedulePaused(name: string, id: string, paused: boolean): Promise<ScheduleView> {
+    return this.json('POST', `${schedulePath(name, id)}/${paused ? 'pause' : 'resume'}`);
+  }
+
+  async deleteSchedule(name: string, id: string): Promise<void> {
+    await this.send('DELETE', schedulePath(name, id));
+  }
+
+  listDeadLetters(name: string): Promise<DeadLetter[]> {
+    return this.json('GET', `${functionPath(name)}/dead-letters`);
+  }
+
+  getDeadLetter(name: string, id: string): Promise<AsyncStatus> {
+    return this.json('GET', deadLetterPath(name, id));
+  }
+
+  /** Sends it back to the queue; the API answers 202 with its status. */
+  retryDeadLetter(name: string, id: string): Promise<AsyncStatus> {
+    return this.json('POST', `${deadLetterPath(name, id)}/retry`);
+  }
+
+  async discardDeadLetter(name: string, id: string): Promise<void> {
+    await this.send('DELETE', deadLetterPath(name, id));
+  }
+
   listTokens(): Promise<TokenView[]> {
     return this.json('GET', '/api/tokens');
   }
@@ -263,6 +305,14 @@ export function readCookie(cookieHeader: string, name: string): string | null {
 
 function functionPath(name: string): string {
   return `/api/functions/${encodeURIComponent(name)}`;
+}
+
+function schedulePath(name: string, id: string): string {
+  return `${functionPath(name)}/schedules/${encodeURIComponent(id)}`;
+}
+
+function deadLetterPath(name: string, id: string): string {
+  return `${functionPath(name)}/dead-letters/${encodeURIComponent(id)}`;
 }
 
 function unreachable(cause: unknown): never {

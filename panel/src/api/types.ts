@@ -62,7 +62,7 @@ export interface InvocationSummary {
   id: string;
   function: string;
   version: number | null;
-  source: 'run' | 'api';
+  source: 'run' | 'api' | 'async' | 'schedule';
   startedAt: string;
   wallTimeUs: number;
   cpuTimeUs: number;
@@ -72,6 +72,10 @@ export interface InvocationSummary {
   bytesIn: number;
   bytesOut: number;
   peakMemoryPages: number;
+  /** The background request this invocation is an attempt of; null for run and api. */
+  asyncRequestId: string | null;
+  /** Which attempt, from 1; null for run and api. */
+  attempt: number | null;
 }
 
 export interface InvocationDetail extends InvocationSummary {
@@ -204,4 +208,65 @@ export interface RecordingTrace {
   hostCalls: RecordedHostCall[];
   ending: { outcome: string; exitCode: number; trapMessage: string | null; stdoutSha256: string };
   replayCommand: string;
+}
+
+/** A cron schedule of a function, as the API shows it. */
+export interface ScheduleView {
+  id: string;
+  function: string;
+  cron: string;
+  timeZone: string;
+  method: string;
+  path: string;
+  headers: Record<string, string[]>;
+  body: string;
+  paused: boolean;
+  /** The next five slots; empty while paused. */
+  nextFireTimes: string[];
+  lastSlot: string | null;
+  lastFiredAt: string | null;
+  firedSlots: number;
+  /** Slots that did not fire: found too late (everything was down) or with the queue full. */
+  skippedSlots: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a new schedule runs, or the fields of one to change. */
+export interface ScheduleDefinition {
+  cron?: string;
+  timeZone?: string;
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** A background request whose every attempt failed. */
+export interface DeadLetter {
+  id: string;
+  source: 'async' | 'schedule';
+  scheduleId: string | null;
+  method: string;
+  path: string;
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  lastInvocationId: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** A background request's status, with every attempt's invocation. */
+export interface AsyncStatus {
+  id: string;
+  function: string;
+  source: 'async' | 'schedule';
+  state: 'queued' | 'running' | 'succeeded' | 'dead_lettered';
+  attempts: number;
+  maxAttempts: number;
+  lostAttempts: number;
+  lastError: string | null;
+  statusUrl: string;
+  invocations: { invocationId: string; attempt: number; startedAt: string; httpStatus: number; outcome: string }[];
 }

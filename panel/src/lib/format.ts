@@ -106,3 +106,8 @@ export function parseHeaderLines(text: string): { headers: [string, string][]; i
   });
   return { headers, invalid };
 }
+
+/** Where an invocation came from, with the attempt for a background one: `async · attempt 2`. */
+export function describeSource(source: string, attempt: number | null): string {
+  return attempt === null ? source : `${source} · attempt ${attempt}`;
+}

@@ -9,6 +9,8 @@ export const FUNCTION_TABS = [
   'environment',
   'invoke',
   'invocations',
+  'schedules',
+  'dead-letters',
   'logs',
   'metrics',
 ] as const;

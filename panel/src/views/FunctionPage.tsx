@@ -4,11 +4,13 @@ import { FUNCTION_TABS, functionHref, type FunctionTab } from '../lib/route';
 import { api } from '../session';
 import { DeployTab } from './function/DeployTab';
 import { EnvironmentTab } from './function/EnvironmentTab';
+import { DeadLettersTab } from './function/DeadLettersTab';
 import { InvocationsTab } from './function/InvocationsTab';
 import { InvokeTab } from './function/InvokeTab';
 import { LogsTab } from './function/LogsTab';
 import { MetricsTab } from './function/MetricsTab';
 import { OverviewTab } from './function/OverviewTab';
+import { SchedulesTab } from './function/SchedulesTab';
 import { SettingsTab } from './function/SettingsTab';
 import { VersionsTab } from './function/VersionsTab';
 
@@ -20,6 +22,8 @@ const TAB_LABELS: Record<FunctionTab, string> = {
   environment: 'Environment',
   invoke: 'Invoke',
   invocations: 'Invocations',
+  schedules: 'Schedules',
+  'dead-letters': 'Dead letters',
   logs: 'Live logs',
   metrics: 'Metrics',
 };
@@ -75,6 +79,10 @@ function Tab({ fn, tab, invocation, onChange }: { fn: FunctionView; tab: Functio
       return <InvokeTab fn={fn} />;
     case 'invocations':
       return <InvocationsTab fn={fn} selected={invocation} />;
+    case 'schedules':
+      return <SchedulesTab fn={fn} />;
+    case 'dead-letters':
+      return <DeadLettersTab fn={fn} />;
     case 'logs':
       return <LogsTab fn={fn} />;
     case 'metrics':

@@ -248,6 +248,24 @@ describe('the panel against the dev stack', () => {
     await check(page, 'overview');
   });
 
+  it('creates a schedule with its next fire times, pauses it, and shows no dead letters', async () => {
+    await tab('Schedules');
+    await page.getByText(/No schedules yet/).waitFor();
+    await page.getByLabel('Cron (minute hour day month weekday)').fill('0 3 * * *');
+    await page.getByLabel('Time zone').fill('Europe/Paris');
+    await page.getByRole('button', { name: 'Create schedule' }).click();
+    const row = page.locator('tr', { hasText: '0 3 * * *' });
+    await row.getByText('Europe/Paris').waitFor();
+    expect(await row.locator('li').count()).toBe(5);
+    await check(page, 'schedules');
+    await row.getByRole('button', { name: 'Pause 0 3 * * *' }).click();
+    await row.getByText('paused').waitFor();
+
+    await tab('Dead letters');
+    await page.getByText(/No dead letters/).waitFor();
+    await check(page, 'dead-letters');
+  });
+
   it('rolls back to an earlier version after confirming', async () => {
     await tab('Deploy');
     await page.setInputFiles('#module-file', HELLO_WASM);

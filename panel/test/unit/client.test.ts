@@ -137,3 +137,56 @@ describe('ApiClient', () => {
     expect(readCookie('', 'XSRF-TOKEN')).toBeNull();
   });
 });
+
+describe('ApiClient schedules and dead letters', () => {
+  it('creates, pauses, resumes and deletes schedules at their paths, with the CSRF header', async () => {
+    const schedule = { id: 's-1', cron: '*/5 * * * *', paused: false, nextFireTimes: [] };
+    const { fetch, calls } = stubFetch(() => json(200, schedule));
+    const client = new ApiClient({ fetch, cookies });
+
+    await client.createSchedule('hello', { cron: '*/5 * * * *', timeZone: 'Europe/Paris' });
+    await client.setSchedulePaused('hello', 's-1', true);
+    await client.setSchedulePaused('hello', 's-1', false);
+    await client.updateSchedule('hello', 's-1', { path: '/tick' });
+
+    expect(calls.map((call) => `${call.init.method} ${call.url}`)).toEqual([
+      'POST /api/functions/hello/schedules',
+      'POST /api/functions/hello/schedules/s-1/pause',
+      'POST /api/functions/hello/schedules/s-1/resume',
+      'PATCH /api/functions/hello/schedules/s-1',
+    ]);
+    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({ cron: '*/5 * * * *', timeZone: 'Europe/Paris' });
+    for (const call of calls) {
+      expect(new Headers(call.init.headers).get('X-XSRF-TOKEN')).toBe('abc-123');
+    }
+  });
+
+  it('turns a refused schedule into the server problem, never a silent success', async () => {
+    const problem = { title: 'Bad request', status: 400, detail: "Unknown time zone 'Mars/Olympus': give an IANA name." };
+    const { fetch } = stubFetch(() => json(400, problem, 'application/problem+json'));
+
+    const error = await rejection(new ApiClient({ fetch, cookies }).createSchedule('hello', { cron: '* * * * *', timeZone: 'Mars/Olympus' }));
+
+    expect(error.status).toBe(400);
+    expect(error.detail).toContain('Unknown time zone');
+  });
+
+  it('lists, retries and discards dead letters, and reports a queue that is full', async () => {
+    let answer = json(200, []);
+    const { fetch, calls } = stubFetch(() => answer);
+    const client = new ApiClient({ fetch, cookies });
+
+    await client.listDeadLetters('hello');
+    answer = new Response(null, { status: 204 });
+    await client.discardDeadLetter('hello', 'd-1');
+    answer = json(429, { title: 'Too many requests', status: 429, detail: 'The queue is full; retry later.' }, 'application/problem+json');
+    const full = await rejection(client.retryDeadLetter('hello', 'd-1'));
+
+    expect(calls.map((call) => `${call.init.method} ${call.url}`)).toEqual([
+      'GET /api/functions/hello/dead-letters',
+      'DELETE /api/functions/hello/dead-letters/d-1',
+      'POST /api/functions/hello/dead-letters/d-1/retry',
+    ]);
+    expect(full.status).toBe(429);
+  });
+});

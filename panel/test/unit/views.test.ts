@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FunctionMetrics, FunctionView } from '../../src/api/types';
-import { formatAgo, formatBytes, formatMicros, formatPercent, parseHeaderLines, problemLines, viewBody } from '../../src/lib/format';
+import { describeSource, formatAgo, formatBytes, formatMicros, formatPercent, parseHeaderLines, problemLines, viewBody } from '../../src/lib/format';
 import { filterRows, functionUrls, isWebUrl, joinActivity, sortRows } from '../../src/lib/functions';
 import { chartSeries, sparklinePoints } from '../../src/lib/metrics';
 import { functionHref, parseRoute } from '../../src/lib/route';
@@ -28,6 +28,11 @@ describe('routes', () => {
     const deepLink = functionHref('hello', 'invocations', 'a-b-c');
     expect(deepLink).toBe('#/functions/hello/invocations/a-b-c');
     expect(parseRoute(deepLink)).toEqual({ screen: 'function', name: 'hello', tab: 'invocations', invocation: 'a-b-c' });
+  });
+
+  it('give the schedules and dead letters tabs their own URLs', () => {
+    expect(parseRoute('#/functions/hello/schedules')).toEqual({ screen: 'function', name: 'hello', tab: 'schedules', invocation: null });
+    expect(parseRoute(functionHref('hello', 'dead-letters'))).toEqual({ screen: 'function', name: 'hello', tab: 'dead-letters', invocation: null });
   });
 
   it('call anything else not found', () => {
@@ -123,5 +128,13 @@ describe('chart series', () => {
   it('scales the sparkline to its busiest bucket', () => {
     expect(sparklinePoints([0, 5, 10], 100, 20)).toBe('0.0,19.0 50.0,10.0 100.0,1.0');
     expect(sparklinePoints([], 100, 20)).toBe('');
+  });
+});
+
+describe('invocation sources', () => {
+  it('name the attempt of a background invocation and nothing more for the others', () => {
+    expect(describeSource('async', 2)).toBe('async · attempt 2');
+    expect(describeSource('schedule', 1)).toBe('schedule · attempt 1');
+    expect(describeSource('api', null)).toBe('api');
   });
 });

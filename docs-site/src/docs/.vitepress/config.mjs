@@ -43,6 +43,7 @@ export const sidebar = [
     items: [
       { text: 'Configuration and secrets', link: '/secrets' },
       { text: 'Egress allow-lists', link: '/egress' },
+      { text: 'Background and scheduled', link: '/background' },
       { text: 'Logs and debugging', link: '/debugging' },
       { text: 'Recording and replay', link: '/replay' },
       { text: 'Tokens, scopes and login', link: '/tokens' },

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FunctionView, InvocationDetail, InvocationSummary } from '../../api/types';
 import { Badge, Empty, Loaded, outcomeTone, useResource } from '../../components/ui';
-import { formatBytes, formatMicros, formatPages, formatTime } from '../../lib/format';
+import { describeSource, formatBytes, formatMicros, formatPages, formatTime } from '../../lib/format';
 import { functionHref } from '../../lib/route';
 import { api } from '../../session';
 import { RecordingTimeline } from './RecordingTimeline';
@@ -75,6 +75,7 @@ export function InvocationsTab({ fn, selected }: { fn: FunctionView; selected: s
                     <th scope="col">Wall time</th>
                     <th scope="col">Version</th>
                     <th scope="col">Source</th>
+                    <th scope="col">Attempt</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -90,6 +91,7 @@ export function InvocationsTab({ fn, selected }: { fn: FunctionView; selected: s
                       <td data-label="Wall time">{formatMicros(invocation.wallTimeUs)}</td>
                       <td data-label="Version">{invocation.version === null ? '—' : `v${invocation.version}`}</td>
                       <td data-label="Source">{invocation.source}</td>
+                      <td data-label="Attempt">{invocation.attempt === null ? '—' : invocation.attempt}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -160,7 +162,7 @@ export function InvocationFacts({ invocation }: { invocation: InvocationDetail }
         </dd>
         <dt>Version · source</dt>
         <dd>
-          {invocation.version === null ? '—' : `v${invocation.version}`} · {invocation.source}
+          {invocation.version === null ? '—' : `v${invocation.version}`} · {describeSource(invocation.source, invocation.attempt)}
         </dd>
       </dl>
       {invocation.trapMessage !== null && (

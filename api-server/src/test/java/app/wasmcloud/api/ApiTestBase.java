@@ -82,6 +82,13 @@ abstract class ApiTestBase {
         registry.add("wasmcloud.signup", () -> "approval");
         registry.add("wasmcloud.admins", () -> GITEA_ADMIN);
         registry.add("wasmcloud.auth.after-login-url", () -> PANEL_URL);
+        // Background work at test speed: workers poll often and retry after milliseconds, not seconds.
+        registry.add("wasmcloud.async.poll-interval", () -> "50ms");
+        registry.add("wasmcloud.async.backoff-base", () -> "50ms");
+        registry.add("wasmcloud.async.backoff-max", () -> "200ms");
+        registry.add("wasmcloud.async.lease", () -> "${wasmcloud.test.async-lease:90s}");
+        registry.add("wasmcloud.async.callback-allow-private-addresses", () -> "true");
+        registry.add("wasmcloud.schedules.poll-interval", () -> "200ms");
     }
 
     @Autowired

@@ -96,6 +96,15 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 new Route("GET", fn + "/env", null, everyActive(404, 200, 200)),
                 new Route("PUT", fn + "/env/MATRIX", "{\"value\":\"v\",\"secret\":true}", everyActive(404, 200, 200)),
                 new Route("GET", fn + "/invocations", null, everyActive(404, 200, 200)),
+                new Route("GET", fn + "/schedules", null, everyActive(404, 200, 200)),
+                new Route("POST", fn + "/schedules", "{\"cron\":\"0 3 * * *\"}", everyActive(404, 201, 201)),
+                new Route("GET", fn + "/dead-letters", null, everyActive(404, 200, 200)),
+                new Route("GET", fn + "/retry-policy", null, everyActive(404, 200, 200)),
+                new Route(
+                        "GET",
+                        "/api/async-invocations/00000000-0000-0000-0000-000000000000",
+                        null,
+                        everyActive(404, 404, 404)),
                 new Route(
                         "GET",
                         "/api/invocations/00000000-0000-0000-0000-000000000000",

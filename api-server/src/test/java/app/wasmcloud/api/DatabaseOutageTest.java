@@ -1,20 +1,28 @@
 package app.wasmcloud.api;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * With PostgreSQL down the API answers at once with a 503 problem, for a request whose token must be checked in the
@@ -33,6 +41,8 @@ class DatabaseOutageTest extends ApiTestBase {
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
         registry.add("wasmcloud.test.database-url", DatabaseOutageTest::startDatabase);
+        // A lease this short lets the test see an attempt taken over within seconds, not a minute and a half.
+        registry.add("wasmcloud.test.async-lease", () -> "5s");
     }
 
     @AfterAll
@@ -62,6 +72,60 @@ class DatabaseOutageTest extends ApiTestBase {
 
         postgres = start();
         assertThat(statusOnceTheDatabaseIsBack(token)).isEqualTo(200);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aBackgroundRequestWhoseResultCouldNotBeStoredWhileTheDatabaseWasAwayIsRunAgainWhenItIsBack() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "outage");
+        String path = "/internal/functions/" + name + "/invoke";
+        EXECUTOR.stubFor(post(urlPathEqualTo(path))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(2000).withBody("after the outage")));
+        HttpResponse<String> accepted = http.send(
+                HttpRequest.newBuilder(uri("/api/functions/" + name + "/invoke"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Prefer", "respond-async")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String id = body(accepted).get("id").asString();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (EXECUTOR.findAll(postRequestedFor(urlPathEqualTo(path))).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(EXECUTOR.findAll(postRequestedFor(urlPathEqualTo(path))))
+                .as("attempt 1 started")
+                .hasSize(1);
+
+        // The executor answers attempt 1 two seconds later, while the database is away: its result has nowhere to go.
+        postgres.close();
+        Thread.sleep(6000);
+        postgres = start();
+
+        JsonNode done = awaitState(id, token, "succeeded");
+        assertThat(done.get("attempts").asInt()).isEqualTo(2);
+        assertThat(done.get("lostAttempts").asInt()).isEqualTo(1);
+        assertThat(done.get("lastError").asString()).contains("Attempt 1 was interrupted");
+        EXECUTOR.verify(2, postRequestedFor(urlPathEqualTo(path)));
+    }
+
+    /** Polls the request's status, through outages, until it reaches the state. */
+    private JsonNode awaitState(String id, String token, String state) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode status = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = get("/api/async-invocations/" + id, token);
+            if (response.statusCode() == 200) {
+                status = body(response);
+                if (state.equals(status.path("state").asString())) {
+                    return status;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("background request " + id + " never became " + state + "; last seen " + status);
     }
 
     /**

@@ -174,6 +174,50 @@ class ExecutorOverHttpsTest extends ApiTestBase {
 
     @Test
     @Order(2)
+    void aBackgroundInvocationRunsOnTheExecutorWhichRecordsItAsAnAttemptOfItsRequest() throws Exception {
+        String token = devToken();
+        String name = deployHello(token, "background");
+
+        HttpResponse<String> accepted = http.send(
+                HttpRequest.newBuilder(uri("/api/functions/" + name + "/invoke"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Prefer", "respond-async")
+                        .header("X-Wasmcloud-Path", "/later")
+                        .POST(HttpRequest.BodyPublishers.ofString("queued"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String id = body(accepted).get("id").asString();
+        JsonNode status = body(get("/api/async-invocations/" + id, token));
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        // Succeeded, and the executor's batched record of the attempt has landed.
+        while ((!status.get("state").asString().equals("succeeded")
+                        || status.get("invocations").isEmpty())
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            status = body(get("/api/async-invocations/" + id, token));
+        }
+
+        assertThat(status.get("state").asString()).as(status.toString()).isEqualTo("succeeded");
+        assertThat(new String(
+                        java.util.Base64.getDecoder()
+                                .decode(status.get("response").get("body").asString()),
+                        StandardCharsets.UTF_8))
+                .isEqualTo("hello from wasmcloud!\nmethod: POST\npath: /later\nbody: queued\n");
+        JsonNode attempt = status.get("invocations").get(0);
+        assertThat(attempt.get("attempt").asInt()).isEqualTo(1);
+        assertThat(attempt.get("outcome").asString()).isEqualTo("ok");
+        assertThat(attempt.get("invocationId").asString())
+                .isEqualTo(status.get("lastInvocationId").asString());
+        JsonNode record =
+                body(get("/api/invocations/" + attempt.get("invocationId").asString(), token));
+        assertThat(record.get("source").asString()).isEqualTo("async");
+        assertThat(record.get("asyncRequestId").asString()).isEqualTo(id);
+        assertThat(record.get("attempt").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
     void whenTheExecutorIsDownAnInvocationGetsA502ProblemAtOnce() throws Exception {
         String token = devToken();
         String name = deployHello(token, "down");

@@ -5,6 +5,7 @@ import app.wasmcloud.cli.auth.LoginCommand;
 import app.wasmcloud.cli.auth.LogoutCommand;
 import app.wasmcloud.cli.auth.WhoamiCommand;
 import app.wasmcloud.cli.completion.CompletionCommand;
+import app.wasmcloud.cli.deadletter.DeadLettersCommand;
 import app.wasmcloud.cli.env.EnvCommand;
 import app.wasmcloud.cli.function.DeployCommand;
 import app.wasmcloud.cli.function.FunctionsCommand;
@@ -16,6 +17,7 @@ import app.wasmcloud.cli.invocation.LogsCommand;
 import app.wasmcloud.cli.local.RunCommand;
 import app.wasmcloud.cli.local.ServeCommand;
 import app.wasmcloud.cli.replay.ReplayCommand;
+import app.wasmcloud.cli.schedule.SchedulesCommand;
 import app.wasmcloud.cli.token.TokensCommand;
 import java.util.List;
 import java.util.Set;
@@ -52,6 +54,8 @@ public final class WasmcloudCommand {
             RollbackCommand.class,
             EnvCommand.class,
             InvokeCommand.class,
+            SchedulesCommand.class,
+            DeadLettersCommand.class,
             LogsCommand.class,
             InvocationsCommand.class,
             ReplayCommand.class,

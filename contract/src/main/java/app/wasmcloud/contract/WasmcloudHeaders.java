@@ -15,6 +15,19 @@ public final class WasmcloudHeaders {
      */
     public static final String FUNCTION_HEADERS = "X-Wasmcloud-Function-Headers";
 
+    /** On an internal invocation of a background request: {@code async} or {@code schedule} ({@link InvocationOrigin}). */
+    public static final String SOURCE = "X-Wasmcloud-Source";
+    /** On an internal invocation of a background request: the request's id, which its record points at. */
+    public static final String ASYNC_REQUEST = "X-Wasmcloud-Async-Request";
+    /** On an internal invocation of a background request: which attempt this is, from 1. */
+    public static final String ATTEMPT = "X-Wasmcloud-Attempt";
+
+    /**
+     * On a background invoke ({@code Prefer: respond-async}): where to POST the result once the request has succeeded
+     * or ended in the dead-letter list; its host must be on the function's egress allow-list.
+     */
+    public static final String CALLBACK = "X-Wasmcloud-Callback";
+
     /** The family's prefix: clients may not send such headers through to a function. */
     public static final String PREFIX = "X-Wasmcloud-";
 

@@ -153,4 +153,55 @@ class RunDomainTest extends ExecutorTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("Howdy from wasmcloud!\nmethod: PUT\npath: /a/b\nbody: payload\n");
     }
+
+    @Test
+    void anAttemptOfABackgroundRequestIsRecordedWithItsRequestAndNumber() throws Exception {
+        UUID request = UUID.randomUUID();
+
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(uri("/internal/functions/" + privateName + "/invoke"))
+                        .header("Authorization", "Bearer " + serviceToken())
+                        .header("X-Wasmcloud-Source", "async")
+                        .header("X-Wasmcloud-Async-Request", request.toString())
+                        .header("X-Wasmcloud-Attempt", "2")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(recordOf(response)).isEqualTo("ok 200");
+        UUID id = UUID.fromString(
+                response.headers().firstValue("X-Wasmcloud-Invocation-Id").orElseThrow());
+        assertThat(jdbc.sql(
+                                "SELECT source || ' ' || async_request_id || ' ' || attempt FROM invocations WHERE id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("async " + request + " 2");
+    }
+
+    @Test
+    void anAttemptWithoutItsRequestIsRefused() {
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(uri("/internal/functions/" + privateName + "/invoke"))
+                        .header("Authorization", "Bearer " + serviceToken())
+                        .header("X-Wasmcloud-Source", "async")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("X-Wasmcloud-Async-Request");
+    }
+
+    private static String serviceToken() {
+        Instant now = Instant.now();
+        return Jwts.builder()
+                .subject("api-server")
+                .audience()
+                .add("executor")
+                .and()
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(now.plusSeconds(60)))
+                .signWith(Keys.hmacShaKeyFor(Base64.getDecoder().decode(SERVICE_SECRET)))
+                .compact();
+    }
 }

@@ -1,5 +1,7 @@
 package app.wasmcloud.api.executor;
 
+import app.wasmcloud.contract.InvocationOrigin;
+import app.wasmcloud.contract.InvocationSource;
 import app.wasmcloud.contract.WasmcloudHeaders;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
@@ -50,7 +52,25 @@ public class ExecutorClient {
         this.http = http.build();
     }
 
-    public record Call(String function, String method, String path, Map<String, List<String>> headers, byte[] body) {}
+    /**
+     * One invocation to forward.
+     *
+     * @param origin {@code api} for a synchronous invoke; for an attempt of a background request, the request and
+     *     the attempt's number, which the executor records
+     */
+    public record Call(
+            String function,
+            String method,
+            String path,
+            Map<String, List<String>> headers,
+            byte[] body,
+            InvocationOrigin origin) {
+
+        /** A synchronous API invocation. */
+        public Call(String function, String method, String path, Map<String, List<String>> headers, byte[] body) {
+            this(function, method, path, headers, body, InvocationOrigin.of(InvocationSource.API));
+        }
+    }
 
     public HttpResponse<byte[]> invoke(Call call) {
         URI uri = properties.baseUrl().resolve("/internal/functions/" + call.function() + "/invoke");
@@ -60,6 +80,13 @@ public class ExecutorClient {
                 .header(WasmcloudHeaders.METHOD, call.method())
                 .header(WasmcloudHeaders.PATH, call.path())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()));
+        if (call.origin().asyncRequestId() != null) {
+            request.header(WasmcloudHeaders.SOURCE, call.origin().source().label())
+                    .header(
+                            WasmcloudHeaders.ASYNC_REQUEST,
+                            call.origin().asyncRequestId().toString())
+                    .header(WasmcloudHeaders.ATTEMPT, call.origin().attempt().toString());
+        }
         call.headers().forEach((name, values) -> {
             if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !WasmcloudHeaders.isPlatformHeader(name)) {
                 values.forEach(value -> request.header(name, value));

@@ -70,7 +70,9 @@ class InvocationController {
             Integer exitCode,
             long bytesIn,
             long bytesOut,
-            int peakMemoryPages) {}
+            int peakMemoryPages,
+            UUID asyncRequestId,
+            Integer attempt) {}
 
     record InvocationDetail(
             UUID id,
@@ -89,12 +91,17 @@ class InvocationController {
             JsonNode hostCalls,
             String stderr,
             JsonNode logLines,
-            String trapMessage) {}
+            String trapMessage,
+            UUID asyncRequestId,
+            Integer attempt) {}
 
     @Operation(summary = "A function's recent invocations", description = """
                     Newest first. Needs `read`. Every invocation, public or through the API, is recorded by the
                     executor that ran it and kept for 7 days by default; records are written in batches, so a new
-                    one appears within about a second. `source` is `run` for the public URL, `api` for `invoke`;
+                    one appears within about a second. `source` is `run` for the public URL, `api` for `invoke`,
+                    `async` for an attempt of a background invocation and `schedule` for one a schedule made (those
+                    two name their request in `asyncRequestId` and count from 1 in `attempt`; both are `null`
+                    otherwise);
                     `wallTimeUs` and `cpuTimeUs` are microseconds; `exitCode` is `null` when the module did not run
                     to an exit; `peakMemoryPages` is the largest its memory grew, in 64 KiB pages. With `details=true`, each comes in full (stderr,
                     log lines, trap message, host calls).""")
@@ -177,7 +184,9 @@ class InvocationController {
                 i.hostCalls(),
                 i.stderr(),
                 i.logLines(),
-                i.trapMessage());
+                i.trapMessage(),
+                i.asyncRequestId(),
+                i.attempt());
     }
 
     private static InvocationSummary summary(Invocation i) {
@@ -194,7 +203,9 @@ class InvocationController {
                 i.exitCode(),
                 i.bytesIn(),
                 i.bytesOut(),
-                i.peakMemoryPages());
+                i.peakMemoryPages(),
+                i.asyncRequestId(),
+                i.attempt());
     }
 
     private static String parseOutcome(String text) {

@@ -22,7 +22,7 @@ class InvocationRecords {
             SELECT i.id, f.name AS function_name, f.owner_id, v.number AS version, i.source, i.started_at,
                    i.wall_time_us, i.cpu_time_us, i.http_status, i.outcome, i.exit_code, i.bytes_in, i.bytes_out,
                    i.peak_memory_pages, i.host_calls::text AS host_calls, i.stderr, i.log_lines::text AS log_lines,
-                   i.trap_message
+                   i.trap_message, i.async_request_id, i.attempt
               FROM invocations i
               JOIN functions f ON f.id = i.function_id
               LEFT JOIN function_versions v ON v.id = i.version_id
@@ -47,6 +47,8 @@ class InvocationRecords {
             String stderr,
             JsonNode logLines,
             String trapMessage,
+            UUID asyncRequestId,
+            Integer attempt,
             long ownerId) {}
 
     private final JdbcClient jdbc;
@@ -138,6 +140,8 @@ class InvocationRecords {
                 row.getString("stderr"),
                 json.readTree(row.getString("log_lines")),
                 row.getString("trap_message"),
+                row.getObject("async_request_id", UUID.class),
+                (Integer) row.getObject("attempt"),
                 row.getLong("owner_id"));
     }
 }

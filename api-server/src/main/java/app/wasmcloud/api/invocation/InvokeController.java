@@ -2,33 +2,26 @@ package app.wasmcloud.api.invocation;
 
 import app.wasmcloud.api.auth.CurrentUser;
 import app.wasmcloud.api.executor.ExecutorClient;
-import app.wasmcloud.api.executor.ExecutorUnavailableException;
 import app.wasmcloud.api.function.FunctionEntity;
 import app.wasmcloud.api.function.FunctionService;
 import app.wasmcloud.api.token.Scope;
 import app.wasmcloud.api.web.ApiException;
-import app.wasmcloud.contract.InvokeTarget;
 import app.wasmcloud.contract.WasmcloudHeaders;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,42 +40,19 @@ class InvokeController {
     private static final Set<String> RESPONSE_HEADERS_NOT_COPIED =
             Set.of("connection", "content-length", "transfer-encoding", "keep-alive", ":status", "set-cookie");
 
-    /**
-     * What the API consumed or what describes the hop to it, never the function's business: the caller's
-     * credentials (a session cookie, its CSRF value, a bearer token), which would hand a function's owner the
-     * caller's session, even an admin's; and the proxy's forwarding headers, which describe the API's client.
-     */
-    private static final Set<String> REQUEST_HEADERS_NOT_PASSED = Set.of(
-            "cookie",
-            "authorization",
-            "proxy-authorization",
-            "x-xsrf-token",
-            "forwarded",
-            "x-forwarded-for",
-            "x-forwarded-host",
-            "x-forwarded-port",
-            "x-forwarded-proto",
-            "x-real-ip");
-
     private final FunctionService functions;
-    private final ExecutorClient executor;
-    private final UnansweredInvocations unanswered;
-    private final MeterRegistry registry;
-    private final Clock clock;
+    private final InvocationForwarder forwarder;
+    private final BackgroundInvoke background;
     private final int maxBodyBytes;
 
     InvokeController(
             FunctionService functions,
-            ExecutorClient executor,
-            UnansweredInvocations unanswered,
-            MeterRegistry registry,
-            Clock clock,
+            InvocationForwarder forwarder,
+            BackgroundInvoke background,
             InvocationProperties properties) {
         this.functions = functions;
-        this.executor = executor;
-        this.unanswered = unanswered;
-        this.registry = registry;
-        this.clock = clock;
+        this.forwarder = forwarder;
+        this.background = background;
         this.maxBodyBytes = (int) properties.maxInvokeBody().toBytes();
     }
 
@@ -104,37 +74,36 @@ class InvokeController {
 
                     A 5xx may come from the function or the executor (a short `text/plain` message with the
                     invocation id) or from the API itself (a problem document: 502 when the executor cannot be
-                    reached or takes longer than 75 seconds).""")
+                    reached or takes longer than 75 seconds).
+
+                    With `Prefer: respond-async` or `?async=true` the function runs in the background instead: see
+                    "Call a function in the background".""")
+    @Parameter(
+            name = "async",
+            in = ParameterIn.QUERY,
+            description = "`true` runs it in the background, as `Prefer: respond-async` asks. Default: false.",
+            schema = @Schema(type = "boolean"))
     @PostMapping("/api/functions/{name}/invoke")
-    ResponseEntity<byte[]> invoke(CurrentUser caller, @PathVariable String name, HttpServletRequest request)
+    ResponseEntity<?> invoke(CurrentUser caller, @PathVariable String name, HttpServletRequest request)
             throws IOException {
         caller.require(Scope.INVOKE);
         FunctionEntity function = functions.get(caller, name);
         if (function.activeVersionId() == null) {
             throw ApiException.conflict("The function '" + name + "' has no version yet; deploy a module first.");
         }
-        byte[] body = readBody(request);
-        InvokeTarget target;
-        try {
-            target = InvokeTarget.parse(
-                    request.getHeader(WasmcloudHeaders.METHOD),
-                    request.getHeader(WasmcloudHeaders.PATH),
-                    body.length > 0);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+        if (asksAsync(request)) {
+            return background.accept(function, request);
         }
-        HttpResponse<byte[]> reply;
-        Instant startedAt = clock.instant();
-        try {
-            reply = executor.invoke(new ExecutorClient.Call(
-                    function.name(), target.method(), target.pathAndQuery(), headersOf(request), body));
-        } catch (ExecutorUnavailableException e) {
-            countForwarded("unreachable");
-            Optional<UUID> recorded =
-                    unanswered.record(function.id(), function.activeVersionId(), startedAt, body.length);
-            throw recorded.map(e::recordedAs).orElse(e);
-        }
-        countForwarded(reply.statusCode() / 100 + "xx");
+        InvokeRequest invoke = InvokeRequest.read(request, maxBodyBytes);
+        HttpResponse<byte[]> reply = forwarder.forward(
+                function.id(),
+                function.activeVersionId(),
+                new ExecutorClient.Call(
+                        function.name(),
+                        invoke.target().method(),
+                        invoke.target().pathAndQuery(),
+                        invoke.headers(),
+                        invoke.body()));
         HttpHeaders headers = new HttpHeaders();
         List<String> functionHeaders = new ArrayList<>();
         reply.headers().map().forEach((header, values) -> {
@@ -151,42 +120,22 @@ class InvokeController {
         return ResponseEntity.status(reply.statusCode()).headers(headers).body(reply.body());
     }
 
-    /** {@code wasmcloud_invocations_forwarded_total{status="2xx"|…|"unreachable"}}: the executor's answers. */
-    private void countForwarded(String status) {
-        registry.counter("wasmcloud.invocations.forwarded", "status", status).increment();
-    }
-
     /**
-     * The body, refused with 413 as soon as it is known to be too large: from its declared length before a byte is
-     * read, or, for a chunked body, one byte past the limit.
+     * {@code ?async=true}, or {@code Prefer: respond-async} (RFC 7240) among other preferences or alone. The query is
+     * read by hand: asking the servlet for a parameter would consume a form-encoded body meant for the function.
      */
-    private byte[] readBody(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            throw bodyTooLarge();
+    private static boolean asksAsync(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query != null && Arrays.asList(query.split("&")).contains("async=true")) {
+            return true;
         }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(maxBodyBytes + 1);
-            if (body.length > maxBodyBytes) {
-                throw bodyTooLarge();
-            }
-            return body;
-        }
-    }
-
-    private ApiException bodyTooLarge() {
-        return new ApiException(
-                HttpStatus.CONTENT_TOO_LARGE,
-                "Request too large",
-                "The request body is over this server's limit of " + maxBodyBytes + " bytes.");
-    }
-
-    private static Map<String, List<String>> headersOf(HttpServletRequest request) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            if (!REQUEST_HEADERS_NOT_PASSED.contains(name.toLowerCase(Locale.ROOT))) {
-                headers.put(name, Collections.list(request.getHeaders(name)));
+        for (String header : Collections.list(request.getHeaders("Prefer"))) {
+            for (String preference : header.split(",")) {
+                if (preference.strip().toLowerCase(Locale.ROOT).startsWith("respond-async")) {
+                    return true;
+                }
             }
         }
-        return headers;
+        return false;
     }
 }

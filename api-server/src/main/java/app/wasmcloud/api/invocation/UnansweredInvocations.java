@@ -1,5 +1,6 @@
 package app.wasmcloud.api.invocation;
 
+import app.wasmcloud.contract.InvocationOrigin;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class UnansweredInvocations {
      * Records it and returns its id, or empty when even that fails (the database may be the reason the executor
      * failed); the caller is told about the failure either way.
      */
-    Optional<UUID> record(long functionId, long versionId, Instant startedAt, long bytesIn) {
+    Optional<UUID> record(long functionId, long versionId, InvocationOrigin origin, Instant startedAt, long bytesIn) {
         // A random id: these rows are rare, so the executors' time-ordered ids buy nothing here.
         UUID id = UUID.randomUUID();
         long wallTimeUs = Duration.between(startedAt, clock.instant()).toNanos() / 1_000;
@@ -47,12 +48,15 @@ class UnansweredInvocations {
             jdbc.sql("""
                             INSERT INTO invocations (id, function_id, version_id, source, started_at, wall_time_us,
                                 cpu_time_us, http_status, outcome, bytes_in, bytes_out, peak_memory_pages, host_calls,
-                                stderr, log_lines)
-                            VALUES (:id, :function, :version, 'api', :started, :wall, 0, :status, :outcome, :in, 0, 0,
-                                '{}', '', '[]')""")
+                                stderr, log_lines, async_request_id, attempt)
+                            VALUES (:id, :function, :version, :source, :started, :wall, 0, :status, :outcome, :in, 0,
+                                0, '{}', '', '[]', :request, :attempt)""")
                     .param("id", id)
                     .param("function", functionId)
                     .param("version", versionId)
+                    .param("source", origin.source().label())
+                    .param("request", origin.asyncRequestId())
+                    .param("attempt", origin.attempt())
                     .param("started", Timestamp.from(startedAt))
                     .param("wall", Math.max(0, wallTimeUs))
                     .param("status", HTTP_STATUS)

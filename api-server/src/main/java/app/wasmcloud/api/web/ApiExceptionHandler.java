@@ -49,7 +49,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> apiException(ApiException e) {
-        return problem(e.status(), e.title(), e.getMessage(), e.errors());
+        ResponseEntity<ProblemDetail> problem = problem(e.status(), e.title(), e.getMessage(), e.errors());
+        return e.retryAfter()
+                .map(wait -> ResponseEntity.status(problem.getStatusCode())
+                        .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())))
+                        .body(problem.getBody()))
+                .orElse(problem);
     }
 
     @ExceptionHandler(InvalidFunctionNameException.class)

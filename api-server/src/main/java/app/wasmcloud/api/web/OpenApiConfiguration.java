@@ -61,6 +61,16 @@ class OpenApiConfiguration {
                         "A function's own variables, added to every invocation's environment after the CGI ones;"
                                 + " secret ones can be set and removed, never read."))
                 .addTagsItem(tag("Invoking", "Calling a function through the API."))
+                .addTagsItem(tag(
+                        "Background invocations",
+                        "Invocations that run later, retried until one attempt succeeds: their status and the"
+                                + " function's retry policy."))
+                .addTagsItem(
+                        tag("Schedules", "Running a function on a cron schedule, in the background, once per slot."))
+                .addTagsItem(tag(
+                        "Dead letters",
+                        "Background and scheduled requests whose every attempt failed, kept until retried or"
+                                + " discarded."))
                 .addTagsItem(tag("Invocations", "The record of every invocation: outcomes, timings, logs."))
                 .addTagsItem(tag(
                         "Recordings",

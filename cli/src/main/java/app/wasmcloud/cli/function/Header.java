@@ -12,12 +12,12 @@ import picocli.CommandLine.TypeConversionException;
  * @param name the header's name, an HTTP token
  * @param value the header's value, trimmed
  */
-record Header(String name, String value) {
+public record Header(String name, String value) {
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     /** Headers the JDK's HTTP client sets itself and refuses to take from a caller. */
     private static final Set<String> RESERVED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
-    static final class Converter implements ITypeConverter<Header> {
+    public static final class Converter implements ITypeConverter<Header> {
         @Override
         public Header convert(String text) {
             int colon = text.indexOf(':');

@@ -41,7 +41,10 @@ import tools.jackson.databind.JsonNode;
         description = {
             "Call a function and write its response body to stdout, byte for byte.",
             "Goes through the API, so private functions work too. Exits 0 when the function answered with a status "
-                    + "below 500 and 1 when it answered 5xx; --verbose names the invocation id on stderr."
+                    + "below 500 and 1 when it answered 5xx; --verbose names the invocation id on stderr.",
+            "With --async the function runs in the background, retried on failure: invoke prints the request's id "
+                    + "(the status with -o json), or with --wait follows it and writes the answer of the attempt that "
+                    + "succeeded, exiting 1 if it ends in the dead letters."
         })
 public final class InvokeCommand implements Callable<Integer> {
     /** The longest a function may run (60 s) plus time for the module to load and the body to travel. */
@@ -49,6 +52,7 @@ public final class InvokeCommand implements Callable<Integer> {
 
     private static final int RECORD_ATTEMPTS = 4;
     private static final Duration RECORD_WAIT = Duration.ofMillis(250);
+    private static final Duration ASYNC_FIRST_POLL = Duration.ofMillis(200);
 
     private final CommandContext context;
 
@@ -89,6 +93,23 @@ public final class InvokeCommand implements Callable<Integer> {
             description = "Print the status line and response headers before the body.")
     boolean include;
 
+    @Option(
+            names = "--async",
+            description = "Run it in the background (Prefer: respond-async) and print the request's id.")
+    boolean async;
+
+    @Option(
+            names = "--callback",
+            paramLabel = "URL",
+            description = "With --async: where to POST the result when it is over; its host must be on the "
+                    + "function's egress allow-list.")
+    String callback;
+
+    @Option(
+            names = "--wait",
+            description = "With --async: follow the request to its end and write the function's answer.")
+    boolean await;
+
     public InvokeCommand(CommandContext context) {
         this.context = context;
     }
@@ -104,6 +125,12 @@ public final class InvokeCommand implements Callable<Integer> {
         if (problem != null) {
             throw new CliException(ExitCode.USAGE, "--path: " + problem);
         }
+        if ((callback != null || await) && !async) {
+            throw new CliException(ExitCode.USAGE, "--callback and --wait go with --async");
+        }
+        if (async && include) {
+            throw new CliException(ExitCode.USAGE, "--include shows a synchronous answer; it does not go with --async");
+        }
         InvokeTarget target = InvokeTarget.parse(httpMethod, path, data != null);
         BodyPublisher body = body(data);
         ApiClient api = context.api();
@@ -114,6 +141,15 @@ public final class InvokeCommand implements Callable<Integer> {
                 .POST(body);
         for (Header header : headers) {
             builder.header(header.name(), header.value());
+        }
+        if (async) {
+            builder.header("Prefer", "respond-async");
+            if (callback != null) {
+                builder.header(WasmcloudHeaders.CALLBACK, callback);
+            }
+            BackgroundInvocation background = new BackgroundInvocation(context, name, ASYNC_FIRST_POLL);
+            JsonNode accepted = api.send(builder.build(), JsonNode.class);
+            return await ? background.follow(accepted) : background.accepted(accepted);
         }
         HttpRequest request = builder.build();
         HttpResponse<InputStream> response = api.exchange(request);

@@ -1,6 +1,6 @@
 package app.wasmcloud.executor.internal;
 
-import app.wasmcloud.contract.InvocationSource;
+import app.wasmcloud.contract.InvocationOrigin;
 import app.wasmcloud.contract.InvokeTarget;
 import app.wasmcloud.contract.WasmcloudHeaders;
 import app.wasmcloud.executor.function.ActiveFunction;
@@ -50,7 +50,12 @@ class InternalInvokeController {
             return;
         }
         InvokeTarget invoke;
+        InvocationOrigin origin;
         try {
+            origin = InvocationOrigin.fromHeaders(
+                    request.getHeader(WasmcloudHeaders.SOURCE),
+                    request.getHeader(WasmcloudHeaders.ASYNC_REQUEST),
+                    request.getHeader(WasmcloudHeaders.ATTEMPT));
             invoke = InvokeTarget.parse(
                     request.getHeader(WasmcloudHeaders.METHOD),
                     request.getHeader(WasmcloudHeaders.PATH),
@@ -72,7 +77,7 @@ class InternalInvokeController {
         String scriptName = "/" + name;
         RequestTarget target = new RequestTarget(
                 invoke.method(), scriptName + invoke.pathAndQuery(), scriptName, path, invoke.query(), false);
-        gateway.serve(request, response, function.get(), target, InvocationSource.API);
+        gateway.serve(request, response, function.get(), target, origin);
     }
 
     private static void refuse(HttpServletResponse response, int status, String message, String invocationId)

@@ -1,7 +1,7 @@
 package app.wasmcloud.executor.invocation;
 
+import app.wasmcloud.contract.InvocationOrigin;
 import app.wasmcloud.contract.InvocationOutcome;
-import app.wasmcloud.contract.InvocationSource;
 import app.wasmcloud.contract.RecordMode;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.executor.module.CompiledModules;
@@ -89,7 +89,7 @@ public class FunctionRunner implements AutoCloseable {
         return InvocationIds.next().toString();
     }
 
-    public CgiReply run(ActiveFunction function, CgiRequest request, InvocationSource source) {
+    public CgiReply run(ActiveFunction function, CgiRequest request, InvocationOrigin origin) {
         Instant startedAt = clock.instant();
         long started = System.nanoTime();
         String id = request.invocationId();
@@ -98,7 +98,7 @@ public class FunctionRunner implements AutoCloseable {
                     InvocationOutcome.THROTTLED,
                     "Too many requests to this account's functions are in flight; retry shortly",
                     id);
-            return finish(function, request, source, startedAt, tooMany);
+            return finish(function, request, origin, startedAt, tooMany);
         }
         try {
             WasmFunction module;
@@ -111,7 +111,7 @@ public class FunctionRunner implements AutoCloseable {
                         function.versionNumber(),
                         e.getMessage());
                 return finish(
-                        function, request, source, startedAt, CgiReply.refusal(InvocationOutcome.UNAVAILABLE, id));
+                        function, request, origin, startedAt, CgiReply.refusal(InvocationOutcome.UNAVAILABLE, id));
             }
             Limits limits = limits(function);
             // Recording off is HostCallLog.OFF: host calls pay one interface call, and nothing is kept.
@@ -132,7 +132,7 @@ public class FunctionRunner implements AutoCloseable {
             if (recorder != null) {
                 recordings.submit(function, request, limits, reply, recorder, startedAt);
             }
-            return finish(function, request, source, startedAt, reply);
+            return finish(function, request, origin, startedAt, reply);
         } finally {
             inFlight.release(function.ownerId());
         }
@@ -158,13 +158,13 @@ public class FunctionRunner implements AutoCloseable {
     }
 
     private CgiReply finish(
-            ActiveFunction function, CgiRequest request, InvocationSource source, Instant startedAt, CgiReply reply) {
-        metrics.count(source, reply.outcome());
+            ActiveFunction function, CgiRequest request, InvocationOrigin origin, Instant startedAt, CgiReply reply) {
+        metrics.count(origin.source(), reply.outcome());
         invocationLog.add(new InvocationRecord(
                 UUID.fromString(reply.invocationId()),
                 function.id(),
                 function.versionId(),
-                source,
+                origin,
                 startedAt,
                 reply.status(),
                 reply.outcome(),

@@ -23,17 +23,17 @@ final class InvocationBatchInsert {
                 SELECT i.*, EXISTS (SELECT 1 FROM functions f WHERE f.id = i.function_id) AS known
                 FROM unnest(?::uuid[], ?::int8[], ?::int8[], ?::text[], ?::timestamptz[], ?::int8[], ?::int8[],
                     ?::int4[], ?::text[], ?::int4[], ?::int8[], ?::int8[], ?::int4[], ?::jsonb[], ?::text[],
-                    ?::jsonb[], ?::text[])
+                    ?::jsonb[], ?::text[], ?::uuid[], ?::int4[])
                     AS i (id, function_id, version_id, source, started_at, wall_time_us, cpu_time_us, http_status,
                         outcome, exit_code, bytes_in, bytes_out, peak_memory_pages, host_calls, stderr, log_lines,
-                        trap_message)
+                        trap_message, async_request_id, attempt)
             ), stored AS (
                 INSERT INTO invocations (id, function_id, version_id, source, started_at, wall_time_us, cpu_time_us,
                     http_status, outcome, exit_code, bytes_in, bytes_out, peak_memory_pages, host_calls, stderr,
-                    log_lines, trap_message)
+                    log_lines, trap_message, async_request_id, attempt)
                 SELECT id, function_id, version_id, source, started_at, wall_time_us, cpu_time_us, http_status,
                     outcome, exit_code, bytes_in, bytes_out, peak_memory_pages, host_calls, stderr, log_lines,
-                    trap_message
+                    trap_message, async_request_id, attempt
                 FROM incoming WHERE known
                 ON CONFLICT (id) DO NOTHING
             )
@@ -57,7 +57,9 @@ final class InvocationBatchInsert {
         "text",
         "text",
         "text",
-        "text"
+        "text",
+        "uuid",
+        "int4"
     };
 
     private final JdbcTemplate jdbc;
@@ -85,7 +87,7 @@ final class InvocationBatchInsert {
         Object[][] columns = {
             new UUID[n], new Long[n], new Long[n], new String[n], new Timestamp[n], new Long[n], new Long[n],
             new Integer[n], new String[n], new Integer[n], new Long[n], new Long[n], new Integer[n], new String[n],
-            new String[n], new String[n], new String[n]
+            new String[n], new String[n], new String[n], new UUID[n], new Integer[n]
         };
         for (int i = 0; i < n; i++) {
             InvocationRow row = rows.get(i);
@@ -106,7 +108,9 @@ final class InvocationBatchInsert {
                 row.hostCalls(),
                 row.stderr(),
                 row.logLines(),
-                row.trapMessage()
+                row.trapMessage(),
+                row.asyncRequestId(),
+                row.attempt()
             };
             for (int column = 0; column < values.length; column++) {
                 columns[column][i] = values[column];

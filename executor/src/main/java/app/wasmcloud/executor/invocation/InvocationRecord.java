@@ -1,7 +1,7 @@
 package app.wasmcloud.executor.invocation;
 
+import app.wasmcloud.contract.InvocationOrigin;
 import app.wasmcloud.contract.InvocationOutcome;
-import app.wasmcloud.contract.InvocationSource;
 import app.wasmcloud.runtime.RunResult;
 import java.time.Instant;
 import java.util.UUID;
@@ -11,7 +11,7 @@ record InvocationRecord(
         UUID id,
         long functionId,
         long versionId,
-        InvocationSource source,
+        InvocationOrigin origin,
         Instant startedAt,
         int httpStatus,
         InvocationOutcome outcome,

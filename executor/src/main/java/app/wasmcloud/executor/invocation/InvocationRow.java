@@ -31,7 +31,9 @@ record InvocationRow(
         String hostCalls,
         String stderr,
         String logLines,
-        String trapMessage) {
+        String trapMessage,
+        UUID asyncRequestId,
+        Integer attempt) {
 
     private static final int MAX_CAPTURED_BYTES = 64 * 1024;
 
@@ -41,7 +43,7 @@ record InvocationRow(
                 record.id(),
                 record.functionId(),
                 record.versionId(),
-                record.source().label(),
+                record.origin().source().label(),
                 record.startedAt(),
                 result == null ? 0 : result.wallNanos() / 1_000,
                 result == null ? 0 : result.cpuNanos() / 1_000,
@@ -54,7 +56,9 @@ record InvocationRow(
                 json.writeValueAsString(result == null ? Map.of() : result.hostCalls()),
                 result == null ? "" : captured(result.stderr()),
                 json.writeValueAsString(result == null ? List.of() : logLines(result.logLines())),
-                result == null || result.trapMessage() == null ? null : storable(result.trapMessage()));
+                result == null || result.trapMessage() == null ? null : storable(result.trapMessage()),
+                record.origin().asyncRequestId(),
+                record.origin().attempt());
     }
 
     private static String captured(byte[] bytes) {

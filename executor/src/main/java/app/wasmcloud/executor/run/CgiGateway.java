@@ -1,6 +1,6 @@
 package app.wasmcloud.executor.run;
 
-import app.wasmcloud.contract.InvocationSource;
+import app.wasmcloud.contract.InvocationOrigin;
 import app.wasmcloud.contract.WasmcloudHeaders;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.executor.function.FunctionLimitsProperties;
@@ -52,7 +52,7 @@ public class CgiGateway {
             HttpServletResponse response,
             ActiveFunction function,
             RequestTarget target,
-            InvocationSource source)
+            InvocationOrigin origin)
             throws IOException {
         String invocationId = FunctionRunner.newInvocationId();
         long declaredLength = request.getContentLengthLong();
@@ -61,7 +61,7 @@ public class CgiGateway {
             return;
         }
         if (declaredLength == 0 || (declaredLength < 0 && request.getHeader("Transfer-Encoding") == null)) {
-            run(request, response, function, target, source, invocationId, NO_BODY);
+            run(request, response, function, target, origin, invocationId, NO_BODY);
             return;
         }
         AsyncContext async = request.startAsync();
@@ -75,7 +75,7 @@ public class CgiGateway {
                 invocationId,
                 body -> {
                     try {
-                        run(request, response, function, target, source, invocationId, body);
+                        run(request, response, function, target, origin, invocationId, body);
                     } catch (IOException clientGone) {
                         // The function ran and was recorded; the client is no longer there to read its reply.
                     }
@@ -94,7 +94,7 @@ public class CgiGateway {
             HttpServletResponse response,
             ActiveFunction function,
             RequestTarget target,
-            InvocationSource source,
+            InvocationOrigin origin,
             String invocationId,
             byte[] body)
             throws IOException {
@@ -112,7 +112,7 @@ public class CgiGateway {
                 .function(function.name(), function.versionNumber(), invocationId)
                 .passCookies(target.passCookies())
                 .build();
-        write(response, runner.run(function, cgi, source), target.method());
+        write(response, runner.run(function, cgi, origin), target.method());
     }
 
     /** The one way the executor answers: the reply's status, headers and body, and the invocation's id. */

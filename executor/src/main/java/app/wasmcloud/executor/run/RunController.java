@@ -1,5 +1,6 @@
 package app.wasmcloud.executor.run;
 
+import app.wasmcloud.contract.InvocationOrigin;
 import app.wasmcloud.contract.InvocationSource;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.executor.function.FunctionDirectory;
@@ -67,6 +68,6 @@ class RunController {
                     request.getMethod());
             return;
         }
-        gateway.serve(request, response, function.get(), target, InvocationSource.RUN);
+        gateway.serve(request, response, function.get(), target, InvocationOrigin.of(InvocationSource.RUN));
     }
 }

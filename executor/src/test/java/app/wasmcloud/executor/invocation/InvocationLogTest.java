@@ -3,6 +3,7 @@ package app.wasmcloud.executor.invocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import app.wasmcloud.contract.InvocationOrigin;
 import app.wasmcloud.contract.InvocationOutcome;
 import app.wasmcloud.contract.InvocationSource;
 import app.wasmcloud.executor.TestDatabase;
@@ -199,7 +200,16 @@ class InvocationLogTest {
         UUID refused = InvocationIds.next();
         // A version that does not exist: the foreign key refuses this one row (SQLSTATE 23503).
         log.add(new InvocationRecord(
-                refused, functionId, -1, InvocationSource.RUN, Instant.now(), 200, InvocationOutcome.OK, 0, 0, null));
+                refused,
+                functionId,
+                -1,
+                InvocationOrigin.of(InvocationSource.RUN),
+                Instant.now(),
+                200,
+                InvocationOutcome.OK,
+                0,
+                0,
+                null));
         kept.addAll(add(3));
 
         awaitUntil(Duration.ofSeconds(10), "the other records are written", () -> written(kept) == 6);
@@ -246,7 +256,16 @@ class InvocationLogTest {
 
     private InvocationRecord record(UUID id, long function, RunResult result) {
         return new InvocationRecord(
-                id, function, versionId, InvocationSource.RUN, Instant.now(), 200, InvocationOutcome.OK, 0, 0, result);
+                id,
+                function,
+                versionId,
+                InvocationOrigin.of(InvocationSource.RUN),
+                Instant.now(),
+                200,
+                InvocationOutcome.OK,
+                0,
+                0,
+                result);
     }
 
     private List<UUID> add(int count) {
