@@ -79,10 +79,11 @@ class ModuleCompilerTest {
     void aCallerThatStopsWaitingLeavesTheCompileForTheNext() throws Exception {
         try (var compiler =
                 new ModuleCompiler(new ModuleCompiler.Budget(1, 1, GENEROUS, 4L << 30), ModuleLimits.DEFAULTS)) {
-            CompletableFuture<WasmFunction> compiling = compiler.submit(PROGRAM, null, 256, null);
+            // The large program, whose compile takes far longer than the first caller waits even on a fast machine.
+            CompletableFuture<WasmFunction> compiling = compiler.submit(LARGE_PROGRAM, null, 256, null);
 
-            assertThatThrownBy(() -> compiling.get(50, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
-            assertThat(compiling.get().info().sizeBytes()).isEqualTo(PROGRAM.length);
+            assertThatThrownBy(() -> compiling.get(20, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            assertThat(compiling.get().info().sizeBytes()).isEqualTo(LARGE_PROGRAM.length);
         }
     }
 }
