@@ -49,7 +49,7 @@ public final class OlinContext {
         this.stderr = stderr;
         this.log = log;
         this.resources = new ResourceTable(maxOpenResources);
-        this.schemes = new Schemes(log, egress);
+        this.schemes = new Schemes(log, egress, hostCalls);
         this.hostCalls = hostCalls;
         this.slot = slot;
     }

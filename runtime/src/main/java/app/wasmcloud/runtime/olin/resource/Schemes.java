@@ -1,6 +1,7 @@
 package app.wasmcloud.runtime.olin.resource;
 
 import app.wasmcloud.runtime.internal.GuestLog;
+import app.wasmcloud.runtime.internal.HostCallCounter;
 import app.wasmcloud.runtime.olin.OlinError;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -25,13 +26,18 @@ public final class Schemes {
         }
     }
 
+    /** The host-call name under which HTTP resources opened are counted: the invocation's outbound requests. */
+    public static final String OUTBOUND_REQUESTS = "http_request";
+
     private final GuestLog log;
     private final EgressPolicy egress;
+    private final HostCallCounter hostCalls;
     private int httpOpened;
 
-    public Schemes(GuestLog log, EgressPolicy egress) {
+    public Schemes(GuestLog log, EgressPolicy egress, HostCallCounter hostCalls) {
         this.log = log;
         this.egress = egress;
+        this.hostCalls = hostCalls;
     }
 
     public Opened open(String url) {
@@ -88,6 +94,9 @@ public final class Schemes {
             return Opened.failed(OlinError.PERMISSION_DENIED);
         }
         httpOpened++;
+        // Each HTTP resource is one outbound request; counted with the host calls so the invocation record, and the
+        // owner's metered usage rolled up from it, can say how many the guest made.
+        hostCalls.count(OUTBOUND_REQUESTS);
         return Opened.of(new HttpResource(uri, egress, log));
     }
 
