@@ -15,8 +15,11 @@ public enum Tier {
     EXAMPLES(new TierQuotas(3, 1_000L, Duration.ofMinutes(1), 5)),
     /** Any module, under the free quotas: granted on application. */
     FREE(new TierQuotas(10, 10_000L, Duration.ofMinutes(10), 10)),
-    /** Any module, under the operator's full quotas. */
-    FULL(new TierQuotas(100, 1_000_000L, Duration.ofHours(10), 100));
+    /**
+     * Any module, under the operator's full quotas. Their defaults are far above what one executor serves, so an
+     * installation that sets none behaves as before tiers existed.
+     */
+    FULL(new TierQuotas(100, 100_000_000L, Duration.ofHours(240), 10_000));
 
     private final String label = name().toLowerCase(Locale.ROOT);
     private final TierQuotas defaults;

@@ -6,6 +6,7 @@ import app.wasmcloud.executor.ExecutorProperties;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.executor.module.CompiledModules;
 import app.wasmcloud.executor.module.ModuleUnavailableException;
+import app.wasmcloud.executor.quota.Quotas;
 import app.wasmcloud.runtime.ExecutionPool;
 import app.wasmcloud.runtime.Limits;
 import app.wasmcloud.runtime.Tenant;
@@ -16,6 +17,7 @@ import app.wasmcloud.runtime.cgi.CgiRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +45,7 @@ public class FunctionRunner implements AutoCloseable {
     private final InvocationMetrics metrics;
     private final int maxResponseBytes;
     private final Clock clock;
+    private final Quotas quotas;
 
     FunctionRunner(
             CompiledModules modules,
@@ -51,8 +54,10 @@ public class FunctionRunner implements AutoCloseable {
             AdmissionProperties admission,
             @Value("${server.tomcat.threads.max:200}") int requestThreads,
             MeterRegistry meters,
-            Clock clock) {
+            Clock clock,
+            Quotas quotas) {
         this.modules = modules;
+        this.quotas = quotas;
         this.invocationLog = invocationLog;
         this.maxResponseBytes = properties.maxResponseBytes();
         this.clock = clock;
@@ -86,6 +91,10 @@ public class FunctionRunner implements AutoCloseable {
         Instant startedAt = clock.instant();
         long started = System.nanoTime();
         String id = request.invocationId();
+        Optional<CgiReply> overQuota = quotas.admit(function, id);
+        if (overQuota.isPresent()) {
+            return finish(function, request, source, startedAt, overQuota.get());
+        }
         if (!inFlight.tryAcquire(function.ownerId())) {
             CgiReply tooMany = CgiReply.refusal(
                     InvocationOutcome.THROTTLED,
@@ -145,6 +154,7 @@ public class FunctionRunner implements AutoCloseable {
     private CgiReply finish(
             ActiveFunction function, CgiRequest request, InvocationSource source, Instant startedAt, CgiReply reply) {
         metrics.count(source, reply.outcome());
+        quotas.ran(function, reply);
         invocationLog.add(new InvocationRecord(
                 UUID.fromString(reply.invocationId()),
                 function.id(),
