@@ -1,7 +1,13 @@
-import type { UserView } from '../api/types';
+import { useState } from 'preact/hooks';
+import { TIERS, type Tier, type UserView } from '../api/types';
 import { Badge, Empty, Loaded, ProblemView, useAction, useResource } from '../components/ui';
 import { formatTime } from '../lib/format';
 import { api } from '../session';
+
+/** Whether the user waits for an admin: a signup to approve or an application to answer. */
+export function isWaiting(user: UserView): boolean {
+  return user.status === 'pending' || user.application !== null;
+}
 
 /** Admins only: the API refuses these calls to anyone else, and the panel shows the screen only to admins. */
 export function AdminPage() {
@@ -23,58 +29,125 @@ export function AdminPage() {
           list.length === 0 ? (
             <Empty>No users yet.</Empty>
           ) : (
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Login</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Joined</th>
-                    <th scope="col">
-                      <span class="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...list]
-                    .sort((a, b) => (a.status === 'pending' ? -1 : 0) - (b.status === 'pending' ? -1 : 0) || a.login.localeCompare(b.login))
-                    .map((user) => (
-                      <tr key={user.login}>
-                        <th scope="row" data-label="Login">
-                          {user.login}
-                        </th>
-                        <td data-label="Role">{user.role}</td>
-                        <td data-label="Status">
-                          <Badge tone={user.status === 'active' ? 'ok' : user.status === 'pending' ? 'warn' : 'bad'}>{user.status}</Badge>
-                        </td>
-                        <td data-label="Joined">{formatTime(user.createdAt)}</td>
-                        <td>
-                          {user.status !== 'active' && (
-                            <button type="button" class="small" disabled={action.busy} aria-label={`Approve ${user.login}`} onClick={() => act(() => api.approveUser(user.login))}>
-                              Approve
-                            </button>
-                          )}
-                          {user.status !== 'suspended' && (
-                            <button
-                              type="button"
-                              class="secondary small"
-                              disabled={action.busy}
-                              aria-label={`Suspend ${user.login}`}
-                              onClick={() => act(() => api.suspendUser(user.login))}
-                            >
-                              Suspend
-                            </button>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
-            </div>
+            <>
+              <Queue users={list.filter(isWaiting)} busy={action.busy} act={act} />
+              <div class="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Login</th>
+                      <th scope="col">Role</th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Tier</th>
+                      <th scope="col">Joined</th>
+                      <th scope="col">
+                        <span class="visually-hidden">Actions</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {[...list]
+                      .sort((a, b) => (a.status === 'pending' ? -1 : 0) - (b.status === 'pending' ? -1 : 0) || a.login.localeCompare(b.login))
+                      .map((user) => (
+                        <tr key={user.login}>
+                          <th scope="row" data-label="Login">
+                            {user.login}
+                          </th>
+                          <td data-label="Role">{user.role}</td>
+                          <td data-label="Status">
+                            <Badge tone={user.status === 'active' ? 'ok' : user.status === 'pending' ? 'warn' : 'bad'}>{user.status}</Badge>
+                          </td>
+                          <td data-label="Tier">{user.tier}</td>
+                          <td data-label="Joined">{formatTime(user.createdAt)}</td>
+                          <td>
+                            {user.status === 'suspended' && (
+                              <button type="button" class="small" disabled={action.busy} aria-label={`Reactivate ${user.login}`} onClick={() => act(() => api.approveUser(user.login))}>
+                                Reactivate
+                              </button>
+                            )}
+                            {user.status !== 'suspended' && (
+                              <button
+                                type="button"
+                                class="secondary small"
+                                disabled={action.busy}
+                                aria-label={`Suspend ${user.login}`}
+                                onClick={() => act(() => api.suspendUser(user.login))}
+                              >
+                                Suspend
+                              </button>
+                            )}
+                          </td>
+                        </tr>
+                      ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
           )
         }
       </Loaded>
     </section>
+  );
+}
+
+type Act = (change: () => Promise<unknown>) => void;
+
+/** Signups and applications waiting for an answer, each with its reason: approve into a tier, or decline saying why. */
+function Queue({ users, busy, act }: { users: UserView[]; busy: boolean; act: Act }) {
+  return (
+    <section class="card" aria-labelledby="queue-heading">
+      <h2 id="queue-heading">Waiting for an answer ({users.length})</h2>
+      {users.length === 0 ? (
+        <Empty>Nobody is waiting.</Empty>
+      ) : (
+        <ul class="plain-list">
+          {users.map((user) => (
+            <QueueEntry key={user.login} user={user} busy={busy} act={act} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function QueueEntry({ user, busy, act }: { user: UserView; busy: boolean; act: Act }) {
+  const [tier, setTier] = useState<Tier>('free');
+  const [message, setMessage] = useState('');
+  const id = `queue-${user.login}`;
+  return (
+    <li data-testid={id}>
+      <p>
+        <strong>{user.login}</strong> ({user.tier}){' '}
+        {user.application === null ? 'signed up and waits for approval.' : `applied ${formatTime(user.application.appliedAt)}: “${user.application.reason}”`}
+      </p>
+      <div class="actions">
+        <label for={`${id}-tier`}>Tier</label>
+        <select id={`${id}-tier`} value={tier} onChange={(event) => setTier(event.currentTarget.value as Tier)}>
+          {TIERS.map((choice) => (
+            <option key={choice} value={choice}>
+              {choice}
+            </option>
+          ))}
+        </select>
+        <button type="button" class="small" disabled={busy} aria-label={`Approve ${user.login}`} onClick={() => act(() => api.approveUser(user.login, tier))}>
+          Approve
+        </button>
+      </div>
+      {user.application !== null && (
+        <form
+          class="actions"
+          onSubmit={(event) => {
+            event.preventDefault();
+            act(() => api.declineApplication(user.login, message.trim()));
+          }}
+        >
+          <label for={`${id}-message`}>Message</label>
+          <input id={`${id}-message`} required maxLength={1000} value={message} onInput={(event) => setMessage(event.currentTarget.value)} placeholder="Why not, for the user" />
+          <button type="submit" class="secondary small" disabled={busy || message.trim() === ''} aria-label={`Decline ${user.login}`}>
+            Decline
+          </button>
+        </form>
+      )}
+    </li>
   );
 }
