@@ -9,10 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The operator's quotas per tier, and the tier a new account starts in. A quota not set here is the tier's default
  * ({@link Tier#defaults()}); set the same {@code wasmcloud.tiers.*} on the executors, which enforce the run quotas.
  *
- * @param examples quotas of the {@code examples} tier (functions, invocations-per-day, cpu-per-day,
- *     requests-per-second); defaults 3, 1000, 1m, 5
- * @param free quotas of the {@code free} tier; defaults 10, 10000, 10m, 10
- * @param full quotas of the {@code full} tier; defaults 100, 1000000, 10h, 100
+ * @param examples quotas of the {@code examples} tier: {@code .functions} (3), {@code .invocations-per-day} (1000),
+ *     {@code .cpu-per-day} (1m), {@code .requests-per-second} (5); this service enforces functions, the executors
+ *     the rest
+ * @param free quotas of the {@code free} tier: functions 10, invocations-per-day 10000, cpu-per-day 10m,
+ *     requests-per-second 10
+ * @param full quotas of the {@code full} tier: functions 100, invocations-per-day 100000000, cpu-per-day 240h,
+ *     requests-per-second 10000
  * @param openSignup the tier of someone who signs up while {@code wasmcloud.signup} is {@code open}: strangers try
  *     the examples at once and apply for more
  * @param approvalSignup the tier of someone who signs up while {@code wasmcloud.signup} is {@code approval}, once an
