@@ -106,7 +106,7 @@ export type Tier = 'examples' | 'free' | 'full';
 
 export const TIERS: readonly Tier[] = ['examples', 'free', 'full'];
 
-/** A tier's quotas, or one user's overrides of them (null: follows the tier). */
+/** An account's quotas (null: no limit), or one user's overrides of them (null: follows the tier). */
 export interface Quotas {
   functions: number | null;
   invocationsPerDay: number | null;

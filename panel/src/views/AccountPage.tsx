@@ -43,9 +43,9 @@ function Tier({ account, usage }: { account: AccountView; usage: UsageView | nul
       </h2>
       <dl class="facts" data-testid="quotas">
         <dt>Functions</dt>
-        <dd>{account.quotas.functions}</dd>
+        <dd>{account.quotas.functions ?? 'no limit'}</dd>
         <dt>Requests per second, per function</dt>
-        <dd>{account.quotas.requestsPerSecond}</dd>
+        <dd>{account.quotas.requestsPerSecond ?? 'no limit'}</dd>
         {today !== null &&
           quotaUse(today, account.quotas).map((use) => (
             <Fragment key={use.label}>

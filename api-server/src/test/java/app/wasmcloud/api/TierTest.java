@@ -126,6 +126,20 @@ class TierTest extends ApiTestBase {
     }
 
     @Test
+    void theFullTierShowsNoRunQuotaAndCannotApplyForMore() throws Exception {
+        String token = tierToken(uniqueName("operator"), Tier.FULL);
+
+        JsonNode quotas = body(get("/api/account", token)).get("quotas");
+        HttpResponse<String> applied = postJson("/api/account/application", token, "{\"reason\":\"more\"}");
+
+        assertThat(quotas.get("functions").asInt()).isEqualTo(100);
+        assertThat(quotas.get("invocationsPerDay").isNull()).isTrue();
+        assertThat(quotas.get("cpuSecondsPerDay").isNull()).isTrue();
+        assertThat(quotas.get("requestsPerSecond").isNull()).isTrue();
+        assertThat(applied.statusCode()).isEqualTo(409);
+    }
+
+    @Test
     void adminsNameOnlyRealTiersAndOrdinaryUsersCannotDecide() throws Exception {
         String login = uniqueName("target");
         tierToken(login, Tier.EXAMPLES);

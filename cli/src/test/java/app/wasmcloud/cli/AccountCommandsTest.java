@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AccountCommandsTest {
     private static final String ACCOUNT = """
             {"login":"ada","role":"user","status":"active","tier":"examples",
-             "quotas":{"functions":3,"invocationsPerDay":1000,"cpuSecondsPerDay":60,"requestsPerSecond":5},
+             "quotas":{"functions":3,"invocationsPerDay":1000,"cpuSecondsPerDay":60,"requestsPerSecond":null},
              "quotaOverrides":{"functions":null,"invocationsPerDay":null,"cpuSecondsPerDay":null,"requestsPerSecond":null},
              "application":{"state":"declined","reason":"mining","tier":null,"message":"No mining.",
                             "appliedAt":"2026-12-01T10:00:00Z","decidedAt":"2026-12-01T11:00:00Z"},
@@ -51,6 +51,7 @@ class AccountCommandsTest {
         assertThat(result.stdout())
                 .contains("tier                     examples")
                 .contains("invocations/day          1000")
+                .contains("requests/s per function  no limit")
                 .contains("Application (2026-12-01T10:00:00Z): declined: No mining.");
     }
 

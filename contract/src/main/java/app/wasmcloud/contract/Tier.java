@@ -16,10 +16,10 @@ public enum Tier {
     /** Any module, under the free quotas: granted on application. */
     FREE(new TierQuotas(10, 10_000L, Duration.ofMinutes(10), 10)),
     /**
-     * Any module, under the operator's full quotas. Their defaults are far above what one executor serves, so an
-     * installation that sets none behaves as before tiers existed.
+     * Any module, under the operator's full quotas. Only the functions quota has a default, so an installation that
+     * sets none runs as before tiers existed.
      */
-    FULL(new TierQuotas(100, 100_000_000L, Duration.ofHours(240), 10_000));
+    FULL(new TierQuotas(100, TierQuotas.NO_LIMIT, TierQuotas.NO_CPU_LIMIT, TierQuotas.NO_RATE_LIMIT));
 
     private final String label = name().toLowerCase(Locale.ROOT);
     private final TierQuotas defaults;

@@ -15,6 +15,15 @@ public record TierQuotas(Integer functions, Long invocationsPerDay, Duration cpu
 
     public static final TierQuotas NONE = new TierQuotas(null, null, null, null);
 
+    /** Invocations per day that stand for "no limit". */
+    public static final long NO_LIMIT = Long.MAX_VALUE;
+
+    /** CPU time per day that stands for "no limit". */
+    public static final Duration NO_CPU_LIMIT = Duration.ofSeconds(Long.MAX_VALUE);
+
+    /** Requests per second that stand for "no limit": the executors skip the rate check. */
+    public static final int NO_RATE_LIMIT = Integer.MAX_VALUE;
+
     public TierQuotas {
         if ((functions != null && functions < 0)
                 || (invocationsPerDay != null && invocationsPerDay < 0)
@@ -23,6 +32,11 @@ public record TierQuotas(Integer functions, Long invocationsPerDay, Duration cpu
             throw new IllegalArgumentException(
                     "Quotas cannot be negative, and requests per second must be at least 1: " + this);
         }
+    }
+
+    /** CPU time per day in microseconds, the invocation record's unit; {@link Long#MAX_VALUE} without a limit. */
+    public long cpuMicrosPerDay() {
+        return cpuPerDay.getSeconds() >= Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE : cpuPerDay.toNanos() / 1_000;
     }
 
     /** These quotas with every field that {@code overrides} sets taken from it instead. */

@@ -29,6 +29,17 @@ class TierTest {
     }
 
     @Test
+    void theFullTierHasNoRunQuotaUnlessTheOperatorSetsOne() {
+        TierQuotas full = Tier.FULL.defaults();
+
+        assertThat(full.functions()).isEqualTo(100);
+        assertThat(full.invocationsPerDay()).isEqualTo(TierQuotas.NO_LIMIT);
+        assertThat(full.cpuMicrosPerDay()).isEqualTo(Long.MAX_VALUE);
+        assertThat(full.requestsPerSecond()).isEqualTo(TierQuotas.NO_RATE_LIMIT);
+        assertThat(Tier.FREE.defaults().cpuMicrosPerDay()).isEqualTo(600_000_000L);
+    }
+
+    @Test
     void quotasRefuseNegativeNumbersAndAZeroRate() {
         assertThatThrownBy(() -> new TierQuotas(-1, null, null, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TierQuotas(null, null, Duration.ofSeconds(-1), null))

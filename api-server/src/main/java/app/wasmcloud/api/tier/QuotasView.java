@@ -5,7 +5,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 
 /**
- * Quotas as the API spells them; in a request, the per-user overrides an admin sets (a null field follows the tier).
+ * Quotas as the API spells them. In an account's quotas a null field means no limit; in overrides, and in the request
+ * that sets them, a null field follows the tier.
  */
 @Schema(name = "Quotas")
 public record QuotasView(
@@ -24,9 +25,17 @@ public record QuotasView(
     public static QuotasView of(TierQuotas quotas) {
         return new QuotasView(
                 quotas.functions(),
-                quotas.invocationsPerDay(),
-                quotas.cpuPerDay() == null ? null : quotas.cpuPerDay().toSeconds(),
-                quotas.requestsPerSecond());
+                limit(quotas.invocationsPerDay(), TierQuotas.NO_LIMIT),
+                quotas.cpuPerDay() == null
+                        ? null
+                        : limit(quotas.cpuPerDay().toSeconds(), TierQuotas.NO_CPU_LIMIT.toSeconds()),
+                quotas.requestsPerSecond() == null || quotas.requestsPerSecond() == TierQuotas.NO_RATE_LIMIT
+                        ? null
+                        : quotas.requestsPerSecond());
+    }
+
+    private static Long limit(Long value, long none) {
+        return value == null || value == none ? null : value;
     }
 
     public TierQuotas toQuotas() {

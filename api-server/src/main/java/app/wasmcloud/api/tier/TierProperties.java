@@ -14,8 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     the rest
  * @param free quotas of the {@code free} tier: functions 10, invocations-per-day 10000, cpu-per-day 10m,
  *     requests-per-second 10
- * @param full quotas of the {@code full} tier: functions 100, invocations-per-day 100000000, cpu-per-day 240h,
- *     requests-per-second 10000
+ * @param full quotas of the {@code full} tier: functions 100, and no run quota unless set here
  * @param openSignup the tier of someone who signs up while {@code wasmcloud.signup} is {@code open}: strangers try
  *     the examples at once and apply for more
  * @param approvalSignup the tier of someone who signs up while {@code wasmcloud.signup} is {@code approval}, once an

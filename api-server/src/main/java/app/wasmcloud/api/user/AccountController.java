@@ -41,7 +41,7 @@ class AccountController {
             String status,
             @Schema(description = "examples, free or full.") String tier,
 
-            @Schema(description = "The quotas the account runs under: its tier's, with any override.")
+            @Schema(description = "The quotas the account runs under: its tier's, with any override; null is no limit.")
             QuotasView quotas,
 
             @Schema(description = "What an admin set for this account alone; null fields follow the tier.")

@@ -34,10 +34,10 @@ public final class AccountShowCommand implements Callable<Integer> {
                 List.of(
                         List.of("login", account.login()),
                         List.of("tier", account.tier()),
-                        List.of("functions", String.valueOf(quotas.functions())),
-                        List.of("invocations/day", String.valueOf(quotas.invocationsPerDay())),
-                        List.of("cpu seconds/day", String.valueOf(quotas.cpuSecondsPerDay())),
-                        List.of("requests/s per function", String.valueOf(quotas.requestsPerSecond()))));
+                        List.of("functions", limit(quotas.functions())),
+                        List.of("invocations/day", limit(quotas.invocationsPerDay())),
+                        List.of("cpu seconds/day", limit(quotas.cpuSecondsPerDay())),
+                        List.of("requests/s per function", limit(quotas.requestsPerSecond()))));
         AccountView.Application application = account.application();
         if (application != null) {
             output.line("Application (" + application.appliedAt() + "): " + application.state()
@@ -50,5 +50,10 @@ public final class AccountShowCommand implements Callable<Integer> {
             output.note("You may deploy only the examples; `wasmcloud account apply --reason TEXT` asks for more.");
         }
         return ExitCode.OK.code();
+    }
+
+    /** The API leaves out a quota the account does not have. */
+    private static String limit(Number quota) {
+        return quota == null ? "no limit" : quota.toString();
     }
 }

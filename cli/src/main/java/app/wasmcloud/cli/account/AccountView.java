@@ -6,7 +6,7 @@ import java.util.List;
  * `GET /api/account`; also the `--output json` shape of `account show`.
  *
  * @param tier examples, free or full
- * @param quotas what the account runs under: its tier's quotas with any override
+ * @param quotas what the account runs under: its tier's quotas with any override; null is no limit
  * @param quotaOverrides what an admin set for this account alone; null fields follow the tier
  * @param application the latest application for a better tier, or null
  * @param examples what the examples tier may deploy

@@ -10,10 +10,13 @@ import app.wasmcloud.contract.TierQuotas;
 record RunLimits(long invocationsPerDay, long cpuMicrosPerDay, int requestsPerSecond) {
 
     /** For an owner whose tier could not be read: nothing is refused until it can. */
-    static final RunLimits UNLIMITED = new RunLimits(Long.MAX_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE);
+    static final RunLimits UNLIMITED = new RunLimits(TierQuotas.NO_LIMIT, Long.MAX_VALUE, TierQuotas.NO_RATE_LIMIT);
+
+    boolean limitsRate() {
+        return requestsPerSecond != TierQuotas.NO_RATE_LIMIT;
+    }
 
     static RunLimits of(TierQuotas quotas) {
-        return new RunLimits(
-                quotas.invocationsPerDay(), quotas.cpuPerDay().toNanos() / 1_000, quotas.requestsPerSecond());
+        return new RunLimits(quotas.invocationsPerDay(), quotas.cpuMicrosPerDay(), quotas.requestsPerSecond());
     }
 }

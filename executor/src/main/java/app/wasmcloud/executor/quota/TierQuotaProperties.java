@@ -12,8 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param examples quotas of the {@code examples} tier: {@code .invocations-per-day} (1000), {@code .cpu-per-day}
  *     (1m), {@code .requests-per-second} (5); {@code .functions} is the api-server's
  * @param free quotas of the {@code free} tier: invocations-per-day 10000, cpu-per-day 10m, requests-per-second 10
- * @param full quotas of the {@code full} tier: invocations-per-day 100000000, cpu-per-day 240h, requests-per-second
- *     10000
+ * @param full quotas of the {@code full} tier: none unless set here
  */
 @ConfigurationProperties("wasmcloud.tiers")
 record TierQuotaProperties(TierQuotas examples, TierQuotas free, TierQuotas full) {
