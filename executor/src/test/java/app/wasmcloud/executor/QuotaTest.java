@@ -73,6 +73,31 @@ class QuotaTest extends ExecutorTest {
     }
 
     @Test
+    @Timeout(30)
+    void anOwnerWithNoCpuTimeLeftIsRefusedUntilAnAdminsOverrideReachesTheExecutorAtItsNextSync() throws Exception {
+        long owner = newOwner();
+        jdbc.sql("UPDATE users SET tier = 'free', quota_cpu_seconds_per_day = 0 WHERE id = :id")
+                .param("id", owner)
+                .update();
+        String hello = deploy(readModule("hello"), "public", null, owner);
+
+        HttpResponse<String> refused = get("/" + hello + "/");
+        jdbc.sql("UPDATE users SET quota_cpu_seconds_per_day = NULL WHERE id = :id")
+                .param("id", owner)
+                .update();
+        Duration took = awaitUntil(
+                Duration.ofSeconds(5),
+                "the override is lifted",
+                () -> get("/" + hello + "/").statusCode() == 200);
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+                .isGreaterThan(1);
+        assertThat(recordOf(refused)).isEqualTo("quota_exceeded 429");
+        assertThat(took).as("one sync interval (100 ms here) and a little").isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
     @Timeout(60)
     void twoExecutorsTogetherHoldAFunctionToItsRequestsPerSecondWithinOneSecondsBurst() throws Exception {
         long owner = newOwner();
