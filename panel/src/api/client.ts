@@ -20,6 +20,7 @@ import type {
   InvokeRequest,
   LoginOptions,
   MetricsRange,
+  Quotas,
   Tier,
   TokenView,
   UsageView,
@@ -210,6 +211,11 @@ export class ApiClient {
 
   declineApplication(login: string, message: string): Promise<UserView> {
     return this.json('POST', `/api/admin/users/${encodeURIComponent(login)}/decline`, { message });
+  }
+
+  /** Replaces the user's quota overrides; a null field follows their tier. */
+  overrideQuotas(login: string, quotas: Quotas): Promise<UserView> {
+    return this.json('PUT', `/api/admin/users/${encodeURIComponent(login)}/quotas`, quotas);
   }
 
   account(): Promise<AccountView> {

@@ -66,3 +66,12 @@ export function quotaUse(today: DailyUsage, quotas: Quotas): QuotaUse[] {
     use('CPU seconds today', Math.round(today.cpuTimeUs / 1000) / 1000, quotas.cpuSecondsPerDay),
   ];
 }
+
+/** An admin's override as typed: blank follows the tier; otherwise a whole number, at least `min`. */
+export function parseOverride(text: string, min = 0): number | null | 'invalid' {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (!/^\d+$/.test(trimmed)) return 'invalid';
+  const value = Number(trimmed);
+  return Number.isSafeInteger(value) && value >= min ? value : 'invalid';
+}

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { TIERS, type Tier, type UserView } from '../api/types';
+import { TIERS, type Quotas, type Tier, type UserView } from '../api/types';
 import { Badge, Empty, Loaded, ProblemView, useAction, useResource } from '../components/ui';
 import { formatTime } from '../lib/format';
+import { parseOverride } from '../lib/usage';
 import { api } from '../session';
 
 /** Whether the user waits for an admin: a signup to approve or an application to answer. */
@@ -76,6 +77,7 @@ export function AdminPage() {
                                 Suspend
                               </button>
                             )}
+                            <QuotaOverrides user={user} busy={action.busy} act={act} />
                           </td>
                         </tr>
                       ))}
@@ -149,5 +151,57 @@ function QueueEntry({ user, busy, act }: { user: UserView; busy: boolean; act: A
         </form>
       )}
     </li>
+  );
+}
+
+const QUOTA_FIELDS: { key: keyof Quotas; label: string; min: number }[] = [
+  { key: 'functions', label: 'Functions', min: 0 },
+  { key: 'invocationsPerDay', label: 'Invocations per day', min: 0 },
+  { key: 'cpuSecondsPerDay', label: 'CPU seconds per day', min: 0 },
+  { key: 'requestsPerSecond', label: 'Requests per second', min: 1 },
+];
+
+/** One user's overrides of their tier's quotas: a blank field follows the tier. */
+function QuotaOverrides({ user, busy, act }: { user: UserView; busy: boolean; act: Act }) {
+  const initial = (key: keyof Quotas) => {
+    const value = user.quotaOverrides?.[key];
+    return value === null || value === undefined ? '' : String(value);
+  };
+  const [texts, setTexts] = useState<Record<keyof Quotas, string>>({
+    functions: initial('functions'),
+    invocationsPerDay: initial('invocationsPerDay'),
+    cpuSecondsPerDay: initial('cpuSecondsPerDay'),
+    requestsPerSecond: initial('requestsPerSecond'),
+  });
+  const parsed = QUOTA_FIELDS.map((field) => [field.key, parseOverride(texts[field.key], field.min)] as const);
+  const invalid = parsed.some(([, value]) => value === 'invalid');
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (invalid) return;
+    act(() => api.overrideQuotas(user.login, Object.fromEntries(parsed) as unknown as Quotas));
+  };
+  return (
+    <details class="quota-overrides">
+      <summary>Quotas of {user.login}</summary>
+      <form onSubmit={submit}>
+        {QUOTA_FIELDS.map((field) => (
+          <div key={field.key}>
+            <label for={`quota-${user.login}-${field.key}`}>{field.label}</label>
+            <input
+              id={`quota-${user.login}-${field.key}`}
+              inputMode="numeric"
+              placeholder={`the ${user.tier} tier's`}
+              value={texts[field.key]}
+              aria-invalid={parseOverride(texts[field.key], field.min) === 'invalid'}
+              onInput={(event) => setTexts({ ...texts, [field.key]: event.currentTarget.value })}
+            />
+          </div>
+        ))}
+        <p class="hint">Blank follows the tier. Executors apply a change within a second.</p>
+        <button type="submit" class="small" disabled={busy || invalid} aria-label={`Save the quotas of ${user.login}`}>
+          Save
+        </button>
+      </form>
+    </details>
   );
 }

@@ -3,7 +3,7 @@ import { ApiClient, type FetchFunction } from '../../src/api/client';
 import { ApiError } from '../../src/api/problem';
 import type { UsageView, UserView } from '../../src/api/types';
 import { parseRoute, hrefOf } from '../../src/lib/route';
-import { dayOf, quotaUse, usageSeries, utcDay } from '../../src/lib/usage';
+import { dayOf, parseOverride, quotaUse, usageSeries, utcDay } from '../../src/lib/usage';
 import { isWaiting } from '../../src/views/AdminPage';
 
 const usage: UsageView = {
@@ -59,6 +59,17 @@ describe('the admins queue', () => {
   });
 });
 
+describe('an admin override as typed', () => {
+  it('is blank for the tier, a whole number within bounds, or invalid', () => {
+    expect(parseOverride('  ')).toBeNull();
+    expect(parseOverride('50000')).toBe(50000);
+    expect(parseOverride('0')).toBe(0);
+    expect(parseOverride('0', 1)).toBe('invalid');
+    expect(parseOverride('-3')).toBe('invalid');
+    expect(parseOverride('1.5')).toBe('invalid');
+  });
+});
+
 describe('the account calls', () => {
   it('send the application and the decline as JSON, and ask usage from a day', async () => {
     const calls: { url: string; init: RequestInit }[] = [];
@@ -72,13 +83,16 @@ describe('the account calls', () => {
     await client.declineApplication('bob', 'Not yet.');
     await client.approveUser('ada', 'free');
     await client.usage('2026-12-01');
+    await client.overrideQuotas('ada', { functions: null, invocationsPerDay: 50000, cpuSecondsPerDay: null, requestsPerSecond: null });
 
     expect(calls.map((call) => `${call.init.method} ${call.url}`)).toEqual([
       'POST /api/account/application',
       'POST /api/admin/users/bob/decline',
       'POST /api/admin/users/ada/approve?tier=free',
       'GET /api/account/usage?since=2026-12-01',
+      'PUT /api/admin/users/ada/quotas',
     ]);
+    expect(calls[4]?.init.body).toBe('{"functions":null,"invocationsPerDay":50000,"cpuSecondsPerDay":null,"requestsPerSecond":null}');
     expect(calls[0]?.init.body).toBe('{"reason":"a club"}');
     expect(calls[1]?.init.body).toBe('{"message":"Not yet."}');
     expect(new Headers(calls[0]?.init.headers).get('X-XSRF-TOKEN')).toBe('t');
