@@ -7,6 +7,7 @@ import app.wasmcloud.contract.Tier;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -87,6 +88,27 @@ class TierTest extends ApiTestBase {
         assertThat(account.get("application").get("message").asString()).isEqualTo("No crypto mining, sorry.");
         assertThat(nothingWaits.statusCode()).isEqualTo(409);
         assertThat(reapplied.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void anExamplesUserCannotTurnTheEgressExampleIntoAnOpenRelay() throws Exception {
+        String token = tierToken(uniqueName("relay"), Tier.EXAMPLES);
+        String name = uniqueName("relay");
+        assertThat(upload(
+                                "/api/functions/" + name + "/versions?create=true",
+                                token,
+                                "egress.wasm",
+                                Files.readAllBytes(Path.of("../examples/egress/egress.wasm")))
+                        .statusCode())
+                .isEqualTo(201);
+
+        HttpResponse<String> allowed =
+                send("PATCH", "/api/functions/" + name, token, "{\"egressAllowList\":[\"victim.example.com\"]}");
+        HttpResponse<String> cleared = send("PATCH", "/api/functions/" + name, token, "{\"egressAllowList\":[]}");
+
+        assertThat(allowed.statusCode()).isEqualTo(403);
+        assertThat(body(allowed).get("detail").asString()).contains("wasmcloud account apply");
+        assertThat(cleared.statusCode()).isEqualTo(200);
     }
 
     @Test

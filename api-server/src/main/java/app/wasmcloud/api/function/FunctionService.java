@@ -139,7 +139,17 @@ public class FunctionService {
                             properties.maxMemoryPages()));
         }
         if (update.egressAllowList() != null) {
-            function.allowEgressTo(checkedHosts(update.egressAllowList()));
+            List<String> hosts = checkedHosts(update.egressAllowList());
+            // The egress example would otherwise make any stranger's account an open relay to the hosts they name.
+            if (!hosts.isEmpty() && !tiers.of(function.ownerId()).deploysAnyModule()) {
+                throw new ApiException(
+                        HttpStatus.FORBIDDEN,
+                        "No egress on this tier",
+                        "Functions on the examples tier cannot make outbound requests. To allow hosts, apply for the"
+                                + " free tier: `wasmcloud account apply --reason \"what you want to build\"`, or the"
+                                + " Apply form on the panel's Account page.");
+            }
+            function.allowEgressTo(hosts);
         }
         notifier.changed(function.name());
         return functions.saveAndFlush(function);
