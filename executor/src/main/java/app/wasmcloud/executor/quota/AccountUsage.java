@@ -30,6 +30,8 @@ final class AccountUsage {
         this.day = day;
         this.sharedInvocations = invocations;
         this.sharedCpuMicros = cpuMicros;
+        // Seen now: the sync thread may look before the first request marks it, and must not forget it as idle.
+        this.lastSeenNanos = System.nanoTime();
     }
 
     RunLimits limits() {
