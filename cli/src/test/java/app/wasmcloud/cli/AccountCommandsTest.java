@@ -92,6 +92,15 @@ class AccountCommandsTest {
     }
 
     @Test
+    void aSinceThatIsNotADayIsAUsageErrorBeforeAnyRequest() {
+        CliRun.Result result = cli.run("account", "usage", "--since", "yesterday");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("--since").contains("yesterday");
+        assertThat(api.received()).isEmpty();
+    }
+
+    @Test
     void adminUsersPendingShowsTheQueueWithReasons() {
         api.answer("GET /api/admin/users", 200, """
                 [{"login":"ada","role":"user","status":"active","tier":"examples",
