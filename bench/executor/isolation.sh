@@ -4,7 +4,7 @@
 # sleeping ones each get 20 connections. Prints one table; figures go to bench/executor/README.md.
 #
 # Usage: bench/executor/isolation.sh      Settings: DURATION=10s THREADS=2 PORT=18091 MANAGEMENT_PORT=19091 SKIP_BUILD=1
-#   EXECUTOR_ARGS, JAVA_OPTS, HOSTILE_CONNECTIONS (20), LOOPER_TIMEOUT_MS (the loopers' time limit; default 10 s)
+#   CONNECTIONS ("1 16 256"), EXECUTOR_ARGS, JAVA_OPTS, HOSTILE_CONNECTIONS (20), LOOPER_TIMEOUT_MS (the loopers' time limit; default 10 s)
 #   are for experiments only: the reported figures use the defaults
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -70,7 +70,7 @@ echo "== $(nproc) CPUs, $("$java" -version 2>&1 | head -1), executor args: ${EXE
 wrk -t "$THREADS" -c 64 -d 15s "$base/hello/" >/dev/null
 echo "| hello            | conn |     req/s |      p50 |      p99 | requests | non-2xx | socket errors |"
 echo "|---|---|---|---|---|---|---|---|"
-for connections in 1 16 256; do
+for connections in ${CONNECTIONS:-1 16 256}; do
   measure alone "$connections"
   hogs=()
   for name in "${hostile[@]}"; do

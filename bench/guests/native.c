@@ -8,6 +8,10 @@
 
 #include "fib.c"
 #include "sha256.c"
+#include "sort.c"
+#include "json.c"
+#include "memops.c"
+#include "float.c"
 
 static double now_ms(void) {
     struct timespec t;
@@ -56,5 +60,10 @@ int main(void) {
     fill(42);
     bench("fib30", fib30);
     bench("sha256_1mib", sha256_mib);
+    bench("sort_100k", sort_100k);
+    json_fill(7);
+    bench("json_1mib", json_parse);
+    bench("memops_1mib", memops_1mib);
+    bench("nbody_100k", nbody_100k);
     return 0;
 }

@@ -21,6 +21,7 @@ import type {
   LoginOptions,
   MetricsRange,
   Quotas,
+  RecordingTrace,
   Tier,
   TokenView,
   UsageView,
@@ -142,6 +143,22 @@ export class ApiClient {
 
   getInvocation(id: string): Promise<InvocationDetail> {
     return this.json('GET', `/api/invocations/${encodeURIComponent(id)}`);
+  }
+
+  /** The invocation's recording as a host-call timeline; null when it was not recorded (the API answers 404). */
+  async getRecordingTrace(id: string): Promise<RecordingTrace | null> {
+    const response = await this.fetchFunction(`/api/invocations/${encodeURIComponent(id)}/recording/trace`, {
+      method: 'GET',
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+    }).catch(unreachable);
+    if (response.status === 404) {
+      return null;
+    }
+    if (!response.ok) {
+      throw await problemFrom(response);
+    }
+    return (await response.json()) as RecordingTrace;
   }
 
   /** The SSE stream of a function's new invocation records; same origin, so the session cookie goes with it. */

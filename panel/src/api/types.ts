@@ -19,9 +19,13 @@ export interface FunctionView {
   timeoutMs: number | null;
   memoryPages: number | null;
   egressAllowList: string[];
+  /** Whether invocations are recorded for replay; absent from an older server. */
+  record?: RecordMode;
   createdAt: string;
   updatedAt: string;
 }
+
+export type RecordMode = 'off' | 'on' | 'errors';
 
 export interface FunctionChanges {
   description?: string;
@@ -30,6 +34,7 @@ export interface FunctionChanges {
   timeoutMs?: number | null;
   memoryPages?: number | null;
   egressAllowList?: string[];
+  record?: RecordMode;
 }
 
 export interface VersionView {
@@ -221,4 +226,35 @@ export interface FunctionLimits {
   maxMemoryPages: number;
   defaultMemoryPages: number;
   maxEgressHosts: number;
+}
+
+/** One host call of a recording, as GET /api/invocations/{id}/recording/trace gives it. */
+export interface RecordedHostCall {
+  index: number;
+  name: string;
+  args: number[];
+  /** null when the call did not return (an exit, or a trap in the host). */
+  results: number[] | null;
+  /** The first 64 bytes the call handed the guest from the world, as hex; null when it handed none. */
+  bytesHex: string | null;
+  bytesLength: number;
+  atMicros: number;
+}
+
+/** An invocation's recording: the request, the host-call timeline, how it ended, and how to replay it. */
+export interface RecordingTrace {
+  invocationId: string;
+  function: string;
+  version: number;
+  entrypoint: string | null;
+  formatVersion: number;
+  request: { method: string; path: string; query: string; headers: { name: string; value: string }[] };
+  env: { name: string; value: string; secret: boolean }[];
+  stdinBytes: number;
+  stdinCut: boolean;
+  hostCallsTotal: number;
+  hostCallsCut: boolean;
+  hostCalls: RecordedHostCall[];
+  ending: { outcome: string; exitCode: number; trapMessage: string | null; stdoutSha256: string };
+  replayCommand: string;
 }

@@ -277,6 +277,37 @@ describe('the panel against the dev stack', () => {
     await check(page, 'settings');
   });
 
+  it("records the function for replay and shows an invocation's host-call timeline with its replay command", async () => {
+    await tab('Settings');
+    await page.getByLabel('Record for replay').selectOption('on');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Saved.').waitFor();
+    // The executor hears of the setting through NOTIFY and stores recordings in the background: both take a moment.
+    let id = '';
+    await expect
+      .poll(
+        async () => {
+          await apiFromPage(page, 'POST', `/api/functions/${NAME}/invoke`, 'recorded');
+          id = await page.evaluate(async (name) => {
+            const response = await fetch(`/api/functions/${name}/recordings`);
+            if (!response.ok) return '';
+            const list = (await response.json()) as { newest: { invocationId: string }[] };
+            return list.newest[0]?.invocationId ?? '';
+          }, NAME);
+          return id;
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .not.toBe('');
+    await go(`#/functions/${NAME}/invocations/${id}`);
+    const drawer = page.getByRole('dialog', { name: 'Invocation' });
+    await drawer.getByRole('button', { name: 'Copy replay command' }).waitFor();
+    expect(await drawer.getByTestId('replay-command').textContent()).toBe(`wasmcloud replay ${id} --trace`);
+    expect(await drawer.getByTestId('recording-timeline').locator('tbody tr').count()).toBeGreaterThan(0);
+    await check(page, 'invocation-recording');
+    await page.keyboard.press('Escape');
+  });
+
   it('lists the function with its activity, escaping what users wrote', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Functions' }).click();
     const row = page.locator('tr', { hasText: NAME });

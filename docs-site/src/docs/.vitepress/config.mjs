@@ -45,6 +45,7 @@ export const sidebar = [
       { text: 'Configuration and secrets', link: '/secrets' },
       { text: 'Egress allow-lists', link: '/egress' },
       { text: 'Logs and debugging', link: '/debugging' },
+      { text: 'Recording and replay', link: '/replay' },
       { text: 'Tokens, scopes and login', link: '/tokens' },
       { text: 'Migrating a 2018 Olin module', link: '/migrating-olin' },
     ],

@@ -4,6 +4,7 @@ import { Badge, Empty, Loaded, outcomeTone, useResource } from '../../components
 import { formatBytes, formatMicros, formatPages, formatTime } from '../../lib/format';
 import { functionHref } from '../../lib/route';
 import { api } from '../../session';
+import { RecordingTimeline } from './RecordingTimeline';
 
 export const OUTCOMES = ['ok', 'nonzero_exit', 'trap', 'timeout', 'memory_limit', 'output_limit', 'invalid_response', 'throttled', 'overloaded', 'unavailable', 'quota_exceeded'];
 const RANGES = [
@@ -124,6 +125,7 @@ function InvocationDrawer({ fn, id }: { fn: FunctionView; id: string }) {
         </button>
       </div>
       <Loaded resource={detail}>{(invocation: InvocationDetail) => <InvocationFacts invocation={invocation} />}</Loaded>
+      <RecordingTimeline id={id} fnName={fn.name} />
     </aside>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { FunctionChanges, FunctionLimits, FunctionView, Visibility } from '../../api/types';
+import type { FunctionChanges, FunctionLimits, FunctionView, RecordMode, Visibility } from '../../api/types';
 import { ProblemView, useAction, useResource } from '../../components/ui';
 import { formatPages } from '../../lib/format';
 import { api } from '../../session';
@@ -12,6 +12,7 @@ export function SettingsTab({ fn, onSaved }: { fn: FunctionView; onSaved: () => 
   const [timeout, setTimeoutText] = useState(fn.timeoutMs?.toString() ?? '');
   const [memory, setMemory] = useState(fn.memoryPages?.toString() ?? '');
   const [egress, setEgress] = useState(fn.egressAllowList.join('\n'));
+  const [record, setRecord] = useState<RecordMode>(fn.record ?? 'off');
   const [saved, setSaved] = useState(false);
   const save = useAction();
 
@@ -27,6 +28,7 @@ export function SettingsTab({ fn, onSaved }: { fn: FunctionView; onSaved: () => 
         .split('\n')
         .map((host) => host.trim())
         .filter((host) => host !== ''),
+      record,
     };
     void save.run(async () => {
       await api.updateFunction(fn.name, changes);
@@ -90,6 +92,16 @@ export function SettingsTab({ fn, onSaved }: { fn: FunctionView; onSaved: () => 
         <p id="settings-egress-hint" class="hint">
           One host name per line that the function may call; empty means no outbound requests
           {max !== null && ` (at most ${max.maxEgressHosts} hosts)`}.
+        </p>
+        <label for="settings-record">Record for replay</label>
+        <select id="settings-record" aria-describedby="settings-record-hint" value={record} onChange={(event) => setRecord(event.currentTarget.value as RecordMode)}>
+          <option value="off">Off</option>
+          <option value="on">Every invocation</option>
+          <option value="errors">Failed invocations only</option>
+        </select>
+        <p id="settings-record-hint" class="hint">
+          A recording holds the request's headers and body and every host call, so <code>wasmcloud replay</code> can run the invocation again
+          exactly; only you and admins can read it.
         </p>
         {save.error !== null && <ProblemView error={save.error} />}
         {saved && (

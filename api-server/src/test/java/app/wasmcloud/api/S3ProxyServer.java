@@ -6,6 +6,7 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -57,8 +58,22 @@ final class S3ProxyServer {
         return endpoint;
     }
 
+    /** Puts an object as an executor would, straight into the store. */
+    synchronized void put(String key, byte[] bytes) {
+        client().putObject(request -> request.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes));
+    }
+
     /** The object's bytes, or null when there is none. */
     synchronized byte[] object(String key) {
+        try {
+            return client().getObjectAsBytes(request -> request.bucket(BUCKET).key(key))
+                    .asByteArray();
+        } catch (NoSuchKeyException e) {
+            return null;
+        }
+    }
+
+    private S3Client client() {
         if (reader == null) {
             reader = S3Client.builder()
                     .endpointOverride(endpoint)
@@ -68,11 +83,6 @@ final class S3ProxyServer {
                             AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
                     .build();
         }
-        try {
-            return reader.getObjectAsBytes(request -> request.bucket(BUCKET).key(key))
-                    .asByteArray();
-        } catch (NoSuchKeyException e) {
-            return null;
-        }
+        return reader;
     }
 }

@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * CPU-bound guests compiled from C (bench/guests), instantiated once and called repeatedly, with each kind of linear
+ * CPU-bound guests compiled from C (bench/guests: recursive calls, SHA-256, sorting, a JSON-style parser,
+ * memset/memcpy, floating point), instantiated once and called repeatedly, with each kind of linear
  * memory: the runtime's {@link FlatMemory} (what invocations actually get), the runtime's previous memory
  * ({@link ByteArrayMemory} inside {@link LimitedByteArrayMemory}), bare ByteArrayMemory, and Chicory's default
  * ByteBufferMemory. node/bench.mjs and guests/native.c time the same exports.
@@ -35,6 +36,10 @@ public class CpuBenchmark {
 
     private ExportFunction fib;
     private ExportFunction sha256;
+    private ExportFunction sort;
+    private ExportFunction json;
+    private ExportFunction memops;
+    private ExportFunction nbody;
     private int n = 30;
 
     @Setup
@@ -44,6 +49,12 @@ public class CpuBenchmark {
         Instance sha = instantiate(Parser.parse(guests.resolve("sha256.wasm")));
         sha.export("fill").apply(42);
         sha256 = sha.export("sha256_mib");
+        sort = instantiate(Parser.parse(guests.resolve("sort.wasm"))).export("sort_100k");
+        Instance parser = instantiate(Parser.parse(guests.resolve("json.wasm")));
+        parser.export("json_fill").apply(7);
+        json = parser.export("json_parse");
+        memops = instantiate(Parser.parse(guests.resolve("memops.wasm"))).export("memops_1mib");
+        nbody = instantiate(Parser.parse(guests.resolve("float.wasm"))).export("nbody_100k");
     }
 
     private Instance instantiate(WasmModule module) {
@@ -67,5 +78,25 @@ public class CpuBenchmark {
     @Benchmark
     public long sha256OneMib() {
         return sha256.apply()[0];
+    }
+
+    @Benchmark
+    public long sort100k() {
+        return sort.apply()[0];
+    }
+
+    @Benchmark
+    public long jsonOneMib() {
+        return json.apply()[0];
+    }
+
+    @Benchmark
+    public long memopsOneMib() {
+        return memops.apply()[0];
+    }
+
+    @Benchmark
+    public long nbody100k() {
+        return nbody.apply()[0];
     }
 }

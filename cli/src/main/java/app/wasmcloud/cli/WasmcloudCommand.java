@@ -16,6 +16,7 @@ import app.wasmcloud.cli.invocation.InvocationsCommand;
 import app.wasmcloud.cli.invocation.LogsCommand;
 import app.wasmcloud.cli.local.RunCommand;
 import app.wasmcloud.cli.local.ServeCommand;
+import app.wasmcloud.cli.replay.ReplayCommand;
 import app.wasmcloud.cli.token.TokensCommand;
 import java.util.List;
 import java.util.Set;
@@ -55,6 +56,7 @@ public final class WasmcloudCommand {
             InvokeCommand.class,
             LogsCommand.class,
             InvocationsCommand.class,
+            ReplayCommand.class,
             TokensCommand.class,
             AdminCommand.class,
             RunCommand.class,

@@ -14,11 +14,11 @@ class FunctionCommandsTest {
     private static final String HELLO = """
             {"name":"hello","description":"says hi","visibility":"public","activeVersion":1,
              "url":"http://localhost:8081/hello/","timeoutMs":1500,"memoryPages":512,
-             "egressAllowList":["api.example.com","example.org"],"createdAt":"2025-01-01T00:00:00Z","updatedAt":"2025-01-02T00:00:00Z"}""";
+             "egressAllowList":["api.example.com","example.org"],"record":"on","createdAt":"2025-01-01T00:00:00Z","updatedAt":"2025-01-02T00:00:00Z"}""";
     private static final String SECRET = """
             {"name":"secret","description":"","visibility":"private","activeVersion":null,
              "url":"http://localhost:8081/secret/","timeoutMs":null,"memoryPages":null,
-             "effectiveTimeoutMs":10000,"effectiveMemoryPages":256,"egressAllowList":[],"createdAt":"2025-01-01T00:00:00Z","updatedAt":"2025-01-01T00:00:00Z"}""";
+             "effectiveTimeoutMs":10000,"effectiveMemoryPages":256,"egressAllowList":[],"record":"off","createdAt":"2025-01-01T00:00:00Z","updatedAt":"2025-01-01T00:00:00Z"}""";
 
     @TempDir
     Path dir;
@@ -107,6 +107,25 @@ class FunctionCommandsTest {
     }
 
     @Test
+    void updateRecordSendsOnlyTheRecordSetting() {
+        api.answer("PATCH /api/functions/hello", 200, HELLO);
+
+        CliRun.Result result = cli.run("fn", "update", "hello", "--record", "errors");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(api.onlyRequest().bodyText()).isEqualToIgnoringWhitespace("{\"record\":\"errors\"}");
+    }
+
+    @Test
+    void anUnknownRecordModeIsAUsageErrorThatSaysWhatIsAllowed() {
+        CliRun.Result result = cli.run("fn", "update", "hello", "--record", "always");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("--record takes off, on, errors");
+        assertThat(api.received()).isEmpty();
+    }
+
+    @Test
     void showPrintsEveryField() {
         api.answer("GET /api/functions/hello", 200, HELLO);
 
@@ -121,6 +140,7 @@ class FunctionCommandsTest {
                         timeout:        1500ms
                         memory:         32MiB
                         allowed hosts:  api.example.com, example.org
+                        record:         on
                         created:        2025-01-01T00:00:00Z
                         updated:        2025-01-02T00:00:00Z
                         """);

@@ -167,9 +167,12 @@ class OutageFloodTest {
                 "wasmcloud.executor.service-token-secret", ExecutorTest.SERVICE_SECRET,
                 "wasmcloud.executor.function-cache-max-entries", "200",
                 "wasmcloud.executor.invocation-journal.directory", journal.toString());
-        return new SpringApplicationBuilder(ExecutorApplication.class)
-                .properties(properties)
-                .run();
+        // As arguments, not the builder's default properties: application.yml's server.port would win over those,
+        // and the test would fail whenever something else listens on 8081.
+        String[] arguments = properties.entrySet().stream()
+                .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(ExecutorApplication.class).run(arguments);
     }
 
     private String deployHello() {

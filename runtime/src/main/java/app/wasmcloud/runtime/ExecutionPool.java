@@ -52,8 +52,8 @@ public final class ExecutionPool implements AutoCloseable {
     }
 
     /**
-     * A pool that shares its slots fairly between tenants ({@link FairSlots}) and treats invocations running longer
-     * than {@code demoteAfter} as long runs: they give their slot back, and their thread's priority is lowered, so
+     * A pool that shares its slots fairly between tenants ({@link FairSlots}) and treats invocations that have used
+     * more than {@code demoteAfter} of CPU time as long runs: they give their slot back, and their thread's priority is lowered, so
      * that a function that loops or crunches for seconds takes what the short ones leave of the CPUs instead of its
      * share of every one. Lowering the priority needs Linux and the right to raise it back ({@code CAP_SYS_NICE}, or
      * {@code RLIMIT_NICE} of at least 20); without them long runs keep their priority but still give their slots

@@ -3,8 +3,10 @@ package app.wasmcloud.runtime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
@@ -20,7 +22,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Slots bound what runs at the normal priority, not what is in flight: a guest gives its slot back while it sleeps
  * and once it has run long enough to be demoted ({@link Watchdog}), so sleepers and loopers never hold back others.
  * What bounds the long runs is a count per user: a user with {@code longRunsPerUser} runs long and awake gets no new
- * admission until one ends or sleeps, and a long run waking from a sleep waits for that count to drop too. Without
+ * admission of a function that ran long lately until one of them ends or sleeps, and a long run waking from a sleep
+ * waits for that count to drop too. The user's other functions still go in turn: a looping function must not stop
+ * its owner's short ones, and a function's next invocation is likely as long as its last (a function is held back
+ * from its first long run until one of its invocations ends short). Without
  * it a tenant could keep sixty demoted loopers runnable on two cores; the JVM's safepoints (every garbage collection)
  * then took 50–90 ms instead of a few, because a thread at the idle policy runs only when the CPUs are otherwise free,
  * and everyone's latency paid for it. The bound is soft by the few admissions that turn long together; a user at it still has every CPU that the short runs leave.
@@ -76,7 +81,7 @@ final class FairSlots {
         Waiter waiter;
         lock.lock();
         try {
-            if (free > 0 && turns.isEmpty() && !atBound(usersById.get(tenant.user()))) {
+            if (free > 0 && turns.isEmpty() && !heldBack(usersById.get(tenant.user()), tenant.function())) {
                 free--;
                 return;
             }
@@ -89,6 +94,31 @@ final class FairSlots {
             lock.unlock();
         }
         await(waiter, deadlineNanos);
+    }
+
+    /**
+     * Gives back the slot of a run of {@code tenant}'s that ended without running long: its function is no longer
+     * held back at its user's long-run bound.
+     */
+    void releaseAfterShortRun(Tenant tenant) {
+        Waiter next;
+        lock.lock();
+        try {
+            UserState user = usersById.get(tenant.user());
+            if (user != null && user.longFunctions.remove(tenant.function()) && !user.inTurn && user.mayGo()) {
+                user.inTurn = true;
+                turns.addLast(user);
+            }
+            next = dequeue();
+            if (next == null) {
+                free++;
+                return;
+            }
+            next.granted = true;
+        } finally {
+            lock.unlock();
+        }
+        LockSupport.unpark(next.thread);
     }
 
     /** Gives a slot back: to the next waiter in turn, or to the free ones. */
@@ -112,7 +142,9 @@ final class FairSlots {
     void longRunStarted(Tenant tenant) {
         lock.lock();
         try {
-            userState(tenant.user()).longRuns++;
+            UserState user = userState(tenant.user());
+            user.longRuns++;
+            user.longFunctions.add(tenant.function());
             longRuns++;
         } finally {
             lock.unlock();
@@ -132,7 +164,7 @@ final class FairSlots {
                 usersById.remove(tenant.user());
                 return;
             }
-            if (!user.inTurn && !user.functions.isEmpty() && !atBound(user)) {
+            if (!user.inTurn && user.mayGo()) {
                 user.inTurn = true;
                 turns.addLast(user);
             }
@@ -206,6 +238,11 @@ final class FairSlots {
 
     private boolean atBound(UserState user) {
         return user != null && user.longRuns >= longRunsPerUser;
+    }
+
+    /** Whether an invocation of {@code function} must wait for one of its user's long runs to end or sleep. */
+    private boolean heldBack(UserState user, long function) {
+        return atBound(user) && user.longFunctions.contains(function);
     }
 
     private UserState userState(long id) {
@@ -283,12 +320,12 @@ final class FairSlots {
         UserState user = userState(waiter.tenant.user());
         FunctionQueue function = user.functionsById.get(waiter.tenant.function());
         if (function == null) {
-            function = new FunctionQueue();
+            function = new FunctionQueue(waiter.tenant.function());
             user.functionsById.put(waiter.tenant.function(), function);
             user.functions.addLast(function);
         }
         function.waiters.addLast(waiter);
-        if (!user.inTurn && !atBound(user)) {
+        if (!user.inTurn && !heldBack(user, waiter.tenant.function())) {
             user.inTurn = true;
             turns.addLast(user);
         }
@@ -296,13 +333,15 @@ final class FairSlots {
 
     /**
      * The next waiter in turn, taken off the queues; null when nobody may take a slot. A user that reached its bound
-     * while in turn is dropped from the turns here, and put back when one of its long runs ends.
+     * while in turn, with only held-back functions waiting, is dropped from the turns here, and put back when one of
+     * its long runs ends or one of those functions runs short.
      */
     private Waiter dequeue() {
         UserState user;
         while ((user = turns.pollFirst()) != null) {
-            if (!atBound(user)) {
-                return takeFrom(user);
+            FunctionQueue function = nextFunction(user, false);
+            if (function != null) {
+                return takeFrom(user, function);
             }
             user.inTurn = false;
         }
@@ -311,12 +350,26 @@ final class FairSlots {
 
     private Waiter dequeueIgnoringBounds() {
         UserState user = turns.pollFirst();
-        return user == null ? null : takeFrom(user);
+        return user == null ? null : takeFrom(user, nextFunction(user, true));
     }
 
-    /** Takes {@code user}'s next waiter; the user was just taken off the turns and goes back if it has more. */
-    private Waiter takeFrom(UserState user) {
-        FunctionQueue function = user.functions.pollFirst();
+    /** {@code user}'s next function in turn that may go, rotating past held-back ones; null when none may. */
+    private FunctionQueue nextFunction(UserState user, boolean ignoringBounds) {
+        for (int looked = 0; looked < user.functions.size(); looked++) {
+            FunctionQueue function = user.functions.pollFirst();
+            if (ignoringBounds || !heldBack(user, function.id)) {
+                return function;
+            }
+            user.functions.addLast(function);
+        }
+        return null;
+    }
+
+    /**
+     * Takes the next waiter of {@code function}, just taken off {@code user}'s rotation, as {@code user} was off the
+     * turns; both go back if they have more.
+     */
+    private Waiter takeFrom(UserState user, FunctionQueue function) {
         Waiter next = function.waiters.pollFirst();
         waiting--;
         if (function.waiters.isEmpty()) {
@@ -346,9 +399,11 @@ final class FairSlots {
         }
     }
 
-    private static final class UserState {
+    private final class UserState {
         final ArrayDeque<FunctionQueue> functions = new ArrayDeque<>();
         final Map<Long, FunctionQueue> functionsById = new HashMap<>();
+        /** Functions whose latest run turned long: held back while this user is at its bound. */
+        final Set<Long> longFunctions = new HashSet<>();
         /** Runs that are long and awake. */
         int longRuns;
         /** Whether this user is in the turns. */
@@ -357,9 +412,27 @@ final class FairSlots {
         boolean isIdle() {
             return functions.isEmpty() && longRuns == 0;
         }
+
+        /** Whether one of this user's waiting functions may take a slot. */
+        boolean mayGo() {
+            if (!atBound(this)) {
+                return !functions.isEmpty();
+            }
+            for (FunctionQueue function : functions) {
+                if (!longFunctions.contains(function.id)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static final class FunctionQueue {
+        final long id;
         final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+
+        FunctionQueue(long id) {
+            this.id = id;
+        }
     }
 }

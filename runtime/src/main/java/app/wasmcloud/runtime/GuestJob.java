@@ -29,6 +29,10 @@ final class GuestJob implements Runnable {
     private volatile long deadline;
     private volatile boolean timedOut;
     private volatile long startedAt;
+    /** The running thread's CPU time when the run started ({@link ThreadCpuClock}). */
+    private volatile long cpuStartedAt;
+    /** Whether this has become a long run; guarded by this. */
+    private boolean longRun;
     /** The running thread's kernel id, when the watchdog demotes long runs; 0 otherwise. */
     private int threadId;
     /** The scheduling policy to give the thread back, when it was demoted; guarded by this. */
@@ -53,10 +57,12 @@ final class GuestJob implements Runnable {
             threadId = watchdog.demotes() ? ThreadPriority.currentThreadId() : 0;
         }
         startedAt = System.nanoTime();
+        cpuStartedAt = ThreadCpuClock.ofCurrentThread();
         deadline = startedAt + timeoutNanos(invocation.limits().timeout());
         watchdog.watch(this);
         try {
-            result.complete(new GuestRun(function, invocation, egress, slot, () -> timedOut).run());
+            result.complete(
+                    new GuestRun(function, invocation, egress, slot, () -> timedOut).run(startedAt, cpuStartedAt));
         } catch (RuntimeException | Error unexpected) {
             // GuestRun turns guest failures into results; reaching here is a runtime bug, still never the caller's.
             result.complete(new RunResult(
@@ -103,11 +109,30 @@ final class GuestJob implements Runnable {
     }
 
     /**
+     * Whether the guest has had {@code cpuNanos} of CPU since it started, or is a long run already. CPU time, not
+     * wall time, makes a run long: a short invocation that waited (for a CPU on a busy machine, through a garbage
+     * collection's pause, asleep, for an outbound reply) has not crunched, and demoting it then, to a policy that
+     * gets the CPU only when nothing else wants it, turned a 20 ms hiccup into a stall of hundreds of milliseconds.
+     * Where thread CPU time cannot be read, wall time decides.
+     */
+    synchronized boolean hasRun(long cpuNanos) {
+        if (longRun) {
+            return true;
+        }
+        if (runner == null) {
+            return false;
+        }
+        long cpuNow = ThreadCpuClock.of(runner);
+        return cpuNow < 0 || cpuNow - cpuStartedAt >= cpuNanos;
+    }
+
+    /**
      * Makes this a long run: its slot goes to the next caller, and its thread moves to scheduling {@code policy}
      * (when the watchdog demotes), once. It is then scheduled after short ones, instead of taking its share of every
      * CPU while they wait.
      */
     synchronized void runLong(int policy) {
+        longRun = true;
         slot.runLong();
         if (runner != null && threadId != 0 && policyBeforeDemotion == null && ThreadPriority.stillAvailable()) {
             int before = ThreadPriority.policyOf(threadId);

@@ -18,8 +18,6 @@ import com.dylibso.chicory.runtime.MStack;
 import com.dylibso.chicory.wasi.WasiExitException;
 import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -27,9 +25,6 @@ import java.util.function.BooleanSupplier;
  * turned into a {@link RunResult}. Nothing the guest does escapes as an exception.
  */
 final class GuestRun {
-
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final boolean CPU_TIME_SUPPORTED = THREADS.isCurrentThreadCpuTimeSupported();
 
     private final WasmFunction function;
     private final Invocation invocation;
@@ -62,12 +57,27 @@ final class GuestRun {
         this.log = new GuestLog(limits.maxLogBytes());
     }
 
+    /** Runs from now. */
     RunResult run() {
-        long wallStart = System.nanoTime();
-        long cpuStart = cpuTime();
+        return run(System.nanoTime(), ThreadCpuClock.ofCurrentThread());
+    }
+
+    /**
+     * @param wallStart when the run started, in {@link System#nanoTime()} terms
+     * @param cpuStart the thread's CPU time then ({@link ThreadCpuClock#ofCurrentThread()})
+     */
+    RunResult run(long wallStart, long cpuStart) {
         Ending ending;
         if (function.info().abi() == Abi.WASI) {
-            try (var wasi = new WasiImports(invocation.args(), invocation.env(), stdin, stdout, stderr, hostCalls)) {
+            try (var wasi = new WasiImports(
+                    invocation.args(),
+                    invocation.env(),
+                    stdin,
+                    stdout,
+                    stderr,
+                    hostCalls,
+                    slot,
+                    invocation.hostCallLog())) {
                 ending = call(wasi.imports());
             }
         } else {
@@ -81,13 +91,14 @@ final class GuestRun {
                     invocation.limits().maxOpenResources(),
                     egress,
                     hostCalls,
-                    slot);
+                    slot,
+                    invocation.hostCallLog());
             try (var bound = olin.bind()) {
                 ending = call(function.olinImports());
             }
         }
         long wallNanos = System.nanoTime() - wallStart;
-        long cpuNanos = Math.max(0, cpuTime() - cpuStart);
+        long cpuNanos = Math.max(0, ThreadCpuClock.ofCurrentThread() - cpuStart);
         return new RunResult(
                 ending.outcome(),
                 ending.exitCode(),
@@ -187,9 +198,5 @@ final class GuestRun {
                     Outcome.MEMORY_LIMIT, message + " (after memory.grow was refused at " + memory.pages() + " pages)");
         }
         return Ending.failed(Outcome.TRAP, message);
-    }
-
-    private static long cpuTime() {
-        return CPU_TIME_SUPPORTED ? THREADS.getCurrentThreadCpuTime() : 0;
     }
 }

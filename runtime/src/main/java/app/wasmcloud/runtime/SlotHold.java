@@ -107,7 +107,8 @@ final class SlotHold implements CpuSlot {
 
     private void letGo() {
         switch (state) {
-            case SHORT -> slots.release();
+            // It ended short: its function, if it was held back at its user's long-run bound, is not any more.
+            case SHORT -> slots.releaseAfterShortRun(tenant);
             case LONG -> slots.longRunEnded(tenant);
             default -> {}
         }

@@ -11,7 +11,8 @@ import java.util.concurrent.locks.LockSupport;
  * deadlines are later than the planned wake-up and a stream of invocations costs the watchdog no wake-up at all (a
  * ScheduledExecutorService woke its thread for every job, each new timer becoming the head of its emptied queue: a
  * context switch per invocation on a busy machine). When long runs are demoted, it also looks every
- * {@code demoteAfter}, so a job becomes a long run at most twice that after it started.
+ * {@code demoteAfter}, and a job that has used that much CPU by then becomes a long run (its thread's CPU clock is
+ * read only for jobs that have run that long by the wall clock: most end first).
  */
 final class Watchdog implements AutoCloseable {
 
@@ -25,7 +26,7 @@ final class Watchdog implements AutoCloseable {
     static final int DEMOTED_POLICY = ThreadPriority.SCHED_IDLE;
 
     private final Set<GuestJob> running = ConcurrentHashMap.newKeySet();
-    /** How long a job runs before it is a long run (slot given back, demoted); 0 never. */
+    /** How much CPU time a job uses before it is a long run (slot given back, demoted); 0 never. */
     private final long longRunNanos;
 
     private final boolean demotes;
@@ -35,7 +36,7 @@ final class Watchdog implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * @param longRunNanos how long a job runs before it gives its slot back and its thread is demoted
+     * @param longRunNanos how much CPU time a job uses before it gives its slot back and its thread is demoted
      *     ({@link ThreadPriority}); 0 never. Without demotion here, long runs still give their slots back
      */
     Watchdog(ThreadFactory threads, long longRunNanos) {
@@ -85,7 +86,8 @@ final class Watchdog implements AutoCloseable {
             long next = now + idleNanos;
             for (GuestJob job : running) {
                 long deadline = job.deadline();
-                if (longRunNanos > 0 && now - job.startedAt() >= longRunNanos) {
+                // Wall time first: a job cannot have had more CPU than that, and most end long before.
+                if (longRunNanos > 0 && now - job.startedAt() >= longRunNanos && job.hasRun(longRunNanos)) {
                     job.runLong(DEMOTED_POLICY);
                 }
                 if (deadline - now <= 0) {

@@ -86,7 +86,8 @@ class FairSlotsTest {
     }
 
     @Test
-    void aUserAtItsLongRunBoundWaitsWhileOthersGoAtOnce() throws Exception {
+    void aUserAtItsLongRunBoundWaitsWithTheFunctionThatRanLongWhileItsOtherFunctionsAndOtherUsersGoAtOnce()
+            throws Exception {
         FairSlots slots = new FairSlots(4, 10, 1);
         Tenant looper = new Tenant(1, 10);
         slots.acquire(looper, System.nanoTime() + LATER);
@@ -95,8 +96,8 @@ class FairSlotsTest {
         List<String> granted = new CopyOnWriteArrayList<>();
         Thread blocked = Thread.ofPlatform().start(() -> {
             try {
-                slots.acquire(new Tenant(1, 11), System.nanoTime() + LATER);
-                granted.add("1/11");
+                slots.acquire(looper, System.nanoTime() + LATER);
+                granted.add("1/10");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -105,13 +106,44 @@ class FairSlotsTest {
             Thread.onSpinWait();
         }
 
+        slots.acquire(new Tenant(1, 11), System.nanoTime() + LATER);
         slots.acquire(new Tenant(2, 20), System.nanoTime() + LATER);
-        assertThat(granted).as("user 1 has its one long run awake").isEmpty();
+        assertThat(granted)
+                .as("user 1 has its one long run awake, of function 10")
+                .isEmpty();
         slots.longRunEnded(looper);
         blocked.join();
 
-        assertThat(granted).containsExactly("1/11");
+        assertThat(granted).containsExactly("1/10");
         assertThat(slots.longRuns()).isZero();
+    }
+
+    @Test
+    void aFunctionHeldBackAtTheBoundGoesAgainOnceOneOfItsRunsEndsShort() throws Exception {
+        FairSlots slots = new FairSlots(4, 10, 1);
+        Tenant function = new Tenant(1, 10);
+        slots.longRunStarted(new Tenant(1, 11));
+        // Function 10 ran long once (that run has ended), so it is held back while function 11's long run is awake.
+        slots.longRunStarted(function);
+        slots.longRunEnded(function);
+        Thread held = Thread.ofPlatform().start(() -> {
+            try {
+                slots.acquire(function, System.nanoTime() + LATER);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        while (slots.waiting() == 0) {
+            Thread.onSpinWait();
+        }
+
+        // Another of its invocations was already running and ends short.
+        slots.acquire(new Tenant(2, 20), System.nanoTime() + LATER);
+        slots.releaseAfterShortRun(function);
+        held.join(5_000);
+
+        assertThat(held.isAlive()).as("granted once function 10 ran short").isFalse();
+        assertThat(slots.waiting()).isZero();
     }
 
     @Test

@@ -74,6 +74,23 @@ class LongRunDemotionTest {
         }
     }
 
+    @Test
+    void aGuestThatWaitsInsteadOfRunningIsNeitherLoweredNorALongRun() throws Exception {
+        try (ExecutionPool pool =
+                        new ExecutionPool(1, STACK, 1, ExecutionPool.DEFAULT_QUEUE_DEADLINE, Duration.ofMillis(20));
+                RequestThread caller = new RequestThread()) {
+            // Asleep for far longer than demote-after, with almost no CPU used: the same as a short invocation held
+            // up by a busy machine or a collector's pause, which must not come back at the idle policy.
+            Future<RunResult> sleeper =
+                    caller.submit(() -> pool.run(Fixtures.load("olin_abi", "msleep_long"), withTimeout(700)));
+
+            assertThat(policyWithin(caller.id, Duration.ofMillis(500), Watchdog.DEMOTED_POLICY))
+                    .isEqualTo(caller.policyBefore);
+            assertThat(pool.longRuns()).isZero();
+            assertThat(sleeper.get().outcome()).isEqualTo(Outcome.TIMEOUT);
+        }
+    }
+
     /** One thread with a guest stack, as a server's request thread, with its kernel id and starting policy. */
     private static final class RequestThread implements AutoCloseable {
 

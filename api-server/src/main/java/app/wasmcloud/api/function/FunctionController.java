@@ -6,6 +6,7 @@ import app.wasmcloud.api.token.Scope;
 import app.wasmcloud.api.version.VersionService;
 import app.wasmcloud.api.web.ApiException;
 import app.wasmcloud.contract.FunctionName;
+import app.wasmcloud.contract.RecordMode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -65,7 +66,12 @@ class FunctionController {
                     description = "null returns to the platform default")
             JsonNode memoryPages,
 
-            List<String> egressAllowList) {}
+            List<String> egressAllowList,
+
+            @Schema(
+                    allowableValues = {"off", "on", "errors"},
+                    description = "record invocations for replay")
+            String record) {}
 
     /**
      * {@code timeoutMs} and {@code memoryPages} are null while the platform defaults apply; the {@code effective}
@@ -82,6 +88,7 @@ class FunctionController {
             int effectiveTimeoutMs,
             int effectiveMemoryPages,
             List<String> egressAllowList,
+            String record,
             Instant createdAt,
             Instant updatedAt) {}
 
@@ -138,6 +145,7 @@ class FunctionController {
                     | `timeoutMs` | 1 to the server's maximum (60000 by default). |
                     | `memoryPages` | 1 to the server's maximum (4096 pages, 256 MiB, by default). |
                     | `egressAllowList` | Host names such as `api.example.com`: no scheme, port, path or wildcard, at most 32. The list replaces the old one; `[]` empties it. Names are lower-cased, de-duplicated and sorted. |
+                    | `record` | `off` (the default), `on` (record every invocation for replay) or `errors` (keep a recording only when the invocation failed). Recordings hold request bodies and headers; only the owner and admins can read them. |
 
                     `"timeoutMs": null` or `"memoryPages": null` returns that limit to the platform default; leaving
                     the field out keeps it. A limit that is not a whole number gives 400. Lowering `memoryPages`
@@ -152,7 +160,8 @@ class FunctionController {
                 request.visibility() == null ? null : Visibility.parse(request.visibility()),
                 limitChange("timeoutMs", request.timeoutMs()),
                 limitChange("memoryPages", request.memoryPages()),
-                request.egressAllowList());
+                request.egressAllowList(),
+                request.record() == null ? null : recordMode(request.record()));
         return view(functions.update(caller, name, update));
     }
 
@@ -165,6 +174,12 @@ class FunctionController {
     void delete(CurrentUser caller, @PathVariable String name) {
         caller.require(Scope.DEPLOY);
         functions.delete(caller, name);
+    }
+
+    private static RecordMode recordMode(String text) {
+        return RecordMode.parse(text)
+                .orElseThrow(() -> ApiException.badRequest(
+                        "Invalid record mode '" + text + "': use " + String.join(", ", RecordMode.labels()) + "."));
     }
 
     /** Absent: no change; {@code null}: the platform default; a whole number: that value. */
@@ -193,6 +208,7 @@ class FunctionController {
                 properties.timeoutMsOf(function),
                 properties.memoryPagesOf(function),
                 function.egressAllowList(),
+                function.record().label(),
                 function.createdAt(),
                 function.updatedAt());
     }

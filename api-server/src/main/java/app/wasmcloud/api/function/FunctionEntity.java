@@ -1,6 +1,7 @@
 package app.wasmcloud.api.function;
 
 import app.wasmcloud.contract.FunctionName;
+import app.wasmcloud.contract.RecordMode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -40,6 +41,9 @@ public class FunctionEntity {
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     private List<String> egressAllowList = new ArrayList<>();
+
+    /** Whether executors record its invocations for replay; the schema's default is off. */
+    private RecordMode record = RecordMode.OFF;
 
     private Instant deletedAt;
 
@@ -104,6 +108,10 @@ public class FunctionEntity {
         return List.copyOf(egressAllowList);
     }
 
+    public RecordMode record() {
+        return record;
+    }
+
     public Instant deletedAt() {
         return deletedAt;
     }
@@ -131,6 +139,10 @@ public class FunctionEntity {
 
     void allowEgressTo(List<String> hosts) {
         this.egressAllowList = new ArrayList<>(hosts);
+    }
+
+    void record(RecordMode mode) {
+        this.record = mode;
     }
 
     void markDeleted(Instant when) {

@@ -151,6 +151,9 @@ public class FunctionService {
             }
             function.allowEgressTo(hosts);
         }
+        if (update.record() != null) {
+            function.record(update.record());
+        }
         notifier.changed(function.name());
         return functions.saveAndFlush(function);
     }

@@ -1,5 +1,6 @@
 package app.wasmcloud.api.function;
 
+import app.wasmcloud.contract.RecordMode;
 import java.util.List;
 
 /**
@@ -11,7 +12,8 @@ public record FunctionUpdate(
         Visibility visibility,
         LimitChange timeoutMs,
         LimitChange memoryPages,
-        List<String> egressAllowList) {
+        List<String> egressAllowList,
+        RecordMode record) {
 
     /** A new value for one limit; {@code null} means the platform default (JSON {@code null} in a PATCH). */
     public record LimitChange(Integer value) {

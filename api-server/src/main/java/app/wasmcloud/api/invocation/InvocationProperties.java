@@ -20,7 +20,7 @@ import org.springframework.util.unit.DataSize;
  *     keep it at or below the executors' {@code wasmcloud.executor.max-request-bytes}
  */
 @ConfigurationProperties("wasmcloud.invocations")
-record InvocationProperties(
+public record InvocationProperties(
         @DefaultValue("7d") Duration retention,
         @DefaultValue("1h") Duration pruneInterval,
         @DefaultValue("500") int maxListLimit,
@@ -30,7 +30,7 @@ record InvocationProperties(
         @DefaultValue("15s") Duration streamHeartbeat,
         @DefaultValue("10MB") DataSize maxInvokeBody) {
 
-    InvocationProperties {
+    public InvocationProperties {
         if (maxInvokeBody.toBytes() < 0 || maxInvokeBody.toBytes() >= Integer.MAX_VALUE) {
             throw new IllegalArgumentException(
                     "wasmcloud.invocations.max-invoke-body must be from 0 to 2 GiB (exclusive), not " + maxInvokeBody);

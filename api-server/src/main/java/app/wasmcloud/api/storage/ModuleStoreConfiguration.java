@@ -16,4 +16,12 @@ class ModuleStoreConfiguration {
         };
         return new TimedModuleStore(store, registry);
     }
+
+    @Bean
+    ReplayStore replayStore(StorageProperties properties) {
+        return switch (properties.type()) {
+            case FILESYSTEM -> new FilesystemReplayStore(properties);
+            case S3 -> new S3ReplayStore(properties.s3());
+        };
+    }
 }

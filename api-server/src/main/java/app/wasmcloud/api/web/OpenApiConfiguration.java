@@ -62,6 +62,9 @@ class OpenApiConfiguration {
                                 + " secret ones can be set and removed, never read."))
                 .addTagsItem(tag("Invoking", "Calling a function through the API."))
                 .addTagsItem(tag("Invocations", "The record of every invocation: outcomes, timings, logs."))
+                .addTagsItem(tag(
+                        "Recordings",
+                        "Recorded invocations, for replay: only the function's owner and admins can read them."))
                 .addTagsItem(tag("Metrics", "What the panel charts."))
                 .addTagsItem(tag("Administration", "Reviewing signups and suspending accounts."))
                 .components(new Components()

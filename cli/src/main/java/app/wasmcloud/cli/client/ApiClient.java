@@ -112,6 +112,17 @@ public final class ApiClient {
                 .method(method, BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)));
     }
 
+    /**
+     * A successful answer's bytes as they are, for what is not JSON (a recording, a module); {@code mediaType} is what
+     * the endpoint produces, and errors still come as problem JSON.
+     */
+    public byte[] bytes(String path, String mediaType) {
+        return readSuccess(exchange(request(path)
+                .setHeader("Accept", mediaType + ", application/problem+json")
+                .GET()
+                .build()));
+    }
+
     public void delete(String path) {
         HttpResponse<InputStream> response = exchange(request(path).DELETE().build());
         readSuccess(response);

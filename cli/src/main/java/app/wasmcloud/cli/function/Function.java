@@ -15,6 +15,7 @@ import java.util.List;
  * @param effectiveTimeoutMs the wall-clock limit it runs with, its own or the default (null from an older server)
  * @param effectiveMemoryPages the memory limit it runs with, its own or the default (null from an older server)
  * @param egressAllowList hosts its HTTP resource may reach
+ * @param record whether its invocations are recorded for replay: off, on or errors (null from an older server)
  * @param createdAt when it was created (ISO-8601)
  * @param updatedAt when it last changed (ISO-8601)
  */
@@ -29,5 +30,6 @@ public record Function(
         Integer effectiveTimeoutMs,
         Integer effectiveMemoryPages,
         List<String> egressAllowList,
+        String record,
         String createdAt,
         String updatedAt) {}

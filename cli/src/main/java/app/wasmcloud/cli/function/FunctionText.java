@@ -26,6 +26,7 @@ final class FunctionText {
                                 || function.egressAllowList().isEmpty()
                         ? "none"
                         : String.join(", ", function.egressAllowList())));
+        output.line("record:         " + (function.record() == null ? "off" : function.record()));
         output.line("created:        " + nullToEmpty(function.createdAt()));
         output.line("updated:        " + nullToEmpty(function.updatedAt()));
     }

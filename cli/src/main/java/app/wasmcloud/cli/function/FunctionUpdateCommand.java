@@ -7,6 +7,7 @@ import app.wasmcloud.cli.GlobalOptions;
 import app.wasmcloud.cli.local.DurationConverter;
 import app.wasmcloud.cli.local.MemorySizeConverter;
 import app.wasmcloud.cli.output.Output;
+import app.wasmcloud.contract.RecordMode;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "update",
-        description = {"Change a function's description, visibility or limits; what is not given stays as it is."})
+        description = {
+            "Change a function's description, visibility, limits or recording; what is not given stays as it is."
+        })
 public final class FunctionUpdateCommand implements Callable<Integer> {
     private final CommandContext context;
 
@@ -66,6 +69,13 @@ public final class FunctionUpdateCommand implements Callable<Integer> {
     @Option(names = "--deny-all-hosts", description = "Empty the list of hosts it may reach.")
     boolean denyAllHosts;
 
+    @Option(
+            names = "--record",
+            paramLabel = "MODE",
+            description = "Record invocations for `wasmcloud replay`: on, off, or errors (keep only failed ones)."
+                    + " Recordings hold request headers and bodies; only you and admins can read them.")
+    String record;
+
     public FunctionUpdateCommand(CommandContext context) {
         this.context = context;
     }
@@ -77,24 +87,31 @@ public final class FunctionUpdateCommand implements Callable<Integer> {
             String visibility,
             Integer timeoutMs,
             Integer memoryPages,
-            List<String> egressAllowList) {}
+            List<String> egressAllowList,
+            String record) {}
 
     @Override
     public Integer call() {
         if (denyAllHosts && allowedHosts != null) {
             throw new CliException(ExitCode.USAGE, "--allow-host and --deny-all-hosts contradict each other");
         }
+        if (record != null && RecordMode.parse(record).isEmpty()) {
+            throw new CliException(
+                    ExitCode.USAGE,
+                    "--record takes " + String.join(", ", RecordMode.labels()) + ", not '" + record + "'");
+        }
         Update update = new Update(
                 description,
                 visibility == null ? null : visibility.publicFunction ? "public" : "private",
                 timeout == null ? null : Math.toIntExact(timeout.toMillis()),
                 memoryPages,
-                denyAllHosts ? List.of() : allowedHosts);
-        if (update.equals(new Update(null, null, null, null, null))) {
+                denyAllHosts ? List.of() : allowedHosts,
+                record);
+        if (update.equals(new Update(null, null, null, null, null, null))) {
             throw new CliException(
                     ExitCode.USAGE,
-                    "nothing to change: give --description, --public, --private, --timeout, --memory, --allow-host"
-                            + " or --deny-all-hosts");
+                    "nothing to change: give --description, --public, --private, --timeout, --memory, --allow-host,"
+                            + " --deny-all-hosts or --record");
         }
         Function function = new FunctionsApi(context.api()).update(name, update);
         Output output = context.output();

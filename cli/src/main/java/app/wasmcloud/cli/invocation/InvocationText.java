@@ -13,14 +13,14 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /** One invocation in full, as {@code invocations show} and {@code logs NAME --id} print it. */
-final class InvocationText {
+public final class InvocationText {
 
     private static final long PAGE_BYTES = 64 * 1024;
 
     private InvocationText() {}
 
     /** The id as the API names invocations, or a usage error saying what one looks like. */
-    static String parseId(String text) {
+    public static String parseId(String text) {
         try {
             return UUID.fromString(text.strip()).toString();
         } catch (IllegalArgumentException e) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 /** How `run` and `serve` load and limit a module: the same settings a deployed function has. */
 public final class LocalFunctionOptions {
     /** Guest thread stack, as the executor's default: it bounds guest recursion depth the same way. */
-    static final long GUEST_STACK_BYTES = 8L * 1024 * 1024;
+    public static final long GUEST_STACK_BYTES = 8L * 1024 * 1024;
 
     @Option(
             names = {"-e", "--env"},

@@ -1,8 +1,10 @@
 package app.wasmcloud.executor.function;
 
+import app.wasmcloud.contract.RecordMode;
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What serving a function needs: its active version and settings, read from the shared schema.
@@ -10,6 +12,8 @@ import java.util.Map;
  * @param ownerId the owning user's id: slots and in-flight bounds are shared per user first
  * @param egress where its HTTP resources may go: its allow-list, made into a policy once per lookup rather than per
  *     invocation
+ * @param record whether its invocations are recorded for replay
+ * @param secretNames the variables of {@code env} that are secrets, which a recording keeps by name only
  */
 public record ActiveFunction(
         long id,
@@ -23,4 +27,11 @@ public record ActiveFunction(
         Duration timeout,
         int memoryPages,
         Map<String, String> env,
-        EgressPolicy egress) {}
+        EgressPolicy egress,
+        RecordMode record,
+        Set<String> secretNames) {
+
+    public ActiveFunction {
+        secretNames = Set.copyOf(secretNames);
+    }
+}

@@ -1,7 +1,6 @@
 package app.wasmcloud.executor.function;
 
 import app.wasmcloud.contract.FunctionChanges;
-import app.wasmcloud.executor.ExecutorProperties;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -52,7 +51,7 @@ class FunctionChangeListener implements SmartLifecycle {
             DataSourceProperties database,
             FunctionDirectory directory,
             ApplicationEventPublisher events,
-            ExecutorProperties properties) {
+            FunctionCacheProperties properties) {
         this.database = database;
         this.directory = directory;
         this.events = events;

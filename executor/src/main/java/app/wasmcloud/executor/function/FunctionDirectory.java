@@ -1,7 +1,6 @@
 package app.wasmcloud.executor.function;
 
 import app.wasmcloud.contract.FunctionName;
-import app.wasmcloud.executor.ExecutorProperties;
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -53,7 +52,7 @@ public class FunctionDirectory {
     private final Counter hits;
     private final Counter misses;
 
-    FunctionDirectory(FunctionRows rows, ExecutorProperties properties, MeterRegistry meters) {
+    FunctionDirectory(FunctionRows rows, FunctionCacheProperties properties, MeterRegistry meters) {
         this.rows = rows;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(properties.functionCacheMaxEntries())

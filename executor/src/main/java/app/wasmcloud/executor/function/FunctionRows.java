@@ -1,12 +1,13 @@
 package app.wasmcloud.executor.function;
 
+import app.wasmcloud.contract.RecordMode;
 import app.wasmcloud.contract.SecretCipher;
-import app.wasmcloud.executor.ExecutorProperties;
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,7 @@ class FunctionRows {
     private static final Logger log = LoggerFactory.getLogger(FunctionRows.class);
 
     private static final String ACTIVE_FUNCTION = """
-            SELECT f.id, f.owner_id, f.name, f.visibility, f.timeout_ms, f.memory_pages, f.egress_allow_list,
+            SELECT f.id, f.owner_id, f.name, f.visibility, f.timeout_ms, f.memory_pages, f.egress_allow_list, f.record,
                    v.id AS version_id, v.number, v.sha256, v.entrypoint
               FROM functions f
               JOIN function_versions v ON v.id = f.active_version_id
@@ -35,10 +36,10 @@ class FunctionRows {
             """;
 
     private final JdbcClient jdbc;
-    private final ExecutorProperties properties;
+    private final FunctionLimitsProperties properties;
     private final SecretCipher secrets;
 
-    FunctionRows(JdbcClient jdbc, ExecutorProperties properties, SecretsProperties secrets) {
+    FunctionRows(JdbcClient jdbc, FunctionLimitsProperties properties, SecretsProperties secrets) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.secrets = secrets.cipher();
@@ -57,6 +58,9 @@ class FunctionRows {
                     int pages = row.getInt("memory_pages");
                     int memoryPages = row.wasNull() ? properties.defaultMemoryPages() : pages;
                     long id = row.getLong("id");
+                    Map<String, String> env = new LinkedHashMap<>();
+                    Set<String> secretNames = new HashSet<>();
+                    readEnv(id, env, secretNames);
                     return new ActiveFunction(
                             id,
                             row.getLong("owner_id"),
@@ -68,19 +72,23 @@ class FunctionRows {
                             row.getString("entrypoint"),
                             min(timeout, properties.maxTimeout()),
                             Math.min(memoryPages, properties.maxMemoryPages()),
-                            envOf(id),
-                            egress(row.getArray("egress_allow_list")));
+                            Map.copyOf(env),
+                            egress(row.getArray("egress_allow_list")),
+                            RecordMode.parse(row.getString("record")).orElse(RecordMode.OFF),
+                            secretNames);
                 })
                 .optional();
     }
 
-    private Map<String, String> envOf(long functionId) {
-        Map<String, String> env = new LinkedHashMap<>();
-        jdbc.sql("SELECT key, value, key_id FROM function_env WHERE function_id = :id ORDER BY key")
+    private void readEnv(long functionId, Map<String, String> env, Set<String> secretNames) {
+        jdbc.sql("SELECT key, value, key_id, secret FROM function_env WHERE function_id = :id ORDER BY key")
                 .param("id", functionId)
                 .query(row -> {
                     String key = row.getString("key");
                     String keyId = row.getString("key_id");
+                    if (row.getBoolean("secret")) {
+                        secretNames.add(key);
+                    }
                     // A sealed secret opens here, just before it is handed to the function; a missing key fails the
                     // lookup (the function answers 503) rather than run it with a value it cannot read.
                     env.put(
@@ -89,7 +97,6 @@ class FunctionRows {
                                     ? row.getString("value")
                                     : secrets.open(functionId, key, keyId, row.getString("value")));
                 });
-        return Map.copyOf(env);
     }
 
     private EgressPolicy egress(Array allowList) throws SQLException {

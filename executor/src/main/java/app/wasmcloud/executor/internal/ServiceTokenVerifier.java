@@ -1,6 +1,5 @@
 package app.wasmcloud.executor.internal;
 
-import app.wasmcloud.executor.ExecutorProperties;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
@@ -19,7 +18,7 @@ class ServiceTokenVerifier {
 
     private final SecretKey key;
 
-    ServiceTokenVerifier(ExecutorProperties properties) {
+    ServiceTokenVerifier(ServiceTokenProperties properties) {
         String secret = properties.serviceTokenSecret();
         if (secret == null || Base64.getDecoder().decode(secret).length < 32) {
             throw new IllegalArgumentException("wasmcloud.executor.service-token-secret must be a base64 key of at"

@@ -9,18 +9,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * one function with no refusal, and keep another tenant's short invocations quick beside loopers and sleepers.
  *
  * @param slots invocations running at once at the normal priority; 0 means two per processor. A guest that sleeps
- *     or has run longer than {@code demoteAfter} gives its slot back, so slots bound CPU use, not requests in flight
+ *     or waits for an outbound reply, or has used more than {@code demoteAfter} of CPU, gives its slot back, so slots
+ *     bound CPU use, not requests in flight
  * @param queueDeadline how long an invocation waits for a slot, in fair turn (users first, then their functions),
  *     before it is answered 503 with {@code Retry-After}
  * @param maxWaiting invocations that may wait for a slot at once, a memory bound; past it, 503 at once
  * @param maxInFlightPerUser one user's invocations running or waiting at once before the next gets 429; 0 means
  *     half of the request threads ({@code server.tomcat.threads.max}), so no tenant can take every thread
- * @param demoteAfter how long an invocation runs before it is a long run: it gives its slot back and its thread moves
+ * @param demoteAfter how much CPU time an invocation uses before it is a long run (time spent waiting does not
+ *     count): it gives its slot back and its thread moves
  *     to Linux's idle scheduling policy, so short invocations go first while a function loops or crunches; 0 never.
  *     Demotion needs Linux and the right to raise the priority back ({@code CAP_SYS_NICE}, or an
  *     {@code RLIMIT_NICE} of at least 20); without it the executor says so at start
- * @param longRunsPerUser one user's long runs awake at once; while a user has that many, its next invocations wait
- *     (up to {@code queueDeadline}) for one to end or sleep. 0 means as many as the slots. Long runs cannot be paused,
+ * @param longRunsPerUser one user's long runs awake at once; while a user has that many, the next invocations of its
+ *     functions that ran long lately wait (up to {@code queueDeadline}) for one to end or sleep, and its other
+ *     functions go on. 0 means as many as the slots. Long runs cannot be paused,
  *     and dozens of them runnable at the idle policy stretch every JVM safepoint, everyone's garbage collections
  *     included, to tens of milliseconds
  */

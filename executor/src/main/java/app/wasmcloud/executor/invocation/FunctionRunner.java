@@ -2,11 +2,12 @@ package app.wasmcloud.executor.invocation;
 
 import app.wasmcloud.contract.InvocationOutcome;
 import app.wasmcloud.contract.InvocationSource;
-import app.wasmcloud.executor.ExecutorProperties;
+import app.wasmcloud.contract.RecordMode;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.executor.module.CompiledModules;
 import app.wasmcloud.executor.module.ModuleUnavailableException;
 import app.wasmcloud.executor.quota.Quotas;
+import app.wasmcloud.executor.recording.RecordingUploader;
 import app.wasmcloud.runtime.ExecutionPool;
 import app.wasmcloud.runtime.Limits;
 import app.wasmcloud.runtime.Tenant;
@@ -14,6 +15,9 @@ import app.wasmcloud.runtime.WasmFunction;
 import app.wasmcloud.runtime.cgi.CgiExchange;
 import app.wasmcloud.runtime.cgi.CgiReply;
 import app.wasmcloud.runtime.cgi.CgiRequest;
+import app.wasmcloud.runtime.replay.HostCallLog;
+import app.wasmcloud.runtime.replay.Recorder;
+import app.wasmcloud.runtime.replay.Recording;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,6 +46,7 @@ public class FunctionRunner implements AutoCloseable {
     private final int slots;
     private final InFlight inFlight;
     private final InvocationLog invocationLog;
+    private final RecordingUploader recordings;
     private final InvocationMetrics metrics;
     private final int maxResponseBytes;
     private final Clock clock;
@@ -50,7 +55,8 @@ public class FunctionRunner implements AutoCloseable {
     FunctionRunner(
             CompiledModules modules,
             InvocationLog invocationLog,
-            ExecutorProperties properties,
+            RecordingUploader recordings,
+            GuestProperties properties,
             AdmissionProperties admission,
             @Value("${server.tomcat.threads.max:200}") int requestThreads,
             MeterRegistry meters,
@@ -59,12 +65,13 @@ public class FunctionRunner implements AutoCloseable {
         this.modules = modules;
         this.quotas = quotas;
         this.invocationLog = invocationLog;
-        this.maxResponseBytes = properties.maxResponseBytes();
+        this.recordings = recordings;
+        this.maxResponseBytes = properties.maxResponseBodyBytes();
         this.clock = clock;
         this.slots = admission.effectiveSlots();
         this.pool = new ExecutionPool(
                 slots,
-                properties.guestStackBytes(),
+                properties.guestStackBytes().toBytes(),
                 admission.maxWaiting(),
                 admission.queueDeadline(),
                 admission.demoteAfter(),
@@ -115,16 +122,24 @@ public class FunctionRunner implements AutoCloseable {
                 return finish(
                         function, request, source, startedAt, CgiReply.refusal(InvocationOutcome.UNAVAILABLE, id));
             }
+            Limits limits = limits(function);
+            // Recording off is HostCallLog.OFF: host calls pay one interface call, and nothing is kept.
+            Recorder recorder =
+                    function.record() == RecordMode.OFF ? null : new Recorder(Recording.MAX_HOST_CALL_BYTES);
             CgiReply reply = CgiExchange.run(
                     pool,
                     module,
                     request,
                     function.env(),
-                    limits(function),
+                    limits,
                     function.egress(),
-                    new Tenant(function.ownerId(), function.id()));
+                    new Tenant(function.ownerId(), function.id()),
+                    recorder == null ? HostCallLog.OFF : recorder);
             if (reply.result() != null) {
                 metrics.ran(System.nanoTime() - started);
+            }
+            if (recorder != null) {
+                recordings.submit(function, request, limits, reply, recorder, startedAt);
             }
             return finish(function, request, source, startedAt, reply);
         } finally {

@@ -1,8 +1,8 @@
 package app.wasmcloud.executor.module;
 
-import app.wasmcloud.executor.ExecutorProperties;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.executor.function.ActiveFunctionChanged;
+import app.wasmcloud.executor.function.FunctionLimitsProperties;
 import app.wasmcloud.runtime.CompiledClassCache;
 import app.wasmcloud.runtime.DirectoryCompiledClassCache;
 import app.wasmcloud.runtime.InvalidModuleException;
@@ -66,11 +66,12 @@ public class CompiledModules implements DisposableBean {
     private final Counter classCacheHits;
     private final Counter classCacheMisses;
 
-    CompiledModules(ModuleSource source, ExecutorProperties properties, MeterRegistry meters) {
+    CompiledModules(
+            ModuleSource source, ModuleProperties properties, FunctionLimitsProperties limits, MeterRegistry meters) {
         this.source = source;
-        this.maxMemoryPages = properties.maxMemoryPages();
+        this.maxMemoryPages = limits.maxMemoryPages();
         int maxCount = properties.compiledModulesMaxCount();
-        long maxBytes = properties.compiledModulesMaxBytes();
+        long maxBytes = properties.compiledModulesMaxBytes().toBytes();
         if (maxCount < 1 || maxBytes < 1) {
             throw new IllegalArgumentException("wasmcloud.executor.compiled-modules-max-count and"
                     + " compiled-modules-max-bytes must be at least 1");
@@ -222,10 +223,11 @@ public class CompiledModules implements DisposableBean {
     }
 
     /** The on-disk cache, created at startup so a directory that cannot be made fails the start, not a request. */
-    private static CompiledClassCache classCache(ExecutorProperties properties) {
+    private static CompiledClassCache classCache(ModuleProperties properties) {
         return properties
                 .compiledClassCacheDirectory()
-                .map(directory -> new DirectoryCompiledClassCache(directory, properties.compiledClassCacheMaxBytes()))
+                .map(directory -> new DirectoryCompiledClassCache(
+                        directory, properties.compiledClassCacheMaxBytes().toBytes()))
                 .orElse(null);
     }
 

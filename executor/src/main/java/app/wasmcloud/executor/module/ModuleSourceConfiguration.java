@@ -1,6 +1,5 @@
 package app.wasmcloud.executor.module;
 
-import app.wasmcloud.executor.ExecutorProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import org.springframework.context.annotation.Bean;
@@ -11,14 +10,14 @@ import org.springframework.context.annotation.Configuration;
 class ModuleSourceConfiguration {
 
     @Bean
-    ModuleSource moduleSource(ExecutorProperties executor, MeterRegistry meters) throws IOException {
+    ModuleSource moduleSource(ModuleProperties executor, MeterRegistry meters) throws IOException {
         return switch (executor.moduleStore()) {
             case FILESYSTEM -> new FilesystemModuleSource(executor.moduleStoreRoot());
             case S3 ->
                 new DiskCachedModuleSource(
                         new S3ModuleSource(executor.s3()),
                         executor.diskCacheDir(),
-                        executor.diskCacheMaxBytes(),
+                        executor.diskCacheMaxBytes().toBytes(),
                         meters);
         };
     }

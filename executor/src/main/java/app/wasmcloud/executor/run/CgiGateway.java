@@ -2,8 +2,8 @@ package app.wasmcloud.executor.run;
 
 import app.wasmcloud.contract.InvocationSource;
 import app.wasmcloud.contract.WasmcloudHeaders;
-import app.wasmcloud.executor.ExecutorProperties;
 import app.wasmcloud.executor.function.ActiveFunction;
+import app.wasmcloud.executor.function.FunctionLimitsProperties;
 import app.wasmcloud.executor.invocation.FunctionRunner;
 import app.wasmcloud.runtime.cgi.CgiReply;
 import app.wasmcloud.runtime.cgi.CgiRequest;
@@ -34,13 +34,17 @@ public class CgiGateway {
     private final long asyncTimeoutMillis;
 
     CgiGateway(
-            FunctionRunner runner, ExecutorProperties properties, RequestBodyProperties bodies, SlowBodyGuard guard) {
+            FunctionRunner runner,
+            RunProperties properties,
+            FunctionLimitsProperties limits,
+            RequestBodyProperties bodies,
+            SlowBodyGuard guard) {
         this.runner = runner;
-        this.bodyLimit = new RequestBodyLimit(properties.maxRequestBytes());
+        this.bodyLimit = new RequestBodyLimit(properties.maxRequestBodyBytes());
         this.guard = guard;
         // A safety net only: the guard ends slow bodies and the watchdog long runs well before it.
         this.asyncTimeoutMillis =
-                bodies.deadline().plus(properties.maxTimeout()).plusSeconds(30).toMillis();
+                bodies.deadline().plus(limits.maxTimeout()).plusSeconds(30).toMillis();
     }
 
     public void serve(

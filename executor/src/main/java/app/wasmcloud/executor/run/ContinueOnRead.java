@@ -1,6 +1,5 @@
 package app.wasmcloud.executor.run;
 
-import app.wasmcloud.executor.ExecutorProperties;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import org.apache.catalina.connector.Request;
@@ -25,9 +24,9 @@ class ContinueOnRead extends ValveBase implements WebServerFactoryCustomizer<Con
 
     private final long maxRequestBytes;
 
-    ContinueOnRead(ExecutorProperties properties) {
+    ContinueOnRead(RunProperties properties) {
         super(true);
-        this.maxRequestBytes = properties.maxRequestBytes();
+        this.maxRequestBytes = properties.maxRequestBytes().toBytes();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package app.wasmcloud.executor.run;
 
-import app.wasmcloud.executor.ExecutorProperties;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import org.apache.catalina.connector.Request;
@@ -21,9 +20,9 @@ class OversizedBodyValve extends ValveBase implements WebServerFactoryCustomizer
 
     private final long maxRequestBytes;
 
-    OversizedBodyValve(ExecutorProperties properties) {
+    OversizedBodyValve(RunProperties properties) {
         super(true);
-        this.maxRequestBytes = properties.maxRequestBytes();
+        this.maxRequestBytes = properties.maxRequestBytes().toBytes();
     }
 
     @Override

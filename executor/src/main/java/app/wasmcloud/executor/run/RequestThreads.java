@@ -1,6 +1,6 @@
 package app.wasmcloud.executor.run;
 
-import app.wasmcloud.executor.ExecutorProperties;
+import app.wasmcloud.executor.invocation.GuestProperties;
 import app.wasmcloud.runtime.GuestStack;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,10 +24,10 @@ class RequestThreads implements WebServerFactoryCustomizer<TomcatServletWebServe
     private final ThreadPoolExecutor threads;
 
     RequestThreads(
-            ExecutorProperties properties,
+            GuestProperties properties,
             @Value("${server.tomcat.threads.max:200}") int maxThreads,
             @Value("${server.tomcat.threads.min-spare:10}") int minSpareThreads) {
-        long stackBytes = properties.guestStackBytes();
+        long stackBytes = properties.guestStackBytes().toBytes();
         AtomicInteger count = new AtomicInteger();
         TaskQueue queue = new TaskQueue();
         this.threads = new ThreadPoolExecutor(minSpareThreads, maxThreads, 60, TimeUnit.SECONDS, queue, body -> {

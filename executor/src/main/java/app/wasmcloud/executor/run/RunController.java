@@ -1,7 +1,6 @@
 package app.wasmcloud.executor.run;
 
 import app.wasmcloud.contract.InvocationSource;
-import app.wasmcloud.executor.ExecutorProperties;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.executor.function.FunctionDirectory;
 import app.wasmcloud.executor.invocation.FunctionRunner;
@@ -25,7 +24,7 @@ class RunController {
     private final CgiGateway gateway;
     private final String hostSuffix;
 
-    RunController(FunctionDirectory directory, CgiGateway gateway, ExecutorProperties properties) {
+    RunController(FunctionDirectory directory, CgiGateway gateway, RunProperties properties) {
         this.directory = directory;
         this.gateway = gateway;
         this.hostSuffix = "." + properties.runDomain().toLowerCase(Locale.ROOT);

@@ -3,8 +3,9 @@ package app.wasmcloud.executor.module;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.wasmcloud.executor.ExecutorProperties;
+import app.wasmcloud.contract.RecordMode;
 import app.wasmcloud.executor.function.ActiveFunction;
+import app.wasmcloud.executor.function.FunctionLimitsProperties;
 import app.wasmcloud.runtime.WasmFunction;
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
 import app.wasmcloud.testsupport.GeneratedModules;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -190,7 +192,20 @@ class CompiledModulesTest {
         String sha256 = Sha256.of(module);
         store.put(sha256, module);
         return new ActiveFunction(
-                1, 1, name, true, 1, 1, sha256, "_start", timeout, 16, Map.of(), EgressPolicy.denyAll());
+                1,
+                1,
+                name,
+                true,
+                1,
+                1,
+                sha256,
+                "_start",
+                timeout,
+                16,
+                Map.of(),
+                EgressPolicy.denyAll(),
+                RecordMode.OFF,
+                Set.of());
     }
 
     private CompiledModules compiledModules(Map<String, String> settings) {
@@ -202,9 +217,12 @@ class CompiledModulesTest {
         Map<String, String> all = new HashMap<>();
         all.put("wasmcloud.executor.compiled-class-cache-dir", "");
         settings.forEach((key, value) -> all.put("wasmcloud.executor." + key, value));
-        ExecutorProperties properties = new Binder(new MapConfigurationPropertySource(all))
-                .bindOrCreate("wasmcloud.executor", ExecutorProperties.class);
-        return new CompiledModules(source, properties, meters);
+        Binder binder = new Binder(new MapConfigurationPropertySource(all));
+        return new CompiledModules(
+                source,
+                binder.bindOrCreate("wasmcloud.executor", ModuleProperties.class),
+                binder.bindOrCreate("wasmcloud.executor", FunctionLimitsProperties.class),
+                meters);
     }
 
     /** A function whose module is the cookies fixture made distinct by a custom section named after it. */
@@ -220,7 +238,20 @@ class CompiledModulesTest {
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(module));
         store.put(sha256, module);
         return new ActiveFunction(
-                1, 1, name, true, 1, 1, sha256, "_start", ORDINARY_TIMEOUT, 16, Map.of(), EgressPolicy.denyAll());
+                1,
+                1,
+                name,
+                true,
+                1,
+                1,
+                sha256,
+                "_start",
+                ORDINARY_TIMEOUT,
+                16,
+                Map.of(),
+                EgressPolicy.denyAll(),
+                RecordMode.OFF,
+                Set.of());
     }
 
     private double classCacheCount(String result) {

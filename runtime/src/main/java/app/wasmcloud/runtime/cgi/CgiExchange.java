@@ -9,6 +9,7 @@ import app.wasmcloud.runtime.RunResult;
 import app.wasmcloud.runtime.Tenant;
 import app.wasmcloud.runtime.WasmFunction;
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
+import app.wasmcloud.runtime.replay.HostCallLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,21 @@ public final class CgiExchange {
             Limits limits,
             EgressPolicy egress,
             Tenant tenant) {
+        return run(pool, function, request, functionEnv, limits, egress, tenant, HostCallLog.OFF);
+    }
+
+    /** The same, with every host call through {@code hostCallLog}: how an invocation is recorded. */
+    public static CgiReply run(
+            ExecutionPool pool,
+            WasmFunction function,
+            CgiRequest request,
+            Map<String, String> functionEnv,
+            Limits limits,
+            EgressPolicy egress,
+            Tenant tenant,
+            HostCallLog hostCallLog) {
         Invocation invocation =
-                new Invocation(request.argv(), request.environment(functionEnv), request.body(), limits);
+                new Invocation(request.argv(), request.environment(functionEnv), request.body(), limits, hostCallLog);
         RunResult result;
         try {
             result = pool.run(function, invocation, egress, tenant);

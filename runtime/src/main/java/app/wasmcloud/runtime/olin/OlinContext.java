@@ -7,6 +7,7 @@ import app.wasmcloud.runtime.internal.HostCallCounter;
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
 import app.wasmcloud.runtime.olin.resource.ResourceTable;
 import app.wasmcloud.runtime.olin.resource.Schemes;
+import app.wasmcloud.runtime.replay.HostCallLog;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ public final class OlinContext {
     final Schemes schemes;
     final HostCallCounter hostCalls;
     final CpuSlot slot;
+    final HostCallLog hostCallLog;
 
     public OlinContext(
             List<String> args,
@@ -40,7 +42,8 @@ public final class OlinContext {
             int maxOpenResources,
             EgressPolicy egress,
             HostCallCounter hostCalls,
-            CpuSlot slot) {
+            CpuSlot slot,
+            HostCallLog hostCallLog) {
         this.args =
                 args.stream().map(arg -> arg.getBytes(StandardCharsets.UTF_8)).toList();
         this.env = env;
@@ -48,8 +51,10 @@ public final class OlinContext {
         this.stdout = stdout;
         this.stderr = stderr;
         this.log = log;
-        this.resources = new ResourceTable(maxOpenResources);
-        this.schemes = new Schemes(log, egress, hostCalls);
+        this.hostCallLog = hostCallLog;
+        this.resources =
+                new ResourceTable(maxOpenResources, hostCallLog.firstResourceId(ResourceTable.randomFirstId()));
+        this.schemes = new Schemes(log, egress, slot, hostCallLog.replaying(), hostCalls);
         this.hostCalls = hostCalls;
         this.slot = slot;
     }

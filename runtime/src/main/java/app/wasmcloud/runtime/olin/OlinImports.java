@@ -57,8 +57,9 @@ public final class OlinImports {
                 String name = call.name();
                 var handle = call.handle();
                 functions.add(new HostFunction(imported.module(), name, call.type(), (instance, args) -> {
-                    OlinContext.current().hostCalls.count(name);
-                    return handle.apply(instance, args);
+                    OlinContext context = OlinContext.current();
+                    context.hostCalls.count(name);
+                    return context.hostCallLog.call(name, instance, args, handle);
                 }));
             }
         }

@@ -3,6 +3,8 @@ package app.wasmcloud.runtime.wasi;
 import app.wasmcloud.runtime.internal.CappedOutput;
 import app.wasmcloud.runtime.internal.CountingInput;
 import app.wasmcloud.runtime.internal.HostCallCounter;
+import app.wasmcloud.runtime.olin.CpuSlot;
+import app.wasmcloud.runtime.replay.HostCallLog;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportValues;
@@ -24,6 +26,8 @@ public final class WasiImports implements AutoCloseable {
     public static final String MODULE = "wasi_snapshot_preview1";
 
     private static final Map<String, FunctionType> SIGNATURES = signaturesOfChicory();
+    /** The one call in which a WASI guest blocks: Chicory's poll_oneoff sleeps until a clock subscription is due. */
+    private static final String SLEEPING_CALL = "poll_oneoff";
 
     private final WasiPreview1 wasi;
     private final ImportValues imports;
@@ -34,7 +38,9 @@ public final class WasiImports implements AutoCloseable {
             CountingInput stdin,
             CappedOutput stdout,
             CappedOutput stderr,
-            HostCallCounter counter) {
+            HostCallCounter counter,
+            CpuSlot slot,
+            HostCallLog hostCallLog) {
         WasiOptions.Builder options = WasiOptions.builder()
                 .withArguments(args)
                 .withStdin(stdin, false)
@@ -44,9 +50,36 @@ public final class WasiImports implements AutoCloseable {
         this.wasi = WasiPreview1.builder().withOptions(options.build()).build();
         List<ImportFunction> functions = new ArrayList<>();
         for (HostFunction function : wasi.toHostFunctions()) {
-            functions.add(counter.counting(IoVectors.guarded(function)));
+            HostFunction guarded = IoVectors.guarded(function);
+            functions.add(counter.counting(logged(
+                    function.name().equals(SLEEPING_CALL) ? withoutSlotWhileAsleep(guarded, slot) : guarded,
+                    hostCallLog)));
         }
         this.imports = ImportValues.builder().withFunctions(functions).build();
+    }
+
+    /** A sleeping guest uses no CPU: its slot goes to someone else until it wakes, as in Olin's runtime_msleep. */
+    private static HostFunction withoutSlotWhileAsleep(HostFunction function, CpuSlot slot) {
+        var handle = function.handle();
+        return new HostFunction(
+                function.module(),
+                function.name(),
+                function.functionType(),
+                (instance, args) -> slot.whileBlocked(() -> handle.apply(instance, args)));
+    }
+
+    /** The same import, every call through {@code log}; unchanged when nothing is recorded. */
+    private static HostFunction logged(HostFunction function, HostCallLog log) {
+        if (log == HostCallLog.OFF) {
+            return function;
+        }
+        String name = function.name();
+        var handle = function.handle();
+        return new HostFunction(
+                function.module(),
+                name,
+                function.functionType(),
+                (instance, args) -> log.call(name, instance, args, handle));
     }
 
     /** Import name → wasm signature of every WASI function Chicory provides, for validation. */

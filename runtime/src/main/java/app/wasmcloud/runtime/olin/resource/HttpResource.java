@@ -1,6 +1,7 @@
 package app.wasmcloud.runtime.olin.resource;
 
 import app.wasmcloud.runtime.internal.GuestLog;
+import app.wasmcloud.runtime.olin.CpuSlot;
 import app.wasmcloud.runtime.olin.OlinError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,15 +31,17 @@ public final class HttpResource implements OlinResource {
     private final URI target;
     private final EgressPolicy policy;
     private final GuestLog log;
+    private final CpuSlot slot;
     private final ByteArrayOutputStream request = new ByteArrayOutputStream();
     private byte[] response;
     private int readPosition;
     private boolean failed;
 
-    HttpResource(URI target, EgressPolicy policy, GuestLog log) {
+    HttpResource(URI target, EgressPolicy policy, GuestLog log, CpuSlot slot) {
         this.target = target;
         this.policy = policy;
         this.log = log;
+        this.slot = slot;
     }
 
     @Override
@@ -79,7 +82,8 @@ public final class HttpResource implements OlinResource {
         }
         try {
             HttpWire.Request parsed = HttpWire.parseRequest(request.toByteArray());
-            response = exchange(parsed);
+            // Waiting for a remote host uses no CPU: the slot goes to someone else meanwhile.
+            response = slot.whileBlocked(() -> exchange(parsed));
             return true;
         } catch (IOException | IllegalArgumentException e) {
             failed = true;

@@ -15,8 +15,17 @@ public final class ResourceTable {
     private int nextId;
 
     public ResourceTable(int maxOpen) {
+        this(maxOpen, randomFirstId());
+    }
+
+    /** @param firstId the first id handed out: a replay gives the one its recording holds */
+    public ResourceTable(int maxOpen, int firstId) {
         this.maxOpen = maxOpen;
-        this.nextId = ThreadLocalRandom.current().nextInt(3, 1 << 16);
+        this.nextId = firstId;
+    }
+
+    public static int randomFirstId() {
+        return ThreadLocalRandom.current().nextInt(3, 1 << 16);
     }
 
     /** Returns the new id, or -1 when the open-resource cap is reached or ids are exhausted. */

@@ -2,6 +2,7 @@ package app.wasmcloud.runtime.olin.resource;
 
 import app.wasmcloud.runtime.internal.GuestLog;
 import app.wasmcloud.runtime.internal.HostCallCounter;
+import app.wasmcloud.runtime.olin.CpuSlot;
 import app.wasmcloud.runtime.olin.OlinError;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -31,12 +32,25 @@ public final class Schemes {
 
     private final GuestLog log;
     private final EgressPolicy egress;
+    private final CpuSlot slot;
+    private final boolean replaying;
     private final HostCallCounter hostCalls;
     private int httpOpened;
 
-    public Schemes(GuestLog log, EgressPolicy egress, HostCallCounter hostCalls) {
+    /** @param slot the invocation's execution slot, which an outbound request gives back while it waits */
+    public Schemes(GuestLog log, EgressPolicy egress, CpuSlot slot) {
+        this(log, egress, slot, false, new HostCallCounter());
+    }
+
+    /**
+     * @param replaying whether HTTP resources are stand-ins whose reads and flushes a recording answers
+     * @param hostCalls the invocation's host-call counts, where each outbound request is counted too
+     */
+    public Schemes(GuestLog log, EgressPolicy egress, CpuSlot slot, boolean replaying, HostCallCounter hostCalls) {
         this.log = log;
         this.egress = egress;
+        this.slot = slot;
+        this.replaying = replaying;
         this.hostCalls = hostCalls;
     }
 
@@ -90,14 +104,18 @@ public final class Schemes {
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
             return Opened.failed(OlinError.INVALID_ARGUMENT);
         }
+        if (replaying) {
+            // The recording answers what the network did, including a refusal here; the replay never connects.
+            return Opened.of(new ReplayedHttpResource());
+        }
         if (!egress.allowsHost(uri.getHost()) || httpOpened >= egress.maxRequests()) {
             return Opened.failed(OlinError.PERMISSION_DENIED);
         }
         httpOpened++;
         // Each HTTP resource is one outbound request; counted with the host calls so the invocation record, and the
-        // owner's metered usage rolled up from it, can say how many the guest made.
+        // owner's metered usage rolled up from it, can say how many the guest made (a replay makes none).
         hostCalls.count(OUTBOUND_REQUESTS);
-        return Opened.of(new HttpResource(uri, egress, log));
+        return Opened.of(new HttpResource(uri, egress, log, slot));
     }
 
     private static boolean hasControlOrSpace(String url) {

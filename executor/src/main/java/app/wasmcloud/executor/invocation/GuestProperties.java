@@ -1,0 +1,30 @@
+package app.wasmcloud.executor.invocation;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * What every guest gets, whatever its function ({@code wasmcloud.executor.*}).
+ *
+ * @param guestStackBytes stack size of the request threads that run guests, which bounds guest recursion depth
+ * @param maxResponseBytes stdout above this ends the invocation (502); at most 2 GiB
+ */
+@ConfigurationProperties("wasmcloud.executor")
+public record GuestProperties(
+        @DefaultValue("8MB") DataSize guestStackBytes,
+        @DefaultValue("10MB") DataSize maxResponseBytes) {
+
+    public GuestProperties {
+        if (guestStackBytes.toBytes() <= 0
+                || maxResponseBytes.isNegative()
+                || maxResponseBytes.toBytes() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("wasmcloud.executor: guest-stack-bytes must be positive and"
+                    + " max-response-bytes between 0 and 2GB");
+        }
+    }
+
+    int maxResponseBodyBytes() {
+        return (int) maxResponseBytes.toBytes();
+    }
+}
