@@ -2,8 +2,10 @@
 //   target/references/cli.json                      (picocli's model, written by the cli's CommandReference)
 //   target/references/<service>/**/spring-configuration-metadata.json   (unpacked from the services' jars)
 //   target/references/openapi.json                  (the running api-server's /v3/api-docs, OpenApiDocument.java)
+//   ../examples/*/*.wasm                             (the examples catalog, which the api-server's jar holds too)
 // Maven writes these inputs in generate-resources; the pages written here are not committed (see .gitignore).
 
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -279,6 +281,31 @@ export function renderApi(openApi) {
   return out.join('\n');
 }
 
+export const EXAMPLES = join(ROOT, '../examples');
+
+/** Each precompiled example, `<folder>/<file>.wasm`, with its SHA-256: what the examples tier may deploy. */
+export async function readExamplesCatalog(directory = EXAMPLES) {
+  const catalog = [];
+  for (const folder of (await readdir(directory, { withFileTypes: true })).filter((entry) => entry.isDirectory())) {
+    for (const file of await readdir(join(directory, folder.name))) {
+      if (file.endsWith('.wasm')) {
+        const bytes = await readFile(join(directory, folder.name, file));
+        catalog.push({ path: `${folder.name}/${file}`, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length });
+      }
+    }
+  }
+  return catalog.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+export function renderExamplesCatalog(catalog) {
+  return [
+    '| example | SHA-256 | size |',
+    '|---|---|---|',
+    ...catalog.map((entry) => `| ${code(`examples/${entry.path}`)} | ${code(entry.sha256)} | ${entry.size} bytes |`),
+    '',
+  ].join('\n');
+}
+
 async function fill(template, page, reference) {
   const text = await readFile(join(ROOT, 'templates', template), 'utf8');
   await writeFile(join(ROOT, 'src/docs', page), text.replace('{{reference}}', reference));
@@ -293,6 +320,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await fill('configuration.md', 'configuration.md', renderConfiguration(metadata));
   const openApi = await readOpenApi();
   await fill('api.md', 'api.md', renderApi(openApi));
+  await fill('tiers.md', 'tiers.md', renderExamplesCatalog(await readExamplesCatalog()));
   // Published beside the reference, for code generators: the document the server serves, indented for reading.
   await mkdir(join(ROOT, 'src/docs/public'), { recursive: true });
   await writeFile(join(ROOT, 'src/docs/public/openapi.json'), JSON.stringify(openApi, null, 2) + '\n');

@@ -4,7 +4,19 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { operations, readCommandModel, readConfigurationMetadata, readOpenApi, SERVICES } from '../scripts/references.mjs';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  EXAMPLES,
+  operations,
+  readCommandModel,
+  readConfigurationMetadata,
+  readExamplesCatalog,
+  readOpenApi,
+  renderExamplesCatalog,
+  SERVICES,
+} from '../scripts/references.mjs';
 
 function undescribed(command) {
   const missing = [];
@@ -61,4 +73,14 @@ describe('generated references', () => {
       );
     });
   }
+
+  it('list every precompiled example in the examples catalog with its SHA-256', async () => {
+    const catalog = await readExamplesCatalog();
+    const hello = await readFile(join(EXAMPLES, 'hello/hello.wasm'));
+    const table = renderExamplesCatalog(catalog);
+
+    assert.ok(catalog.length >= 10, `only ${catalog.length} examples found`);
+    assert.match(table, new RegExp(`\\| \`examples/hello/hello\\.wasm\` \\| \`${createHash('sha256').update(hello).digest('hex')}\` \\|`));
+    assert.equal(new Set(catalog.map((entry) => entry.sha256)).size, catalog.length, 'two examples share a hash');
+  });
 });

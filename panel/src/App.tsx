@@ -4,6 +4,7 @@ import type { WhoAmI } from './api/types';
 import { Loading } from './components/ui';
 import { parseRoute, type Route } from './lib/route';
 import { session, signOut } from './session';
+import { AccountPage } from './views/AccountPage';
 import { AdminPage } from './views/AdminPage';
 import { CreateFunction } from './views/CreateFunction';
 import { FunctionPage } from './views/FunctionPage';
@@ -59,6 +60,8 @@ function Screen({ who, route }: { who: WhoAmI; route: Route }) {
       return <FunctionPage key={route.name} name={route.name} tab={route.tab} invocation={route.invocation} />;
     case 'tokens':
       return <TokensPage isAdmin={who.role === 'admin'} />;
+    case 'account':
+      return <AccountPage />;
     case 'admin':
       return who.role === 'admin' ? <AdminPage /> : <NotAllowed />;
     case 'not-found':
@@ -98,6 +101,9 @@ function Header({ who, route }: { who: WhoAmI | null; route: Route }) {
           </a>
           <a href="#/tokens" aria-current={current(['tokens'])}>
             Tokens
+          </a>
+          <a href="#/account" aria-current={current(['account'])}>
+            Account
           </a>
           {who.role === 'admin' && (
             <a href="#/admin" aria-current={current(['admin'])}>

@@ -6,6 +6,8 @@
 import { ApiError, problemFrom } from './problem';
 import type {
   AsyncStatus,
+  AccountView,
+  ApplicationView,
   CreatedToken,
   DeadLetter,
   FunctionActivity,
@@ -20,10 +22,13 @@ import type {
   InvokeRequest,
   LoginOptions,
   MetricsRange,
+  Quotas,
   RecordingTrace,
   ScheduleDefinition,
   ScheduleView,
+  Tier,
   TokenView,
+  UsageView,
   UserView,
   Variable,
   VersionView,
@@ -257,8 +262,33 @@ export class ApiClient {
     return this.json('GET', '/api/admin/users');
   }
 
-  approveUser(login: string): Promise<UserView> {
-    return this.json('POST', `/api/admin/users/${encodeURIComponent(login)}/approve`);
+  /** Approves a signup or an application into `tier` (the server's default when none), or lifts a suspension. */
+  approveUser(login: string, tier?: Tier): Promise<UserView> {
+    const query = tier === undefined ? '' : `?tier=${encodeURIComponent(tier)}`;
+    return this.json('POST', `/api/admin/users/${encodeURIComponent(login)}/approve${query}`);
+  }
+
+  declineApplication(login: string, message: string): Promise<UserView> {
+    return this.json('POST', `/api/admin/users/${encodeURIComponent(login)}/decline`, { message });
+  }
+
+  /** Replaces the user's quota overrides; a null field follows their tier. */
+  overrideQuotas(login: string, quotas: Quotas): Promise<UserView> {
+    return this.json('PUT', `/api/admin/users/${encodeURIComponent(login)}/quotas`, quotas);
+  }
+
+  account(): Promise<AccountView> {
+    return this.json('GET', '/api/account');
+  }
+
+  applyForTier(reason: string): Promise<ApplicationView> {
+    return this.json('POST', '/api/account/application', { reason });
+  }
+
+  /** Metered usage per UTC day from `since` (YYYY-MM-DD; the server's 30 days when absent). */
+  usage(since?: string): Promise<UsageView> {
+    const query = since === undefined ? '' : `?since=${encodeURIComponent(since)}`;
+    return this.json('GET', `/api/account/usage${query}`);
   }
 
   suspendUser(login: string): Promise<UserView> {

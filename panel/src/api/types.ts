@@ -111,12 +111,65 @@ export interface CreatedToken {
   token: string;
 }
 
+export type Tier = 'examples' | 'free' | 'full';
+
+export const TIERS: readonly Tier[] = ['examples', 'free', 'full'];
+
+/** An account's quotas (null: no limit), or one user's overrides of them (null: follows the tier). */
+export interface Quotas {
+  functions: number | null;
+  invocationsPerDay: number | null;
+  cpuSecondsPerDay: number | null;
+  requestsPerSecond: number | null;
+}
+
 export interface UserView {
   login: string;
   giteaId: number | null;
   role: Role;
   status: AccountStatus;
+  tier: Tier;
+  quotaOverrides: Quotas | null;
+  /** The application waiting in the admins' queue, if any. */
+  application: { reason: string; appliedAt: string } | null;
   createdAt: string;
+}
+
+export interface ApplicationView {
+  state: 'pending' | 'approved' | 'declined';
+  reason: string;
+  tier: Tier | null;
+  message: string | null;
+  appliedAt: string;
+  decidedAt: string | null;
+}
+
+export interface AccountView {
+  login: string;
+  role: Role;
+  status: AccountStatus;
+  tier: Tier;
+  quotas: Quotas;
+  quotaOverrides: Quotas;
+  application: ApplicationView | null;
+  examples: { path: string; sha256: string }[];
+}
+
+export interface DailyUsage {
+  /** The UTC day, YYYY-MM-DD. */
+  day: string;
+  invocations: number;
+  cpuTimeUs: number;
+  bytesIn: number;
+  bytesOut: number;
+  outboundRequests: number;
+  refused: number;
+}
+
+export interface UsageView {
+  login: string;
+  since: string;
+  days: DailyUsage[];
 }
 
 export type MetricsRange = '1h' | '24h' | '7d';

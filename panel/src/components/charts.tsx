@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import type { FunctionMetrics } from '../api/types';
 import { chartSeries, sparklinePoints } from '../lib/metrics';
+import type { UsageSeries } from '../lib/usage';
 
 /** A CSS variable as the canvas needs it: resolved (light-dark() and all) to an rgb() colour. */
 function cssColour(name: string): string {
@@ -103,4 +104,39 @@ export function Sparkline({ metrics, label }: { metrics: FunctionMetrics; label:
       </figcaption>
     </figure>
   );
+}
+
+export function UsageChart({ series }: { series: UsageSeries }) {
+  const total = series.invocations.reduce((sum, value) => sum + value, 0);
+  const container = useChart(
+    (width) => ({
+      width,
+      height: 220,
+      series: [
+        {},
+        {
+          label: 'invocations',
+          stroke: cssColour('--ok'),
+          fill: cssColour('--ok'),
+          width: 0,
+          points: { show: false },
+          ...(bars === undefined ? {} : { paths: bars }),
+        },
+        { label: 'refused', stroke: cssColour('--warn'), width: 2, points: { show: true, size: 5 } },
+        {
+          label: 'CPU seconds',
+          scale: 'cpu',
+          stroke: cssColour('--accent'),
+          width: 2,
+          points: { show: true, size: 5 },
+          value: (_chart, value) => (value === null ? '—' : `${value} s`),
+        },
+      ],
+      axes: [axis(), { ...axis(), label: 'per day' }, { ...axis(), scale: 'cpu', side: 1, grid: { show: false }, label: 'CPU s' }],
+      scales: { y: { range: (_chart, _min, max) => [0, Math.max(1, max)] }, cpu: { range: (_chart, _min, max) => [0, Math.max(1, max)] } },
+    }),
+    [series.x, series.invocations, series.refused, series.cpuSeconds],
+    [series],
+  );
+  return <div class="chart" ref={container} role="img" aria-label={`Invocations and CPU seconds per day: ${total} invocations in this range`} data-testid="chart-usage" />;
 }

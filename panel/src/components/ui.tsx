@@ -122,6 +122,6 @@ export function Badge({ tone, children }: { tone: 'ok' | 'warn' | 'bad' | 'neutr
 
 export function outcomeTone(outcome: string): 'ok' | 'warn' | 'bad' {
   if (outcome === 'ok') return 'ok';
-  if (outcome === 'throttled' || outcome === 'overloaded' || outcome === 'unavailable') return 'warn';
+  if (outcome === 'throttled' || outcome === 'overloaded' || outcome === 'unavailable' || outcome === 'quota_exceeded') return 'warn';
   return 'bad';
 }

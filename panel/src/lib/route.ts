@@ -22,6 +22,7 @@ export type Route =
   | { screen: 'create' }
   | { screen: 'function'; name: string; tab: FunctionTab; invocation: string | null }
   | { screen: 'tokens' }
+  | { screen: 'account' }
   | { screen: 'admin' }
   | { screen: 'not-found'; hash: string };
 
@@ -33,6 +34,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'new' && parts.length === 1) return { screen: 'create' };
   if (first === 'tokens' && parts.length === 1) return { screen: 'tokens' };
   if (first === 'admin' && parts.length === 1) return { screen: 'admin' };
+  if (first === 'account' && parts.length === 1) return { screen: 'account' };
   if (first === 'functions' && name !== undefined) {
     const chosen = tab ?? 'overview';
     if (isTab(chosen) && (invocation === undefined || chosen === 'invocations') && parts.length <= 4) {
@@ -52,6 +54,8 @@ export function hrefOf(route: Route): string {
       return '#/tokens';
     case 'admin':
       return '#/admin';
+    case 'account':
+      return '#/account';
     case 'function': {
       const base = `#/functions/${encodeURIComponent(route.name)}/${route.tab}`;
       return route.invocation === null ? base : `${base}/${encodeURIComponent(route.invocation)}`;

@@ -363,6 +363,15 @@ describe('the panel against the dev stack', () => {
     await check(page, 'admin');
   });
 
+  it('shows the account: tier, quotas, and the usage per day in a chart', async () => {
+    await page.getByRole('link', { name: 'Account' }).click();
+    await page.getByRole('heading', { name: 'Account', exact: true }).waitFor();
+    await page.getByTestId('quotas').waitFor();
+    await page.getByTestId('chart-usage').locator('canvas').waitFor();
+    expect(await page.getByRole('heading', { name: /^Tier/ }).textContent()).toContain('full');
+    await check(page, 'account');
+  });
+
   it('asks before the CLI gets a token, on a consent page in the panel\'s look', async () => {
     await page.goto(new URL('/login/cli?port=45678&state=browser-test-state-0001', PANEL_URL).toString());
     await page.getByRole('heading', { name: /Authorize the wasmcloud CLI/ }).waitFor();

@@ -36,6 +36,7 @@ export const sidebar = [
       { text: 'Olin ABI reference', link: '/olin-abi' },
       { text: 'WASI support', link: '/wasi' },
       { text: 'Limits and quotas', link: '/limits' },
+      { text: 'Tiers and the examples catalog', link: '/tiers' },
     ],
   },
   {

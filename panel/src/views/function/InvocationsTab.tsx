@@ -6,7 +6,7 @@ import { functionHref } from '../../lib/route';
 import { api } from '../../session';
 import { RecordingTimeline } from './RecordingTimeline';
 
-export const OUTCOMES = ['ok', 'nonzero_exit', 'trap', 'timeout', 'memory_limit', 'output_limit', 'invalid_response', 'throttled', 'overloaded', 'unavailable'];
+export const OUTCOMES = ['ok', 'nonzero_exit', 'trap', 'timeout', 'memory_limit', 'output_limit', 'invalid_response', 'throttled', 'overloaded', 'unavailable', 'quota_exceeded'];
 const RANGES = [
   { value: '15m', label: 'Last 15 minutes' },
   { value: '1h', label: 'Last hour' },
@@ -145,6 +145,12 @@ export function InvocationFacts({ invocation }: { invocation: InvocationDetail }
         <dd>
           <Badge tone={outcomeTone(invocation.outcome)}>{invocation.outcome}</Badge> HTTP {invocation.httpStatus}
           {invocation.exitCode !== null && `, exit code ${invocation.exitCode}`}
+          {invocation.outcome === 'quota_exceeded' && (
+            <p class="hint">
+              Refused because your account is over a quota of its tier (invocations or CPU time today, or requests per second to this function). Refusals are not billed.{' '}
+              <a href="#/account">See your usage and quotas</a>.
+            </p>
+          )}
         </dd>
         <dt>Started</dt>
         <dd>{formatTime(invocation.startedAt)}</dd>

@@ -6,6 +6,7 @@ import app.wasmcloud.api.user.Role;
 import app.wasmcloud.api.user.User;
 import app.wasmcloud.api.user.UserRepository;
 import app.wasmcloud.api.user.UserStatus;
+import app.wasmcloud.contract.Tier;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.IOException;
@@ -124,6 +125,14 @@ abstract class ApiTestBase {
         User user = users.findByLogin(login).orElseGet(() -> users.save(new User(login, role, status)));
         Set<Scope> granted = scopes.length == 0 ? EnumSet.allOf(Scope.class) : EnumSet.copyOf(List.of(scopes));
         return tokens.issue(user, "test", granted, null).token();
+    }
+
+    /** An active ordinary user on {@code tier}, with every scope but admin. */
+    String tierToken(String login, Tier tier) {
+        User user = users.findByLogin(login)
+                .orElseGet(() -> users.save(new User(login, Role.USER, UserStatus.ACTIVE, tier)));
+        return tokens.issue(user, "test", EnumSet.of(Scope.READ, Scope.DEPLOY, Scope.INVOKE), null)
+                .token();
     }
 
     /** An active ordinary user's token with every scope but admin. */

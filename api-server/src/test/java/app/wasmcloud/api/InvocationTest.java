@@ -176,7 +176,7 @@ class InvocationTest extends ApiTestBase {
         assertThat(outcome.statusCode()).isEqualTo(400);
         assertThat(body(outcome).get("detail").asString())
                 .isEqualTo("Unknown outcome 'fine': use one of ok, nonzero_exit, trap, timeout, memory_limit,"
-                        + " output_limit, invalid_response, throttled, overloaded, unavailable.");
+                        + " output_limit, invalid_response, throttled, overloaded, unavailable, quota_exceeded.");
         assertThat(since.statusCode()).isEqualTo(400);
         assertThat(body(since).get("detail").asString()).contains("15m, 2h or 7d");
         assertThat(limit.statusCode()).isEqualTo(400);

@@ -1,5 +1,6 @@
 package app.wasmcloud.cli;
 
+import app.wasmcloud.cli.account.AccountCommand;
 import app.wasmcloud.cli.admin.AdminCommand;
 import app.wasmcloud.cli.auth.LoginCommand;
 import app.wasmcloud.cli.auth.LogoutCommand;
@@ -48,6 +49,7 @@ public final class WasmcloudCommand {
             LoginCommand.class,
             LogoutCommand.class,
             WhoamiCommand.class,
+            AccountCommand.class,
             FunctionsCommand.class,
             DeployCommand.class,
             VersionsCommand.class,

@@ -419,21 +419,24 @@ class RemoteCommandsTest {
     @Test
     void adminUsersPendingAsksForPendingUsers() {
         api.answer("GET /api/admin/users", 200, """
-                [{"login":"ada","role":"user","status":"pending","createdAt":"2025-01-01T00:00:00Z"}]""");
+                [{"login":"ada","role":"user","status":"pending","tier":"examples","application":null,
+                  "createdAt":"2025-01-01T00:00:00Z"}]""");
 
         CliRun.Result result = cli.run("admin", "users", "--pending");
 
+        // The queue now shows each user's tier and, for an application, its reason (AccountCommandsTest).
         assertThat(api.onlyRequest().query()).isEqualTo("status=pending");
         assertThat(result.stdout()).isEqualTo("""
-                LOGIN  ROLE  STATUS   CREATED
-                ada    user  pending  2025-01-01T00:00:00Z
+                LOGIN  STATUS   TIER      APPLIED  REASON
+                ada    pending  examples  -        (signup)
                 """);
     }
 
     @Test
     void adminApproveAndSuspendPostToTheUsersAction() {
         String ada = """
-                {"login":"ada","giteaId":7,"role":"user","status":"active","createdAt":"2025-01-01T00:00:00Z"}""";
+                {"login":"ada","giteaId":7,"role":"user","status":"active","tier":"free","quotaOverrides":null,
+                 "application":null,"createdAt":"2025-01-01T00:00:00Z"}""";
         api.answer("POST /api/admin/users/ada/approve", 200, ada).answer("POST /api/admin/users/bob/suspend", 200, """
                         {"login":"bob","giteaId":8,"role":"user","status":"suspended",
                          "createdAt":"2025-01-01T00:00:00Z"}""");
@@ -443,6 +446,7 @@ class RemoteCommandsTest {
 
         assertThat(approved.stdout()).isEqualToIgnoringWhitespace(ada);
         assertThat(suspended.stdout()).isEqualTo("Suspended bob\n");
+        assertThat(cli.run("admin", "approve", "ada").stdout()).isEqualTo("Approved ada (tier free)\n");
     }
 
     @Test

@@ -33,7 +33,12 @@ public enum InvocationOutcome {
     /** Refused: no slot within the queueing deadline. */
     OVERLOADED(503, true, "The executor is busy; retry shortly"),
     /** Refused: the function's module could not be fetched, verified or compiled, or its directory is down. */
-    UNAVAILABLE(503, true, "This function is temporarily unavailable");
+    UNAVAILABLE(503, true, "This function is temporarily unavailable"),
+    /**
+     * Refused: the owner's account is over a quota of its tier (invocations or CPU time per day, requests per second
+     * per function). Never billed, so a caller hammering a capped function cannot run the owner's usage up.
+     */
+    QUOTA_EXCEEDED(429, true, "This function's account is over its quota; retry later");
 
     private static final Map<String, InvocationOutcome> BY_LABEL = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(InvocationOutcome::label, Function.identity()));
@@ -70,6 +75,23 @@ public enum InvocationOutcome {
     /** Whether the refusal is temporary, so the reply carries {@code Retry-After}. */
     public boolean retryLater() {
         return retryLater;
+    }
+
+    /**
+     * Whether the invocation counts toward its owner's metered usage: everything the guest ran for. The refusals
+     * ({@link #THROTTLED}, {@link #OVERLOADED}, {@link #UNAVAILABLE}, {@link #QUOTA_EXCEEDED}) never started the
+     * guest, so they are not billed.
+     */
+    public boolean billed() {
+        return !retryLater;
+    }
+
+    /** The labels of the outcomes that are not billed, for the metering query. */
+    public static List<String> unbilledLabels() {
+        return Arrays.stream(values())
+                .filter(outcome -> !outcome.billed())
+                .map(InvocationOutcome::label)
+                .toList();
     }
 
     /** The short text of the public error reply; detail for the owner lives in the invocation record. */

@@ -20,7 +20,8 @@ class InvocationOutcomeTest {
                         "invalid_response",
                         "throttled",
                         "overloaded",
-                        "unavailable");
+                        "unavailable",
+                        "quota_exceeded");
         assertThat(InvocationOutcome.parse("OVERLOADED")).contains(InvocationOutcome.OVERLOADED);
         assertThat(InvocationOutcome.parse("nope")).isEmpty();
         assertThat(InvocationOutcome.parse(null)).isEmpty();
@@ -36,5 +37,14 @@ class InvocationOutcomeTest {
         assertThat(InvocationOutcome.OVERLOADED.retryLater()).isTrue();
         assertThat(InvocationOutcome.TRAP.retryLater()).isFalse();
         assertThatThrownBy(InvocationOutcome.OK::status).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void quotaRefusalsAre429sWithRetryAfterAndAreNotBilledLikeEveryOtherRefusal() {
+        assertThat(InvocationOutcome.QUOTA_EXCEEDED.status()).isEqualTo(429);
+        assertThat(InvocationOutcome.QUOTA_EXCEEDED.retryLater()).isTrue();
+        assertThat(InvocationOutcome.unbilledLabels())
+                .containsExactly("throttled", "overloaded", "unavailable", "quota_exceeded");
+        assertThat(InvocationOutcome.TRAP.billed()).isTrue();
     }
 }

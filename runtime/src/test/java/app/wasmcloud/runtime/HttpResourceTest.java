@@ -92,7 +92,7 @@ class HttpResourceTest {
         assertThat(lastRequest.get())
                 .isEqualTo(
                         "POST /echo?q=1 host=127.0.0.1:" + server.getAddress().getPort() + " x=yes body=ping");
-        assertThat(result.hostCalls()).containsEntry("resource_open", 1L);
+        assertThat(result.hostCalls()).containsEntry("resource_open", 1L).containsEntry("http_request", 1L);
     }
 
     @Test
@@ -116,6 +116,8 @@ class HttpResourceTest {
         RunResult result = call(url(), EgressPolicy.denyAll());
 
         assertThat(result.exitCode()).isEqualTo(-3);
+        // A refused open sent nothing, so it is no outbound request in the owner's metered usage.
+        assertThat(result.hostCalls()).doesNotContainKey("http_request");
     }
 
     @Test

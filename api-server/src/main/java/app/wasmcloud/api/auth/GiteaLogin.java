@@ -1,5 +1,6 @@
 package app.wasmcloud.api.auth;
 
+import app.wasmcloud.api.tier.TierProperties;
 import app.wasmcloud.api.user.Role;
 import app.wasmcloud.api.user.User;
 import app.wasmcloud.api.user.UserRepository;
@@ -36,10 +37,12 @@ class GiteaLogin {
 
     private final UserRepository users;
     private final SignupProperties properties;
+    private final TierProperties tiers;
 
-    GiteaLogin(UserRepository users, SignupProperties properties) {
+    GiteaLogin(UserRepository users, SignupProperties properties, TierProperties tiers) {
         this.users = users;
         this.properties = properties;
+        this.tiers = tiers;
     }
 
     @Transactional
@@ -60,7 +63,11 @@ class GiteaLogin {
                     .signup()
                     .statusOfNewUser(admin)
                     .orElseThrow(() -> new RefusedException(Refusal.SIGNUPS_CLOSED));
-            return new User(login, admin ? Role.ADMIN : Role.USER, status);
+            return new User(
+                    login,
+                    admin ? Role.ADMIN : Role.USER,
+                    status,
+                    properties.signup().tierOfNewUser(admin, tiers));
         });
         // Renamed in Gitea: follow the new login unless another account already has it.
         if (!login.equals(user.login()) && users.findByLogin(login).isPresent()) {

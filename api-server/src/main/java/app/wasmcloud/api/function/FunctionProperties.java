@@ -9,7 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Functions as the API presents them, and the operator's ceilings on what their owners may set.
  *
  * @param runBaseUrl public base URL of the run domain; a function answers at {@code <runBaseUrl>/<name>/}
- * @param maxPerUser how many live functions one user may own
  * @param maxTimeoutMs the longest wall-clock limit an owner may give a function
  * @param maxMemoryPages the most 64 KiB memory pages an owner may give a function (4096 = 256 MiB)
  * @param defaultMemoryPages a function's memory limit while its owner has not set one; must equal the executors'
@@ -22,7 +21,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("wasmcloud.functions")
 public record FunctionProperties(
         @DefaultValue("http://localhost:8081") URI runBaseUrl,
-        @DefaultValue("100") int maxPerUser,
         @DefaultValue("60000") int maxTimeoutMs,
         @DefaultValue("4096") int maxMemoryPages,
         @DefaultValue("256") int defaultMemoryPages,
@@ -31,9 +29,9 @@ public record FunctionProperties(
         @DefaultValue("30d") Duration deletedNameGrace) {
 
     public FunctionProperties {
-        if (maxTimeoutMs < 1 || maxMemoryPages < 1 || maxEgressHosts < 0 || maxPerUser < 0) {
+        if (maxTimeoutMs < 1 || maxMemoryPages < 1 || maxEgressHosts < 0) {
             throw new IllegalArgumentException("wasmcloud.functions.max-timeout-ms and max-memory-pages must be"
-                    + " at least 1, max-egress-hosts and max-per-user at least 0");
+                    + " at least 1, max-egress-hosts at least 0");
         }
         if (defaultMemoryPages < 1 || defaultMemoryPages > maxMemoryPages) {
             throw new IllegalArgumentException("wasmcloud.functions.default-memory-pages must be from 1 to"

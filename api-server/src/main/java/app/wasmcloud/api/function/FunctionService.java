@@ -1,6 +1,7 @@
 package app.wasmcloud.api.function;
 
 import app.wasmcloud.api.auth.CurrentUser;
+import app.wasmcloud.api.tier.AccountTiers;
 import app.wasmcloud.api.web.ApiException;
 import app.wasmcloud.contract.FunctionName;
 import java.time.Clock;
@@ -27,13 +28,19 @@ public class FunctionService {
     private final FunctionProperties properties;
     private final FunctionNotifier notifier;
     private final Clock clock;
+    private final AccountTiers tiers;
 
     FunctionService(
-            FunctionRepository functions, FunctionProperties properties, FunctionNotifier notifier, Clock clock) {
+            FunctionRepository functions,
+            FunctionProperties properties,
+            FunctionNotifier notifier,
+            Clock clock,
+            AccountTiers tiers) {
         this.functions = functions;
         this.properties = properties;
         this.notifier = notifier;
         this.clock = clock;
+        this.tiers = tiers;
     }
 
     /**
@@ -61,12 +68,13 @@ public class FunctionService {
             functions.flush();
         }
         long owned = functions.countByOwnerId(owner.id());
-        if (owned >= properties.maxPerUser()) {
+        int quota = tiers.of(owner.id()).quotas().functions();
+        if (owned >= quota) {
             long reserved = functions.countByOwnerIdAndDeletedAtIsNotNull(owner.id());
             throw new ApiException(
                     HttpStatus.FORBIDDEN,
                     "Quota reached",
-                    "You already have " + properties.maxPerUser() + " functions, the most allowed"
+                    "You already have " + quota + " functions, the most your tier allows"
                             + (reserved == 0
                                     ? ""
                                     : ", counting " + reserved + " deleted, whose names stay reserved for "
@@ -131,7 +139,17 @@ public class FunctionService {
                             properties.maxMemoryPages()));
         }
         if (update.egressAllowList() != null) {
-            function.allowEgressTo(checkedHosts(update.egressAllowList()));
+            List<String> hosts = checkedHosts(update.egressAllowList());
+            // The egress example would otherwise make any stranger's account an open relay to the hosts they name.
+            if (!hosts.isEmpty() && !tiers.of(function.ownerId()).deploysAnyModule()) {
+                throw new ApiException(
+                        HttpStatus.FORBIDDEN,
+                        "No egress on this tier",
+                        "Functions on the examples tier cannot make outbound requests. To allow hosts, apply for the"
+                                + " free tier: `wasmcloud account apply --reason \"what you want to build\"`, or the"
+                                + " Apply form on the panel's Account page.");
+            }
+            function.allowEgressTo(hosts);
         }
         if (update.record() != null) {
             function.record(update.record());

@@ -1,5 +1,6 @@
 package app.wasmcloud.api.invocation;
 
+import app.wasmcloud.api.usage.UsageRollup;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -8,8 +9,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes invocation records past the retention period. Every api-server runs it; deleting is idempotent, so
- * several at once only share the work.
+ * Deletes invocation records past the retention period, after rolling them up into the owners' daily usage, which
+ * is kept. Every api-server runs it; deleting is idempotent, so several at once only share the work.
  */
 @Component
 public class InvocationRetention {
@@ -22,11 +23,13 @@ public class InvocationRetention {
     private final InvocationRecords records;
     private final InvocationProperties properties;
     private final Clock clock;
+    private final UsageRollup usage;
 
-    InvocationRetention(InvocationRecords records, InvocationProperties properties, Clock clock) {
+    InvocationRetention(InvocationRecords records, InvocationProperties properties, Clock clock, UsageRollup usage) {
         this.records = records;
         this.properties = properties;
         this.clock = clock;
+        this.usage = usage;
     }
 
     @Scheduled(
@@ -34,6 +37,7 @@ public class InvocationRetention {
             fixedDelayString = "${wasmcloud.invocations.prune-interval:1h}")
     public int prune() {
         Instant cutoff = clock.instant().minus(properties.retention());
+        usage.rollUpBefore(cutoff);
         int total = 0;
         int deleted;
         do {

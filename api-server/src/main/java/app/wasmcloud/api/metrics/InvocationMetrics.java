@@ -1,5 +1,6 @@
 package app.wasmcloud.api.metrics;
 
+import app.wasmcloud.contract.InvocationOutcome;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,8 +20,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class InvocationMetrics {
 
-    /** The executor's own refusals, which the guest never ran for; every other outcome but 'ok' is a failure. */
-    private static final String REFUSED = "('throttled', 'overloaded', 'unavailable')";
+    /**
+     * The executor's own refusals, which the guest never ran for (the contract's unbilled outcomes, quota refusals
+     * among them); every other outcome but 'ok' is a failure. Constants, so safe to inline into the SQL.
+     */
+    private static final String REFUSED = InvocationOutcome.unbilledLabels().stream()
+            .map(label -> "'" + label + "'")
+            .collect(Collectors.joining(", ", "(", ")"));
 
     // date_bin aligns the window's end to the bucket after now, so every bucket is whole and the newest holds now.
     // Each bucket is its own index range scan and aggregate: one aggregate row even when empty (zero counts, null

@@ -1,11 +1,14 @@
 package app.wasmcloud.api.user;
 
+import app.wasmcloud.contract.Tier;
+import app.wasmcloud.contract.TierQuotas;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import org.hibernate.annotations.Generated;
 import org.hibernate.generator.EventType;
@@ -26,6 +29,17 @@ public class User {
 
     private UserStatus status;
 
+    private Tier tier;
+
+    // An admin's overrides of the tier's quotas for this user alone; null follows the tier.
+    private Integer quotaFunctions;
+
+    private Long quotaInvocationsPerDay;
+
+    private Long quotaCpuSecondsPerDay;
+
+    private Integer quotaRequestsPerSecond;
+
     @Generated
     @Column(insertable = false, updatable = false)
     private Instant createdAt;
@@ -36,10 +50,16 @@ public class User {
 
     protected User() {}
 
+    /** An account on the {@code full} tier: the operator's own, and every account made before tiers existed. */
     public User(String login, Role role, UserStatus status) {
+        this(login, role, status, Tier.FULL);
+    }
+
+    public User(String login, Role role, UserStatus status, Tier tier) {
         this.login = login;
         this.role = role;
         this.status = status;
+        this.tier = tier;
     }
 
     public Long id() {
@@ -66,6 +86,32 @@ public class User {
         return role == Role.ADMIN;
     }
 
+    public Tier tier() {
+        return tier;
+    }
+
+    /** Only what an admin set for this user; null fields follow the tier. */
+    public TierQuotas quotaOverrides() {
+        return new TierQuotas(
+                quotaFunctions,
+                quotaInvocationsPerDay,
+                quotaCpuSecondsPerDay == null ? null : Duration.ofSeconds(quotaCpuSecondsPerDay),
+                quotaRequestsPerSecond);
+    }
+
+    void moveTo(Tier tier) {
+        this.tier = tier;
+    }
+
+    /** Replaces every override: a null field goes back to the tier's number. */
+    void overrideQuotas(TierQuotas overrides) {
+        quotaFunctions = overrides.functions();
+        quotaInvocationsPerDay = overrides.invocationsPerDay();
+        quotaCpuSecondsPerDay =
+                overrides.cpuPerDay() == null ? null : overrides.cpuPerDay().toSeconds();
+        quotaRequestsPerSecond = overrides.requestsPerSecond();
+    }
+
     public Long giteaId() {
         return giteaId;
     }
@@ -87,5 +133,6 @@ public class User {
     public void activateAsAdmin() {
         role = Role.ADMIN;
         status = UserStatus.ACTIVE;
+        tier = Tier.FULL;
     }
 }

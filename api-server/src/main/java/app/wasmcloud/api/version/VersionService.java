@@ -9,6 +9,8 @@ import app.wasmcloud.api.function.FunctionService;
 import app.wasmcloud.api.function.Visibility;
 import app.wasmcloud.api.storage.ModuleStore;
 import app.wasmcloud.api.storage.StorageUnavailableException;
+import app.wasmcloud.api.tier.AccountTiers;
+import app.wasmcloud.api.tier.ExamplesCatalog;
 import app.wasmcloud.api.web.ApiException;
 import app.wasmcloud.contract.FunctionName;
 import app.wasmcloud.runtime.InvalidModuleException;
@@ -41,6 +43,8 @@ public class VersionService {
     private final FunctionNotifier notifier;
     private final MeterRegistry registry;
     private final ModuleCompiler compiler;
+    private final AccountTiers tiers;
+    private final ExamplesCatalog catalog;
 
     VersionService(
             FunctionService functionService,
@@ -52,7 +56,9 @@ public class VersionService {
             TransactionTemplate transaction,
             FunctionNotifier notifier,
             MeterRegistry registry,
-            ModuleCompiler compiler) {
+            ModuleCompiler compiler,
+            AccountTiers tiers,
+            ExamplesCatalog catalog) {
         this.functionService = functionService;
         this.functions = functions;
         this.versions = versions;
@@ -63,6 +69,8 @@ public class VersionService {
         this.notifier = notifier;
         this.registry = registry;
         this.compiler = compiler;
+        this.tiers = tiers;
+        this.catalog = catalog;
     }
 
     public record Deployed(FunctionEntity function, FunctionVersion version) {}
@@ -91,6 +99,7 @@ public class VersionService {
 
     private Deployed storeAndRecord(CurrentUser caller, String name, byte[] module, boolean createIfMissing) {
         FunctionName functionName = FunctionName.parse(name);
+        requireAllowedByTier(caller, module);
         Optional<FunctionEntity> existing = createIfMissing
                 ? functions
                         .findByName(functionName.value())
@@ -133,6 +142,20 @@ public class VersionService {
         function.activate(version.id());
         notifier.changed(function.name());
         return new Deployed(function, version);
+    }
+
+    /**
+     * An {@code examples} account may deploy only the catalog's modules; checked on the raw bytes before anything is
+     * compiled, so a refused upload costs a hash and nothing more.
+     */
+    private void requireAllowedByTier(CurrentUser caller, byte[] module) {
+        if (tiers.of(caller.id()).deploysAnyModule()) {
+            return;
+        }
+        String sha256 = ExamplesCatalog.sha256(module);
+        if (!catalog.contains(sha256)) {
+            throw ExamplesCatalog.notAnExample(sha256);
+        }
     }
 
     /** Makes an earlier (or later) version serve again: a rollback is an activation. */

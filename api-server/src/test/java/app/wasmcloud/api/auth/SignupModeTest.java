@@ -2,7 +2,9 @@ package app.wasmcloud.api.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.wasmcloud.api.tier.TierProperties;
 import app.wasmcloud.api.user.UserStatus;
+import app.wasmcloud.contract.Tier;
 import org.junit.jupiter.api.Test;
 
 class SignupModeTest {
@@ -22,5 +24,16 @@ class SignupModeTest {
     @Test
     void openSignupsActivateEveryone() {
         assertThat(SignupMode.OPEN.statusOfNewUser(false)).hasValue(UserStatus.ACTIVE);
+    }
+
+    @Test
+    void strangersStartOnTheExamplesTierAndConfiguredAdminsOnFull() {
+        TierProperties tiers = new TierProperties(null, null, null, Tier.EXAMPLES, Tier.FREE);
+
+        assertThat(SignupMode.OPEN.tierOfNewUser(false, tiers)).isEqualTo(Tier.EXAMPLES);
+        assertThat(SignupMode.APPROVAL.tierOfNewUser(false, tiers)).isEqualTo(Tier.EXAMPLES);
+        assertThat(SignupMode.CLOSED.tierOfNewUser(true, tiers)).isEqualTo(Tier.FULL);
+        assertThat(SignupMode.OPEN.tierOfNewUser(false, new TierProperties(null, null, null, Tier.FREE, Tier.FREE)))
+                .isEqualTo(Tier.FREE);
     }
 }

@@ -43,6 +43,6 @@ public final class AdminSuspendCommand implements Callable<Integer> {
                         "Suspend " + login + "? Their tokens and functions stop working at once.")) {
             throw new CliException(ExitCode.FAILURE, "aborted; " + login + " was not suspended");
         }
-        return UserAction.perform(context, login, "suspend", "Suspended");
+        return UserAction.perform(context, login, "suspend", null, "Suspended");
     }
 }

@@ -17,7 +17,10 @@ public final class AdminUsersCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Option(names = "--pending", description = "Only users waiting for approval.")
+    @Option(
+            names = "--pending",
+            description = "Only the admins' queue: signups waiting for approval and applications for a better tier,"
+                    + " with their reasons.")
     boolean pending;
 
     public AdminUsersCommand(CommandContext context) {
@@ -33,11 +36,26 @@ public final class AdminUsersCommand implements Callable<Integer> {
             output.json(users);
         } else if (users.isEmpty()) {
             output.note(pending ? "Nobody is waiting for approval." : "No users.");
+        } else if (pending) {
+            output.table(
+                    List.of("LOGIN", "STATUS", "TIER", "APPLIED", "REASON"),
+                    users.stream()
+                            .map(u -> List.of(
+                                    u.login(),
+                                    u.status(),
+                                    String.valueOf(u.tier()),
+                                    u.application() == null
+                                            ? "-"
+                                            : u.application().appliedAt(),
+                                    u.application() == null
+                                            ? "(signup)"
+                                            : u.application().reason()))
+                            .toList());
         } else {
             output.table(
-                    List.of("LOGIN", "ROLE", "STATUS", "CREATED"),
+                    List.of("LOGIN", "ROLE", "STATUS", "TIER", "CREATED"),
                     users.stream()
-                            .map(u -> List.of(u.login(), u.role(), u.status(), u.createdAt()))
+                            .map(u -> List.of(u.login(), u.role(), u.status(), String.valueOf(u.tier()), u.createdAt()))
                             .toList());
         }
         return ExitCode.OK.code();

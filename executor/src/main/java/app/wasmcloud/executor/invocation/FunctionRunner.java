@@ -6,6 +6,7 @@ import app.wasmcloud.contract.RecordMode;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.executor.module.CompiledModules;
 import app.wasmcloud.executor.module.ModuleUnavailableException;
+import app.wasmcloud.executor.quota.Quotas;
 import app.wasmcloud.executor.recording.RecordingUploader;
 import app.wasmcloud.runtime.ExecutionPool;
 import app.wasmcloud.runtime.Limits;
@@ -20,6 +21,7 @@ import app.wasmcloud.runtime.replay.Recording;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +50,7 @@ public class FunctionRunner implements AutoCloseable {
     private final InvocationMetrics metrics;
     private final int maxResponseBytes;
     private final Clock clock;
+    private final Quotas quotas;
 
     FunctionRunner(
             CompiledModules modules,
@@ -57,8 +60,10 @@ public class FunctionRunner implements AutoCloseable {
             AdmissionProperties admission,
             @Value("${server.tomcat.threads.max:200}") int requestThreads,
             MeterRegistry meters,
-            Clock clock) {
+            Clock clock,
+            Quotas quotas) {
         this.modules = modules;
+        this.quotas = quotas;
         this.invocationLog = invocationLog;
         this.recordings = recordings;
         this.maxResponseBytes = properties.maxResponseBodyBytes();
@@ -93,6 +98,10 @@ public class FunctionRunner implements AutoCloseable {
         Instant startedAt = clock.instant();
         long started = System.nanoTime();
         String id = request.invocationId();
+        Optional<CgiReply> overQuota = quotas.admit(function, id);
+        if (overQuota.isPresent()) {
+            return finish(function, request, origin, startedAt, overQuota.get());
+        }
         if (!inFlight.tryAcquire(function.ownerId())) {
             CgiReply tooMany = CgiReply.refusal(
                     InvocationOutcome.THROTTLED,
@@ -160,6 +169,7 @@ public class FunctionRunner implements AutoCloseable {
     private CgiReply finish(
             ActiveFunction function, CgiRequest request, InvocationOrigin origin, Instant startedAt, CgiReply reply) {
         metrics.count(origin.source(), reply.outcome());
+        quotas.ran(function, reply);
         invocationLog.add(new InvocationRecord(
                 UUID.fromString(reply.invocationId()),
                 function.id(),

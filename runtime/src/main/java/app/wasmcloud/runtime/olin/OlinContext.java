@@ -54,7 +54,7 @@ public final class OlinContext {
         this.hostCallLog = hostCallLog;
         this.resources =
                 new ResourceTable(maxOpenResources, hostCallLog.firstResourceId(ResourceTable.randomFirstId()));
-        this.schemes = new Schemes(log, egress, slot, hostCallLog.replaying());
+        this.schemes = new Schemes(log, egress, slot, hostCallLog.replaying(), hostCalls);
         this.hostCalls = hostCalls;
         this.slot = slot;
     }

@@ -1,6 +1,7 @@
 package app.wasmcloud.runtime.olin.resource;
 
 import app.wasmcloud.runtime.internal.GuestLog;
+import app.wasmcloud.runtime.internal.HostCallCounter;
 import app.wasmcloud.runtime.olin.CpuSlot;
 import app.wasmcloud.runtime.olin.OlinError;
 import java.net.URI;
@@ -26,23 +27,31 @@ public final class Schemes {
         }
     }
 
+    /** The host-call name under which HTTP resources opened are counted: the invocation's outbound requests. */
+    public static final String OUTBOUND_REQUESTS = "http_request";
+
     private final GuestLog log;
     private final EgressPolicy egress;
     private final CpuSlot slot;
     private final boolean replaying;
+    private final HostCallCounter hostCalls;
     private int httpOpened;
 
     /** @param slot the invocation's execution slot, which an outbound request gives back while it waits */
     public Schemes(GuestLog log, EgressPolicy egress, CpuSlot slot) {
-        this(log, egress, slot, false);
+        this(log, egress, slot, false, new HostCallCounter());
     }
 
-    /** @param replaying whether HTTP resources are stand-ins whose reads and flushes a recording answers */
-    public Schemes(GuestLog log, EgressPolicy egress, CpuSlot slot, boolean replaying) {
+    /**
+     * @param replaying whether HTTP resources are stand-ins whose reads and flushes a recording answers
+     * @param hostCalls the invocation's host-call counts, where each outbound request is counted too
+     */
+    public Schemes(GuestLog log, EgressPolicy egress, CpuSlot slot, boolean replaying, HostCallCounter hostCalls) {
         this.log = log;
         this.egress = egress;
         this.slot = slot;
         this.replaying = replaying;
+        this.hostCalls = hostCalls;
     }
 
     public Opened open(String url) {
@@ -103,6 +112,9 @@ public final class Schemes {
             return Opened.failed(OlinError.PERMISSION_DENIED);
         }
         httpOpened++;
+        // Each HTTP resource is one outbound request; counted with the host calls so the invocation record, and the
+        // owner's metered usage rolled up from it, can say how many the guest made (a replay makes none).
+        hostCalls.count(OUTBOUND_REQUESTS);
         return Opened.of(new HttpResource(uri, egress, log, slot));
     }
 

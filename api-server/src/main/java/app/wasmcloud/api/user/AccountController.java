@@ -1,0 +1,120 @@
+package app.wasmcloud.api.user;
+
+import app.wasmcloud.api.auth.CurrentUser;
+import app.wasmcloud.api.tier.AccountTier;
+import app.wasmcloud.api.tier.AccountTiers;
+import app.wasmcloud.api.tier.ExamplesCatalog;
+import app.wasmcloud.api.tier.QuotasView;
+import app.wasmcloud.api.token.Scope;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/account}: the caller's tier, quotas and application. Usage is {@code /api/account/usage}. */
+@RestController
+@Tag(name = "Account")
+class AccountController {
+
+    private final AccountService accounts;
+    private final AccountTiers tiers;
+    private final ExamplesCatalog catalog;
+
+    AccountController(AccountService accounts, AccountTiers tiers, ExamplesCatalog catalog) {
+        this.accounts = accounts;
+        this.tiers = tiers;
+        this.catalog = catalog;
+    }
+
+    record AccountView(
+            String login,
+            String role,
+            String status,
+            @Schema(description = "examples, free or full.") String tier,
+
+            @Schema(description = "The quotas the account runs under: its tier's, with any override; null is no limit.")
+            QuotasView quotas,
+
+            @Schema(description = "What an admin set for this account alone; null fields follow the tier.")
+            QuotasView quotaOverrides,
+
+            @Schema(description = "The latest application for a better tier, or null if there has been none.")
+            ApplicationView application,
+
+            @Schema(description = "What the examples tier may deploy: each example's path and SHA-256.")
+            List<Example> examples) {}
+
+    record ApplicationView(
+            @Schema(description = "pending, approved or declined.")
+            String state,
+
+            String reason,
+
+            @Schema(description = "The tier granted, once approved.")
+            String tier,
+
+            @Schema(description = "The admin's message, once declined.")
+            String message,
+
+            Instant appliedAt,
+            Instant decidedAt) {}
+
+    record Example(String path, String sha256) {}
+
+    record Application(
+            @Schema(description = "What you want to build, for the admins.")
+            String reason) {}
+
+    @Operation(summary = "Your account", description = """
+                    Any scope. Your tier, the quotas you run under, your latest application and what the examples
+                    tier may deploy.""")
+    @GetMapping("/api/account")
+    AccountView account(CurrentUser caller) {
+        caller.require(Scope.READ);
+        AccountService.Account account = accounts.of(caller);
+        AccountTier tier = tiers.of(caller.id());
+        User user = account.user();
+        return new AccountView(
+                user.login(),
+                user.role().name().toLowerCase(Locale.ROOT),
+                user.status().name().toLowerCase(Locale.ROOT),
+                tier.tier().label(),
+                QuotasView.of(tier.quotas()),
+                QuotasView.of(tier.overrides()),
+                account.latestApplication().map(AccountController::view).orElse(null),
+                catalog.examples().entrySet().stream()
+                        .map(entry -> new Example(entry.getValue(), entry.getKey()))
+                        .sorted(Comparator.comparing(Example::path))
+                        .toList());
+    }
+
+    @Operation(summary = "Apply for a better tier", description = """
+                    Needs the `read` scope. Puts you in the admins' queue with your reason; an admin approves you
+                    into a tier or declines with a message, both shown on `GET /api/account`. 409 while an
+                    application waits, or when you are on the full tier already.""")
+    @PostMapping("/api/account/application")
+    @ResponseStatus(HttpStatus.CREATED)
+    ApplicationView apply(CurrentUser caller, @RequestBody Application application) {
+        caller.require(Scope.READ);
+        return view(accounts.apply(caller, application.reason()));
+    }
+
+    private static ApplicationView view(TierApplication application) {
+        return new ApplicationView(
+                application.state().name().toLowerCase(Locale.ROOT),
+                application.reason(),
+                application.tier() == null ? null : application.tier().label(),
+                application.message(),
+                application.createdAt(),
+                application.decidedAt());
+    }
+}
