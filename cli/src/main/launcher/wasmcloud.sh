@@ -103,9 +103,18 @@ if [ -z "${WASMCLOUD_NO_CDS:-}" ] && mkdir -p "$cache" 2>/dev/null && [ -w "$cac
   if [ -f "$archive" ]; then
     aot="-XX:AOTCache=$archive"
   else
-    config="$cache/cli-@VERSION@-$kind.$$.aotconf"
-    # Recording ends with a line on stdout that no log option turns off; only hiding the VM's own output does.
-    aot="-XX:AOTMode=record -XX:AOTConfiguration=$config -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput"
+    # One recording at a time: runs started meanwhile go without. What a killed run left is removed after a while.
+    find "$cache" -maxdepth 1 \( -name 'cli-*.aotconf*' -o -name 'cli-*.partial' \) -mmin +10 -exec rm -f {} + \
+      2>/dev/null
+    recording=false
+    for other in "$cache/cli-@VERSION@-$kind".*.aotconf*; do
+      [ -e "$other" ] && recording=true
+    done
+    if [ "$recording" = false ]; then
+      config="$cache/cli-@VERSION@-$kind.$$.aotconf"
+      # Recording ends with a line on stdout that no log option turns off; only hiding the VM's own output does.
+      aot="-XX:AOTMode=record -XX:AOTConfiguration=$config -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput"
+    fi
   fi
 fi
 
