@@ -69,34 +69,81 @@ stdin_tty=false; [ -t 0 ] && stdin_tty=true
 stdout_tty=false; [ -t 1 ] && stdout_tty=true
 stderr_tty=false; [ -t 2 ] && stderr_tty=true
 
-# Class-data sharing: the first run writes an archive of the loaded classes, later runs start from it.
-# The JVM does not replace an archive built from another jar, so a stale one (this file was replaced
-# since) is removed here and rebuilt on this run.
-cds=
-cache="${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/wasmcloud"
-if [ -z "${WASMCLOUD_NO_CDS:-}" ] && mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then
-  archive="$cache/cli-@VERSION@.jsa"
-  if [ -f "$archive" ] && [ "$0" -nt "$archive" ]; then
-    rm -f "$archive"
-  fi
-  cds="-XX:SharedArchiveFile=$archive -XX:+AutoCreateSharedArchive"
-fi
-
 # C1 alone starts fastest, which suits API commands; `run` and `serve` execute wasm compiled to JVM bytecode,
 # which needs the optimising compiler. The first word that is not an option is the command.
 jit=-XX:TieredStopAtLevel=1
+kind=api
 for arg in "$@"; do
   case $arg in
     -*) ;;
-    run|serve) jit=; break ;;
+    run|serve) jit=; kind=local; break ;;
     *) break ;;
   esac
 done
 
+# JDK 25's ahead-of-time cache: the first run records which classes the CLI loads and links, a background step then
+# assembles the cache, and later runs start with those classes loaded and linked. `run` and `serve` load other
+# classes than the API commands, so each kind has its own. The JVM does not use a cache built from another jar or
+# JDK, so one older than this file is removed here and rebuilt; without a writable cache directory nothing is kept.
+# The same directory holds the compiled classes of the modules that `run` and `serve` load (UserClassCache).
+aot=
+config=
+cache_base=${HOME:-/tmp}/.cache
+case ${XDG_CACHE_HOME:-} in /*) cache_base=$XDG_CACHE_HOME ;; esac
+cache=${WASMCLOUD_CACHE_DIR:-$cache_base/wasmcloud}
+if [ -z "${WASMCLOUD_NO_CDS:-}" ] && mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then
+  archive="$cache/cli-@VERSION@-java${version:-unknown}-$kind.aot"
+  if [ -f "$archive" ] && [ "$0" -nt "$archive" ]; then
+    rm -f "$archive"
+  fi
+  for old in "$cache"/cli-*.jsa; do
+    # The class-data archives of earlier launchers.
+    [ -f "$old" ] && rm -f "$old"
+  done
+  if [ -f "$archive" ]; then
+    aot="-XX:AOTCache=$archive"
+  else
+    # One recording at a time: runs started meanwhile go without. What a killed run left is removed after a while.
+    find "$cache" -maxdepth 1 \( -name 'cli-*.aotconf*' -o -name 'cli-*.partial' \) -mmin +10 -exec rm -f {} + \
+      2>/dev/null
+    recording=false
+    for other in "$cache/cli-@VERSION@-$kind".*.aotconf*; do
+      [ -e "$other" ] && recording=true
+    done
+    if [ "$recording" = false ]; then
+      config="$cache/cli-@VERSION@-$kind.$$.aotconf"
+      # Recording ends with a line on stdout that no log option turns off; only hiding the VM's own output does.
+      aot="-XX:AOTMode=record -XX:AOTConfiguration=$config -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput"
+    fi
+  fi
+fi
+
 # JVM log output defaults to stdout, which carries data here: only errors, on stderr, and none about the
-# archive (which is optional and silently rebuilt).
+# cache (which is optional and silently rebuilt).
+flags="-Xlog:disable -Xlog:all=error,cds*=off,aot*=off:stderr $jit -XX:+UseSerialGC"
+if [ -z "$config" ]; then
+  # shellcheck disable=SC2086
+  exec "$java" $flags $aot \
+    -Dwasmcloud.tty.stdin=$stdin_tty -Dwasmcloud.tty.stdout=$stdout_tty -Dwasmcloud.tty.stderr=$stderr_tty \
+    ${WASMCLOUD_JAVA_OPTS:-} -jar "$0" "$@"
+fi
+
+# The recording run: the command runs as always, then the cache is assembled in the background (under a second of
+# CPU) and moved into place whole, so a concurrent run never sees half of it.
+trap 'rm -f "$config"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 # shellcheck disable=SC2086
-exec "$java" -Xlog:disable -Xlog:all=error,cds*=off,aot*=off:stderr $cds $jit \
-  -XX:+UseSerialGC \
+"$java" $flags $aot \
   -Dwasmcloud.tty.stdin=$stdin_tty -Dwasmcloud.tty.stdout=$stdout_tty -Dwasmcloud.tty.stderr=$stderr_tty \
   ${WASMCLOUD_JAVA_OPTS:-} -jar "$0" "$@"
+status=$?
+if [ -s "$config" ]; then
+  partial="$archive.$$.partial"
+  mv -f "$config" "$config.assembling"
+  # shellcheck disable=SC2086
+  ( "$java" $flags -XX:AOTMode=create -XX:AOTConfiguration="$config.assembling" -XX:AOTCache="$partial" -jar "$0" \
+      && mv -f "$partial" "$archive"
+    rm -f "$partial" "$config.assembling" ) </dev/null >/dev/null 2>&1 &
+fi
+exit $status

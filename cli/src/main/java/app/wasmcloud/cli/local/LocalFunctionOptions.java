@@ -1,7 +1,10 @@
 package app.wasmcloud.cli.local;
 
 import app.wasmcloud.cli.CliException;
+import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
+import app.wasmcloud.cli.Terminal;
+import app.wasmcloud.runtime.CompiledClassCache;
 import app.wasmcloud.runtime.InvalidModuleException;
 import app.wasmcloud.runtime.Limits;
 import app.wasmcloud.runtime.WasmFunction;
@@ -102,8 +105,11 @@ public final class LocalFunctionOptions {
         return variables;
     }
 
-    /** Reads, validates and compiles the module, or fails with every reason it is refused. */
-    WasmFunction load(Path module) {
+    /**
+     * Reads, validates and compiles the module (or loads its classes from the user's compiled-class cache), or fails
+     * with every reason it is refused.
+     */
+    WasmFunction load(Path module, CommandContext context) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(module);
@@ -113,7 +119,21 @@ public final class LocalFunctionOptions {
             throw new CliException(ExitCode.FAILURE, "cannot read " + module + ": " + e.getMessage(), e);
         }
         try {
-            return WasmFunction.load(bytes, entrypoint, limits().maxMemoryPages());
+            Terminal terminal = context.terminal();
+            CompiledClassCache cache = UserClassCache.open(
+                    terminal.env(), System.getProperty("user.home"), context.verbose(), terminal.err());
+            if (cache == null) {
+                return WasmFunction.load(bytes, entrypoint, limits().maxMemoryPages());
+            }
+            WasmFunction loaded = WasmFunction.load(bytes, entrypoint, limits().maxMemoryPages(), cache);
+            if (context.verbose()) {
+                terminal.err()
+                        .println(
+                                loaded.loadedFromCache()
+                                        ? "loaded the compiled classes of " + module + " from the cache"
+                                        : "compiled " + module + " (it was not in the cache)");
+            }
+            return loaded;
         } catch (InvalidModuleException e) {
             // One line, as a script's log wants it: every reason, not just the first.
             throw new CliException(

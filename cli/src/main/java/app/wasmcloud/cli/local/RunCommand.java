@@ -61,7 +61,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        WasmFunction wasm = function.load(module);
+        WasmFunction wasm = function.load(module, context);
         Terminal terminal = context.terminal();
         List<String> argv = new ArrayList<>();
         argv.add(LocalFunctionOptions.functionName(module));

@@ -71,7 +71,7 @@ public final class ServeCommand implements Callable<Integer> {
                                 + " set per request");
             }
         }
-        WasmFunction wasm = function.load(module);
+        WasmFunction wasm = function.load(module, context);
         InetSocketAddress address;
         try {
             address = new InetSocketAddress(InetAddress.getByName(host), port);

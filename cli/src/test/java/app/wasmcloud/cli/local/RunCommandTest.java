@@ -38,7 +38,7 @@ class RunCommandTest {
                 new ByteArrayInputStream(stdin),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("XDG_CONFIG_HOME", dir.toString()));
+                Map.of("XDG_CONFIG_HOME", dir.toString(), "XDG_CACHE_HOME", dir.toString()));
         return new Result(exitCode, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -52,7 +52,7 @@ class ServeCommandTest {
                 new ByteArrayInputStream(new byte[0]),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("XDG_CONFIG_HOME", dir.toString()));
+                Map.of("XDG_CONFIG_HOME", dir.toString(), "XDG_CACHE_HOME", dir.toString()));
         serving = Thread.ofPlatform().start(() -> exitCode.set(Main.run(command, terminal)));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
@@ -196,7 +196,7 @@ class ServeCommandTest {
                 new ByteArrayInputStream(new byte[0]),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(stderr, true, StandardCharsets.UTF_8),
-                Map.of("XDG_CONFIG_HOME", dir.toString()));
+                Map.of("XDG_CONFIG_HOME", dir.toString(), "XDG_CACHE_HOME", dir.toString()));
 
         assertThat(code).isEqualTo(1);
         assertThat(stderr.toString(StandardCharsets.UTF_8)).startsWith("error: invalid module ");
