@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -123,7 +124,11 @@ class FunctionController {
     @GetMapping("/api/functions")
     List<FunctionView> list(CurrentUser caller) {
         caller.require(Scope.READ);
-        return functions.listOwnedBy(caller).stream().map(this::view).toList();
+        List<FunctionEntity> owned = functions.listOwnedBy(caller);
+        Map<Long, Integer> activeNumbers = versions.activeNumbers(owned);
+        return owned.stream()
+                .map(function -> view(function, activeNumbers.get(function.id())))
+                .toList();
     }
 
     @Operation(summary = "Show one function", description = """
@@ -197,11 +202,15 @@ class FunctionController {
     }
 
     private FunctionView view(FunctionEntity function) {
+        return view(function, versions.activeNumber(function));
+    }
+
+    private FunctionView view(FunctionEntity function, Integer activeVersion) {
         return new FunctionView(
                 function.name(),
                 function.description(),
                 function.visibility().name().toLowerCase(Locale.ROOT),
-                versions.activeNumber(function),
+                activeVersion,
                 functions.urlOf(function),
                 function.timeoutMs(),
                 function.memoryPages(),

@@ -3,12 +3,10 @@ package app.wasmcloud.cli.deadletter;
 import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
-import app.wasmcloud.cli.function.FunctionNameConverter;
 import app.wasmcloud.cli.output.Output;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "discard", description = "Delete a dead letter for good; its attempts' invocation records stay.")
 public final class DeadLetterDiscardCommand implements Callable<Integer> {
@@ -17,15 +15,8 @@ public final class DeadLetterDiscardCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Parameters(
-            index = "0",
-            paramLabel = "NAME",
-            description = "The function's name.",
-            converter = FunctionNameConverter.class)
-    String name;
-
-    @Parameters(index = "1", paramLabel = "ID", description = "The dead letter's id (the background request's).")
-    String id;
+    @Mixin
+    DeadLetterTarget target;
 
     public DeadLetterDiscardCommand(CommandContext context) {
         this.context = context;
@@ -36,12 +27,12 @@ public final class DeadLetterDiscardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        context.api().delete(DeadLetterPaths.letter(name, id));
+        context.api().delete(DeadLetterPaths.letter(target.name, target.id));
         Output output = context.output();
         if (output.json()) {
-            output.json(new Discarded(name, id));
+            output.json(new Discarded(target.name, target.id));
         } else {
-            output.line("Discarded dead letter " + id + " of " + name);
+            output.line("Discarded dead letter " + target.id + " of " + target.name);
         }
         return ExitCode.OK.code();
     }

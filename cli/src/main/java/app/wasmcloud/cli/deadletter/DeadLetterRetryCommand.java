@@ -3,13 +3,11 @@ package app.wasmcloud.cli.deadletter;
 import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
-import app.wasmcloud.cli.function.FunctionNameConverter;
 import app.wasmcloud.cli.output.JsonFields;
 import app.wasmcloud.cli.output.Output;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
 @Command(
@@ -21,15 +19,8 @@ public final class DeadLetterRetryCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Parameters(
-            index = "0",
-            paramLabel = "NAME",
-            description = "The function's name.",
-            converter = FunctionNameConverter.class)
-    String name;
-
-    @Parameters(index = "1", paramLabel = "ID", description = "The dead letter's id (the background request's).")
-    String id;
+    @Mixin
+    DeadLetterTarget target;
 
     public DeadLetterRetryCommand(CommandContext context) {
         this.context = context;
@@ -37,7 +28,7 @@ public final class DeadLetterRetryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JsonNode status = context.api().call("POST", DeadLetterPaths.letter(name, id) + "/retry", null);
+        JsonNode status = context.api().call("POST", DeadLetterPaths.letter(target.name, target.id) + "/retry", null);
         Output output = context.output();
         if (output.json()) {
             output.json(status);

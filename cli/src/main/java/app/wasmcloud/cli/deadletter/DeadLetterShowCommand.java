@@ -3,14 +3,12 @@ package app.wasmcloud.cli.deadletter;
 import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
-import app.wasmcloud.cli.function.FunctionNameConverter;
 import app.wasmcloud.cli.output.JsonFields;
 import app.wasmcloud.cli.output.Output;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
 @Command(name = "show", description = "Show a dead letter: what it ran, and every attempt's invocation and status.")
@@ -20,15 +18,8 @@ public final class DeadLetterShowCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Parameters(
-            index = "0",
-            paramLabel = "NAME",
-            description = "The function's name.",
-            converter = FunctionNameConverter.class)
-    String name;
-
-    @Parameters(index = "1", paramLabel = "ID", description = "The dead letter's id (the background request's).")
-    String id;
+    @Mixin
+    DeadLetterTarget target;
 
     public DeadLetterShowCommand(CommandContext context) {
         this.context = context;
@@ -36,7 +27,7 @@ public final class DeadLetterShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JsonNode letter = context.api().call("GET", DeadLetterPaths.letter(name, id), null);
+        JsonNode letter = context.api().call("GET", DeadLetterPaths.letter(target.name, target.id), null);
         Output output = context.output();
         if (output.json()) {
             output.json(letter);
@@ -56,7 +47,7 @@ public final class DeadLetterShowCommand implements Callable<Integer> {
                     + " HTTP " + JsonFields.text(attempt, "httpStatus") + " (invocation "
                     + JsonFields.text(attempt, "invocationId") + ")");
         }
-        output.note("Retry it with `wasmcloud dead-letters retry " + name + " " + id + "`.");
+        output.note("Retry it with `wasmcloud dead-letters retry " + target.name + " " + target.id + "`.");
         return ExitCode.OK.code();
     }
 }

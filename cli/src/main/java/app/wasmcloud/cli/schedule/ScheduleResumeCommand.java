@@ -2,11 +2,9 @@ package app.wasmcloud.cli.schedule;
 
 import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.GlobalOptions;
-import app.wasmcloud.cli.function.FunctionNameConverter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 @Command(
         name = "resume",
@@ -17,15 +15,8 @@ public final class ScheduleResumeCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Parameters(
-            index = "0",
-            paramLabel = "NAME",
-            description = "The function's name.",
-            converter = FunctionNameConverter.class)
-    String name;
-
-    @Parameters(index = "1", paramLabel = "ID", description = "The schedule's id.")
-    String id;
+    @Mixin
+    ScheduleTarget target;
 
     public ScheduleResumeCommand(CommandContext context) {
         this.context = context;
@@ -33,8 +24,8 @@ public final class ScheduleResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScheduleView schedule =
-                context.api().post(SchedulePaths.schedule(name, id) + "/resume", null, ScheduleView.class);
+        ScheduleView schedule = context.api()
+                .post(SchedulePaths.schedule(target.name, target.id) + "/resume", null, ScheduleView.class);
         return ScheduleText.report(context.output(), schedule, "Resumed");
     }
 }

@@ -3,12 +3,10 @@ package app.wasmcloud.cli.schedule;
 import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
-import app.wasmcloud.cli.function.FunctionNameConverter;
 import app.wasmcloud.cli.output.Output;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "show", description = "Show a schedule with its next five fire times and its fired and skipped slots.")
 public final class ScheduleShowCommand implements Callable<Integer> {
@@ -17,15 +15,8 @@ public final class ScheduleShowCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Parameters(
-            index = "0",
-            paramLabel = "NAME",
-            description = "The function's name.",
-            converter = FunctionNameConverter.class)
-    String name;
-
-    @Parameters(index = "1", paramLabel = "ID", description = "The schedule's id.")
-    String id;
+    @Mixin
+    ScheduleTarget target;
 
     public ScheduleShowCommand(CommandContext context) {
         this.context = context;
@@ -33,7 +24,7 @@ public final class ScheduleShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScheduleView schedule = context.api().get(SchedulePaths.schedule(name, id), ScheduleView.class);
+        ScheduleView schedule = context.api().get(SchedulePaths.schedule(target.name, target.id), ScheduleView.class);
         Output output = context.output();
         if (output.json()) {
             output.json(schedule);

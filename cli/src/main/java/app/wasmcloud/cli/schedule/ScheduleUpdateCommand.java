@@ -2,11 +2,9 @@ package app.wasmcloud.cli.schedule;
 
 import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.GlobalOptions;
-import app.wasmcloud.cli.function.FunctionNameConverter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "update", description = "Change a schedule: only the options given change.")
 public final class ScheduleUpdateCommand implements Callable<Integer> {
@@ -18,15 +16,8 @@ public final class ScheduleUpdateCommand implements Callable<Integer> {
     @Mixin
     ScheduleDefinition definition;
 
-    @Parameters(
-            index = "0",
-            paramLabel = "NAME",
-            description = "The function's name.",
-            converter = FunctionNameConverter.class)
-    String name;
-
-    @Parameters(index = "1", paramLabel = "ID", description = "The schedule's id.")
-    String id;
+    @Mixin
+    ScheduleTarget target;
 
     public ScheduleUpdateCommand(CommandContext context) {
         this.context = context;
@@ -34,8 +25,8 @@ public final class ScheduleUpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScheduleView changed =
-                context.api().patch(SchedulePaths.schedule(name, id), definition.body(), ScheduleView.class);
+        ScheduleView changed = context.api()
+                .patch(SchedulePaths.schedule(target.name, target.id), definition.body(), ScheduleView.class);
         return ScheduleText.report(context.output(), changed, "Changed");
     }
 }
