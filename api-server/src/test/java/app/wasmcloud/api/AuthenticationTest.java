@@ -16,6 +16,9 @@ class AuthenticationTest extends ApiTestBase {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(body(response).get("detail").asString()).startsWith("Authentication required");
+        assertThat(body(response).get("title").asString()).isEqualTo("Unauthorized");
+        assertThat(body(response).get("status").asInt()).isEqualTo(401);
+        assertThat(body(response).get("instance").asString()).isEqualTo("/api/functions");
     }
 
     @Test

@@ -1,41 +1,40 @@
 package app.wasmcloud.api.auth;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Problem details written by security filters, which answer before Spring MVC's exception advice can. */
+/**
+ * Problem details written by security filters, which answer before Spring MVC's exception advice can: the same
+ * {@link ProblemDetail}, written by Jackson with Spring's mix-in, as the advice's.
+ */
 final class FilterProblems {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
 
     private FilterProblems() {}
 
     static void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
             throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+        problem.setTitle(title);
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException notAUri) {
+            // A request line the container accepted but java.net.URI does not: the problem goes without it.
+        }
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        String body = "{\"type\":\"about:blank\",\"title\":\"" + json(title) + "\",\"status\":" + status
-                + ",\"detail\":\"" + json(detail) + "\",\"instance\":\""
-                + json(request.getRequestURI()) + "\"}";
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String json(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        JSON.writeValue(response.getOutputStream(), problem);
     }
 }
