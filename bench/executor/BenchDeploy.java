@@ -100,11 +100,13 @@ public final class BenchDeploy {
             owner = first(user);
         }
         try (PreparedStatement insert = db.prepareStatement("""
-                INSERT INTO functions (name, owner_id, visibility, timeout_ms)
-                VALUES (?, ?, 'public', ?) RETURNING id""")) {
+                INSERT INTO functions
+                    (name, owner_id, visibility, timeout_ms, effective_timeout_ms, effective_memory_pages)
+                VALUES (?, ?, 'public', ?, ?, 256) RETURNING id""")) {
             insert.setString(1, name);
             insert.setLong(2, owner);
             insert.setObject(3, timeoutMs);
+            insert.setInt(4, timeoutMs == null ? 10_000 : timeoutMs);
             return first(insert);
         }
     }

@@ -3,14 +3,19 @@ package app.wasmcloud.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.wasmcloud.api.function.DeletedFunctionPurge;
+import app.wasmcloud.api.function.EffectiveLimitsRefresh;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class FunctionSettingsTest extends ApiTestBase {
+
+    @Autowired
+    EffectiveLimitsRefresh effectiveLimitsRefresh;
 
     private static final Duration NOTIFY_WAIT = Duration.ofSeconds(5);
 
@@ -71,11 +76,38 @@ class FunctionSettingsTest extends ApiTestBase {
                         .singleRow()
                         .get("timeout_ms"))
                 .isNull();
+        assertThat(effectiveLimits(name)).as("what executors read").containsExactly(10_000, 64);
 
         send("PATCH", "/api/functions/" + name, token, "{\"memoryPages\":null}");
 
         assertThat(body(get("/api/functions/" + name, token)).get("memoryPages").isNull())
                 .isTrue();
+        assertThat(effectiveLimits(name)).containsExactly(10_000, 256);
+    }
+
+    @Test
+    void functionsThatFollowADefaultGetTheApiServersCurrentOneWhenItStarts() throws Exception {
+        String token = devToken();
+        String follows = deployHello(token, "follows");
+        String ownLimit = deployHello(token, "own-limit");
+        send("PATCH", "/api/functions/" + ownLimit, token, "{\"timeoutMs\":2000}");
+        // As if an earlier api-server had another default.
+        jdbc.sql("UPDATE functions SET effective_timeout_ms = 5000, effective_memory_pages = 128 WHERE name = :n")
+                .param("n", follows)
+                .update();
+
+        effectiveLimitsRefresh.refresh();
+
+        assertThat(effectiveLimits(follows)).containsExactly(10_000, 256);
+        assertThat(effectiveLimits(ownLimit)).containsExactly(2_000, 256);
+    }
+
+    private List<Integer> effectiveLimits(String name) {
+        var row = jdbc.sql("SELECT effective_timeout_ms, effective_memory_pages FROM functions WHERE name = :name")
+                .param("name", name)
+                .query()
+                .singleRow();
+        return List.of((Integer) row.get("effective_timeout_ms"), (Integer) row.get("effective_memory_pages"));
     }
 
     @Test

@@ -34,8 +34,8 @@ class QuotaTest extends ApiTestBase {
         long owner = users.findByLogin(login).orElseThrow().id();
         String prefix = "q" + UUID.randomUUID().toString().substring(0, 8);
         // 99 of the 100 straight into the table; the API creates the last one and reserves a name.
-        jdbc.sql(
-                        "INSERT INTO functions (name, owner_id) SELECT :prefix || '-' || n, :owner FROM generate_series(1, 99) n")
+        jdbc.sql("INSERT INTO functions (name, owner_id, effective_timeout_ms, effective_memory_pages)"
+                        + " SELECT :prefix || '-' || n, :owner, 10000, 256 FROM generate_series(1, 99) n")
                 .param("prefix", prefix)
                 .param("owner", owner)
                 .update();

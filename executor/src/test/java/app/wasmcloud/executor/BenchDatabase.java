@@ -32,7 +32,8 @@ public final class BenchDatabase {
                 .query(Long.class)
                 .single();
         long function = jdbc.sql(
-                        "INSERT INTO functions (name, owner_id, visibility) VALUES ('hello', :o, 'public') RETURNING id")
+                        "INSERT INTO functions (name, owner_id, visibility, effective_timeout_ms, effective_memory_pages)"
+                                + " VALUES ('hello', :o, 'public', 10000, 256) RETURNING id")
                 .param("o", owner)
                 .query(Long.class)
                 .single();

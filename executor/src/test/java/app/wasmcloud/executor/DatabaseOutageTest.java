@@ -137,7 +137,8 @@ class DatabaseOutageTest {
                 .param("l", "owner-" + name)
                 .query(Long.class)
                 .single();
-        jdbc.sql("INSERT INTO functions (name, owner_id) VALUES (:n, :o)")
+        jdbc.sql("INSERT INTO functions (name, owner_id, effective_timeout_ms, effective_memory_pages)"
+                        + " VALUES (:n, :o, 10000, 256)")
                 .param("n", name)
                 .param("o", owner)
                 .update();

@@ -119,8 +119,9 @@ abstract class ExecutorTest {
     protected String deploy(byte[] module, String visibility, Integer timeoutMs, long owner) {
         String name = "fn-" + UUID.randomUUID().toString().substring(0, 8);
         long function = jdbc.sql("""
-                        INSERT INTO functions (name, owner_id, visibility, timeout_ms)
-                        VALUES (:n, :o, :v, :t) RETURNING id""")
+                        INSERT INTO functions
+                            (name, owner_id, visibility, timeout_ms, effective_timeout_ms, effective_memory_pages)
+                        VALUES (:n, :o, :v, :t, COALESCE(CAST(:t AS integer), 10000), 256) RETURNING id""")
                 .param("n", name)
                 .param("o", owner)
                 .param("v", visibility)

@@ -183,7 +183,8 @@ class OutageFloodTest {
                 .param("l", "owner-" + name)
                 .query(Long.class)
                 .single();
-        long function = jdbc.sql("INSERT INTO functions (name, owner_id) VALUES (:n, :o) RETURNING id")
+        long function = jdbc.sql("INSERT INTO functions (name, owner_id, effective_timeout_ms, effective_memory_pages)"
+                        + " VALUES (:n, :o, 10000, 256) RETURNING id")
                 .param("n", name)
                 .param("o", owner)
                 .query(Long.class)

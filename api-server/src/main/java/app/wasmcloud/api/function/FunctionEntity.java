@@ -39,6 +39,12 @@ public class FunctionEntity {
 
     private Integer memoryPages;
 
+    /** The wall-clock limit it runs with: {@code timeoutMs}, else the default; what executors read. */
+    private int effectiveTimeoutMs;
+
+    /** The memory limit it runs with: {@code memoryPages}, else the default; what executors read. */
+    private int effectiveMemoryPages;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     private List<String> egressAllowList = new ArrayList<>();
 
@@ -57,11 +63,13 @@ public class FunctionEntity {
 
     protected FunctionEntity() {}
 
-    FunctionEntity(FunctionName name, long ownerId, String description, Visibility visibility) {
+    FunctionEntity(
+            FunctionName name, long ownerId, String description, Visibility visibility, FunctionProperties defaults) {
         this.name = name.value();
         this.ownerId = ownerId;
         this.description = description;
         this.visibility = visibility;
+        limit(null, null, defaults);
     }
 
     public Long id() {
@@ -132,9 +140,12 @@ public class FunctionEntity {
         this.visibility = visibility;
     }
 
-    void limit(Integer timeoutMs, Integer memoryPages) {
+    /** Sets the owner's limits ({@code null}: the default) and the effective ones that follow from them. */
+    void limit(Integer timeoutMs, Integer memoryPages, FunctionProperties defaults) {
         this.timeoutMs = timeoutMs;
         this.memoryPages = memoryPages;
+        this.effectiveTimeoutMs = defaults.timeoutMsOf(this);
+        this.effectiveMemoryPages = defaults.memoryPagesOf(this);
     }
 
     void allowEgressTo(List<String> hosts) {

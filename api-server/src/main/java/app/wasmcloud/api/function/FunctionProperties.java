@@ -11,10 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param runBaseUrl public base URL of the run domain; a function answers at {@code <runBaseUrl>/<name>/}
  * @param maxTimeoutMs the longest wall-clock limit an owner may give a function
  * @param maxMemoryPages the most 64 KiB memory pages an owner may give a function (4096 = 256 MiB)
- * @param defaultMemoryPages a function's memory limit while its owner has not set one; must equal the executors'
- *     {@code wasmcloud.executor.default-memory-pages}, since uploads are checked against it (256 = 16 MiB)
- * @param defaultTimeout a function's wall-clock limit while its owner has not set one; must equal the executors'
- *     {@code wasmcloud.executor.default-timeout}, since it is only reported here (10s)
+ * @param defaultMemoryPages a function's memory limit while its owner has not set one (256 = 16 MiB); uploads are
+ *     checked against it. Written into each such function's row, which is what executors read
+ * @param defaultTimeout a function's wall-clock limit while its owner has not set one; written into each such
+ *     function's row, which is what executors read
  * @param maxEgressHosts how many host names one function's egress allow-list may hold
  * @param deletedNameGrace how long a deleted function's name stays reserved before the row is purged
  */

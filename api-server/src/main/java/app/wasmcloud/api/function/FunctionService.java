@@ -82,7 +82,7 @@ public class FunctionService {
                                             + " days (reuse one of those names to take it back)")
                             + "; delete one first.");
         }
-        return functions.saveAndFlush(new FunctionEntity(name, owner.id(), description, visibility));
+        return functions.saveAndFlush(new FunctionEntity(name, owner.id(), description, visibility, properties));
     }
 
     @Transactional(readOnly = true)
@@ -127,7 +127,8 @@ public class FunctionService {
         if (update.timeoutMs() != null) {
             function.limit(
                     checkedLimit("The timeout", "ms", update.timeoutMs().value(), properties.maxTimeoutMs()),
-                    function.memoryPages());
+                    function.memoryPages(),
+                    properties);
         }
         if (update.memoryPages() != null) {
             function.limit(
@@ -136,7 +137,8 @@ public class FunctionService {
                             "The memory limit",
                             "pages of 64 KiB",
                             update.memoryPages().value(),
-                            properties.maxMemoryPages()));
+                            properties.maxMemoryPages()),
+                    properties);
         }
         if (update.egressAllowList() != null) {
             List<String> hosts = checkedHosts(update.egressAllowList());

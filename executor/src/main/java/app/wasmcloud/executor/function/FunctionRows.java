@@ -27,7 +27,8 @@ class FunctionRows {
     private static final Logger log = LoggerFactory.getLogger(FunctionRows.class);
 
     private static final String ACTIVE_FUNCTION = """
-            SELECT f.id, f.owner_id, f.name, f.visibility, f.timeout_ms, f.memory_pages, f.egress_allow_list, f.record,
+            SELECT f.id, f.owner_id, f.name, f.visibility, f.effective_timeout_ms, f.effective_memory_pages,
+                   f.egress_allow_list, f.record,
                    v.id AS version_id, v.number, v.sha256, v.entrypoint
               FROM functions f
               JOIN function_versions v ON v.id = f.active_version_id
@@ -36,10 +37,10 @@ class FunctionRows {
             """;
 
     private final JdbcClient jdbc;
-    private final FunctionLimitsProperties properties;
+    private final EgressProperties properties;
     private final SecretCipher secrets;
 
-    FunctionRows(JdbcClient jdbc, FunctionLimitsProperties properties, SecretsProperties secrets) {
+    FunctionRows(JdbcClient jdbc, EgressProperties properties, SecretsProperties secrets) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.secrets = secrets.cipher();
@@ -53,10 +54,6 @@ class FunctionRows {
         return jdbc.sql(ACTIVE_FUNCTION)
                 .param("name", name)
                 .query((row, n) -> {
-                    int timeoutMs = row.getInt("timeout_ms");
-                    Duration timeout = row.wasNull() ? properties.defaultTimeout() : Duration.ofMillis(timeoutMs);
-                    int pages = row.getInt("memory_pages");
-                    int memoryPages = row.wasNull() ? properties.defaultMemoryPages() : pages;
                     long id = row.getLong("id");
                     Map<String, String> env = new LinkedHashMap<>();
                     Set<String> secretNames = new HashSet<>();
@@ -70,8 +67,9 @@ class FunctionRows {
                             row.getInt("number"),
                             row.getString("sha256"),
                             row.getString("entrypoint"),
-                            min(timeout, properties.maxTimeout()),
-                            Math.min(memoryPages, properties.maxMemoryPages()),
+                            // Written by the api-server: the owner's limits, else its defaults.
+                            Duration.ofMillis(row.getInt("effective_timeout_ms")),
+                            row.getInt("effective_memory_pages"),
                             Map.copyOf(env),
                             egress(row.getArray("egress_allow_list")),
                             RecordMode.parse(row.getString("record")).orElse(RecordMode.OFF),
@@ -112,9 +110,5 @@ class FunctionRows {
                 allowing.maxRequests(),
                 allowing.maxResponseBytes(),
                 allowing.requestTimeout());
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }

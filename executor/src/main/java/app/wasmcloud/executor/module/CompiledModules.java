@@ -2,10 +2,10 @@ package app.wasmcloud.executor.module;
 
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.executor.function.ActiveFunctionChanged;
-import app.wasmcloud.executor.function.FunctionLimitsProperties;
 import app.wasmcloud.runtime.CompiledClassCache;
 import app.wasmcloud.runtime.DirectoryCompiledClassCache;
 import app.wasmcloud.runtime.InvalidModuleException;
+import app.wasmcloud.runtime.Limits;
 import app.wasmcloud.runtime.ModuleCompiler;
 import app.wasmcloud.runtime.ModuleLimits;
 import app.wasmcloud.runtime.WasmFunction;
@@ -49,7 +49,6 @@ public class CompiledModules implements DisposableBean {
     /** Null when disabled ({@code compiled-class-cache-dir} blank). */
     private final CompiledClassCache classCache;
 
-    private final int maxMemoryPages;
     private final Cache<Key, Compiled> cache;
     /** The wasm bytes of the modules in {@link #cache}, kept by its removal listener. */
     private final AtomicLong cachedBytes = new AtomicLong();
@@ -66,10 +65,8 @@ public class CompiledModules implements DisposableBean {
     private final Counter classCacheHits;
     private final Counter classCacheMisses;
 
-    CompiledModules(
-            ModuleSource source, ModuleProperties properties, FunctionLimitsProperties limits, MeterRegistry meters) {
+    CompiledModules(ModuleSource source, ModuleProperties properties, MeterRegistry meters) {
         this.source = source;
-        this.maxMemoryPages = limits.maxMemoryPages();
         int maxCount = properties.compiledModulesMaxCount();
         long maxBytes = properties.compiledModulesMaxBytes().toBytes();
         if (maxCount < 1 || maxBytes < 1) {
@@ -202,7 +199,7 @@ public class CompiledModules implements DisposableBean {
     private CompletableFuture<WasmFunction> compile(ActiveFunction function, byte[] bytes) {
         CompletableFuture<WasmFunction> compiled;
         try {
-            compiled = compiler.submit(bytes, function.entrypoint(), maxMemoryPages, classCache);
+            compiled = compiler.submit(bytes, function.entrypoint(), Limits.MAX_WASM32_PAGES, classCache);
         } catch (ModuleCompiler.BusyException e) {
             return CompletableFuture.failedFuture(
                     new ModuleUnavailableException("module " + function.sha256() + " waits: " + e.getMessage(), e));

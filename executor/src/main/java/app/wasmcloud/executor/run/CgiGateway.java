@@ -3,7 +3,6 @@ package app.wasmcloud.executor.run;
 import app.wasmcloud.contract.InvocationOrigin;
 import app.wasmcloud.contract.WasmcloudHeaders;
 import app.wasmcloud.executor.function.ActiveFunction;
-import app.wasmcloud.executor.function.FunctionLimitsProperties;
 import app.wasmcloud.executor.invocation.FunctionRunner;
 import app.wasmcloud.runtime.cgi.CgiReply;
 import app.wasmcloud.runtime.cgi.CgiRequest;
@@ -13,6 +12,7 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,20 +31,13 @@ public class CgiGateway {
     private final FunctionRunner runner;
     private final RequestBodyLimit bodyLimit;
     private final SlowBodyGuard guard;
-    private final long asyncTimeoutMillis;
+    private final Duration bodyDeadline;
 
-    CgiGateway(
-            FunctionRunner runner,
-            RunProperties properties,
-            FunctionLimitsProperties limits,
-            RequestBodyProperties bodies,
-            SlowBodyGuard guard) {
+    CgiGateway(FunctionRunner runner, RunProperties properties, RequestBodyProperties bodies, SlowBodyGuard guard) {
         this.runner = runner;
         this.bodyLimit = new RequestBodyLimit(properties.maxRequestBodyBytes());
         this.guard = guard;
-        // A safety net only: the guard ends slow bodies and the watchdog long runs well before it.
-        this.asyncTimeoutMillis =
-                bodies.deadline().plus(limits.maxTimeout()).plusSeconds(30).toMillis();
+        this.bodyDeadline = bodies.deadline();
     }
 
     public void serve(
@@ -65,7 +58,8 @@ public class CgiGateway {
             return;
         }
         AsyncContext async = request.startAsync();
-        async.setTimeout(asyncTimeoutMillis);
+        // A safety net only: the guard ends slow bodies and the watchdog long runs well before it.
+        async.setTimeout(bodyDeadline.plus(function.timeout()).plusSeconds(30).toMillis());
         BodyReader reader = new BodyReader(
                 async,
                 request.getInputStream(),

@@ -61,7 +61,8 @@ class InvocationLogTest {
                 .param("l", "log-" + UUID.randomUUID())
                 .query(Long.class)
                 .single();
-        functionId = jdbc.sql("INSERT INTO functions (name, owner_id) VALUES (:n, :o) RETURNING id")
+        functionId = jdbc.sql("INSERT INTO functions (name, owner_id, effective_timeout_ms, effective_memory_pages)"
+                        + " VALUES (:n, :o, 10000, 256) RETURNING id")
                 .param("n", "fn-" + UUID.randomUUID().toString().substring(0, 8))
                 .param("o", owner)
                 .query(Long.class)
@@ -173,7 +174,8 @@ class InvocationLogTest {
 
     @Test
     void recordsOfAFunctionPurgedMeanwhileAreCountedAsDroppedAndTheRestOfTheirBatchIsWritten() throws Exception {
-        long purged = jdbc.sql("INSERT INTO functions (name, owner_id) SELECT :n, owner_id FROM functions WHERE id = :f"
+        long purged = jdbc.sql("INSERT INTO functions (name, owner_id, effective_timeout_ms, effective_memory_pages)"
+                        + " SELECT :n, owner_id, 10000, 256 FROM functions WHERE id = :f"
                         + " RETURNING id")
                 .param("n", "gone-" + UUID.randomUUID().toString().substring(0, 8))
                 .param("f", functionId)

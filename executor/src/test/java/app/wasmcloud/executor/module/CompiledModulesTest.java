@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.wasmcloud.contract.RecordMode;
 import app.wasmcloud.executor.function.ActiveFunction;
-import app.wasmcloud.executor.function.FunctionLimitsProperties;
 import app.wasmcloud.runtime.WasmFunction;
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
 import app.wasmcloud.testsupport.GeneratedModules;
@@ -218,11 +217,7 @@ class CompiledModulesTest {
         all.put("wasmcloud.executor.compiled-class-cache-dir", "");
         settings.forEach((key, value) -> all.put("wasmcloud.executor." + key, value));
         Binder binder = new Binder(new MapConfigurationPropertySource(all));
-        return new CompiledModules(
-                source,
-                binder.bindOrCreate("wasmcloud.executor", ModuleProperties.class),
-                binder.bindOrCreate("wasmcloud.executor", FunctionLimitsProperties.class),
-                meters);
+        return new CompiledModules(source, binder.bindOrCreate("wasmcloud.executor", ModuleProperties.class), meters);
     }
 
     /** A function whose module is the cookies fixture made distinct by a custom section named after it. */
