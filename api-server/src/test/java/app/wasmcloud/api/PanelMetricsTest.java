@@ -45,7 +45,8 @@ class PanelMetricsTest extends ApiTestBase {
         JsonNode metrics = body(response);
         List<JsonNode> points =
                 StreamSupport.stream(metrics.get("points").spliterator(), false).toList();
-        JsonNode newest = points.getLast();
+        // The records are a second old: in the newest minute, or the one before it if the minute turned meanwhile.
+        JsonNode newest = points.getLast().get("ok").asLong() > 0 ? points.getLast() : points.get(points.size() - 2);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(metrics.get("bucketSeconds").asLong()).isEqualTo(60);
