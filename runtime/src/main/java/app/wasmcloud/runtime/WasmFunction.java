@@ -11,7 +11,6 @@ import com.dylibso.chicory.wasm.types.MemoryLimits;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.objectweb.asm.MethodTooLargeException;
 
@@ -20,9 +19,6 @@ import org.objectweb.asm.MethodTooLargeException;
  * expensive step, so it happens once here and the machine factory is reused with the same {@link WasmModule}.
  */
 public final class WasmFunction {
-
-    /** Machine factories made in this JVM (compiled or loaded from a cache): tests check invocations make none. */
-    private static final AtomicLong MACHINE_FACTORIES = new AtomicLong();
 
     private final WasmModule module;
     private final Function<Instance, Machine> machineFactory;
@@ -118,9 +114,7 @@ public final class WasmFunction {
                         .withInterpreterFallback(InterpreterFallback.FAIL);
             }
             try {
-                Function<Instance, Machine> factory = compiler.compile();
-                MACHINE_FACTORIES.incrementAndGet();
-                return factory;
+                return compiler.compile();
             } catch (RuntimeException e) {
                 Integer tooLarge = tooLargeFunction(e);
                 if (tooLarge == null || !interpreted.add(tooLarge)) {
@@ -169,10 +163,6 @@ public final class WasmFunction {
     /** Whether the compiled classes came from a {@link CompiledClassCache} rather than from compiling the module. */
     public boolean loadedFromCache() {
         return loadedFromCache;
-    }
-
-    static long machineFactoriesCreated() {
-        return MACHINE_FACTORIES.get();
     }
 
     WasmModule module() {

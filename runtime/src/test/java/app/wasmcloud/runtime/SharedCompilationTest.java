@@ -2,6 +2,8 @@ package app.wasmcloud.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +24,14 @@ class SharedCompilationTest {
     void aThousandConcurrentInvocationsOfOneFunctionAllSucceedOnOneCompiledFactory() throws Exception {
         byte[] wasm = Files.readAllBytes(Path.of("../examples/hello/hello.wasm"));
         WasmFunction hello = WasmFunction.load(wasm, null, Limits.defaults().maxMemoryPages());
-        long factoriesAfterLoad = WasmFunction.machineFactoriesCreated();
         var factory = hello.machineFactory();
+        ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
+        long beforeCompile = classes.getTotalLoadedClassCount();
+        WasmFunction.load(wasm, null, Limits.defaults().maxMemoryPages());
+        long perCompile = classes.getTotalLoadedClassCount() - beforeCompile;
+        assertThat(perCompile)
+                .as("classes one more compile of the module loads")
+                .isPositive();
 
         List<Callable<RunResult>> invocations = new ArrayList<>();
         try (ExecutionPool pool = new ExecutionPool(4, 1024 * 1024, INVOCATIONS);
@@ -34,15 +42,22 @@ class SharedCompilationTest {
                         List.of("hello"), Map.of("GREETING", "caller-" + i), new byte[0], Fixtures.quickLimits());
                 invocations.add(() -> pool.run(hello, invocation));
             }
+            // Warm: the pool's and the run path's own classes are loaded by the first invocation.
+            pool.run(hello, Fixtures.invocation());
+            long classesBefore = classes.getTotalLoadedClassCount();
             List<Future<RunResult>> results = callers.invokeAll(invocations);
+            long classesLoaded = classes.getTotalLoadedClassCount() - classesBefore;
 
             for (int i = 0; i < INVOCATIONS; i++) {
                 RunResult result = results.get(i).get();
                 assertThat(result.outcome()).as(result.trapMessage()).isEqualTo(Outcome.OK);
                 assertThat(Fixtures.text(result.stdout())).contains("caller-" + i + " from wasmcloud!");
             }
+            // Each compile defines classes of its own: a compile per invocation would load a thousand times as many.
+            assertThat(classesLoaded)
+                    .as("classes loaded while the invocations ran, against %d per compile", perCompile)
+                    .isLessThan(perCompile * INVOCATIONS / 10);
         }
-        assertThat(WasmFunction.machineFactoriesCreated()).isEqualTo(factoriesAfterLoad);
         assertThat(hello.machineFactory()).isSameAs(factory);
     }
 }
