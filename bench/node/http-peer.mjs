@@ -1,13 +1,14 @@
 // The V8 HTTP peer of the executor: the lightest honest host of the same work. A Node cluster with one worker per
 // core; each worker compiles the module once, and every request gets a fresh WebAssembly.Instance with the CGI
 // variables as its environment, the body on stdin and stdout parsed as a CGI reply (headers, a Status line, the
-// body). It implements only the Olin calls hello makes (env_get, io_get_stdin/stdout, resource_read/write,
-// runtime_exit), with the ABI's results, and no limits, records or accounting: the executor does all three.
+// body), through the benchmarks' minimal Olin host (olin-host.mjs): no limits, records or accounting, all three of
+// which the executor does.
 // Usage: node bench/node/http-peer.mjs <module.wasm> [port]
 import cluster from "node:cluster";
 import http from "node:http";
 import { availableParallelism } from "node:os";
 import { readFileSync } from "node:fs";
+import { Exit, olinHost } from "./olin-host.mjs";
 
 const [, , modulePath, portText] = process.argv;
 const port = Number(portText ?? 18092);
@@ -31,12 +32,6 @@ if (cluster.isPrimary) {
     });
 }
 
-const NOT_FOUND = -4;
-const END_OF_FILE = -5;
-const UNKNOWN_FD = -2;
-
-class Exit extends Error {}
-
 function invoke(module, request, body) {
   const url = new URL(request.url, "http://localhost");
   const segments = url.pathname.split("/");
@@ -54,47 +49,9 @@ function invoke(module, request, body) {
     env.set("HTTP_" + name.toUpperCase().replaceAll("-", "_"), String(value));
   }
   const stdout = [];
-  let stdinOffset = 0;
-  let memory;
-  const fds = new Map(); // fd -> "stdin" | "stdout"
-  let nextFd = 0;
-  const bytes = (pointer, length) => new Uint8Array(memory.buffer, pointer, length);
-  const env_ = {
-    env_get(keyPointer, keyLength, valuePointer, valueLength) {
-      const value = env.get(Buffer.from(bytes(keyPointer, keyLength)).toString("utf8"));
-      if (value === undefined) return NOT_FOUND;
-      const encoded = Buffer.from(value, "utf8");
-      if (encoded.length <= valueLength) bytes(valuePointer, encoded.length).set(encoded);
-      return encoded.length;
-    },
-    io_get_stdin() {
-      fds.set(nextFd, "stdin");
-      return nextFd++;
-    },
-    io_get_stdout() {
-      fds.set(nextFd, "stdout");
-      return nextFd++;
-    },
-    resource_read(fd, pointer, length) {
-      if (fds.get(fd) !== "stdin") return fds.has(fd) ? -1 : UNKNOWN_FD;
-      if (length === 0) return 0;
-      if (stdinOffset >= body.length) return END_OF_FILE;
-      const count = Math.min(length, body.length - stdinOffset);
-      bytes(pointer, count).set(body.subarray(stdinOffset, stdinOffset + count));
-      stdinOffset += count;
-      return count;
-    },
-    resource_write(fd, pointer, length) {
-      if (fds.get(fd) !== "stdout") return fds.has(fd) ? -1 : UNKNOWN_FD;
-      stdout.push(Buffer.from(bytes(pointer, length)));
-      return length;
-    },
-    runtime_exit(status) {
-      throw new Exit(String(status));
-    },
-  };
-  const instance = new WebAssembly.Instance(module, { env: env_ });
-  memory = instance.exports.memory;
+  const host = olinHost({ env: (name) => env.get(name), stdin: body, write: (chunk) => stdout.push(Buffer.from(chunk)) });
+  const instance = new WebAssembly.Instance(module, host.imports);
+  host.bind(instance.exports.memory);
   try {
     instance.exports._start();
   } catch (error) {
