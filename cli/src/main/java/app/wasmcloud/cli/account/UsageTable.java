@@ -13,7 +13,8 @@ public final class UsageTable {
         if (output.json()) {
             output.json(usage);
         } else if (usage.days().isEmpty()) {
-            output.note("No usage since " + usage.since() + ".");
+            output.note("No usage since " + usage.since()
+                    + " yet (it is counted from the invocation records every minute).");
         } else {
             output.table(
                     List.of("DAY", "INVOCATIONS", "CPU", "IN", "OUT", "OUTBOUND", "REFUSED"),
