@@ -126,13 +126,6 @@ final class GuestRun {
     /** Catches everything: the guest's failures must become results, whatever their type. */
     private Ending call(ImportValues imports) {
         try {
-            Instance.Builder builder = Instance.builder(function.module())
-                    .withMachineFactory(function.machineFactory())
-                    .withImportValues(imports)
-                    .withMemoryFactory(limits -> memory = new FlatMemory(limits))
-                    .withUnsafeExecutionListener(GuestRun::stopWhenInterrupted)
-                    // _start is called below, where its result and exceptions are ours to interpret.
-                    .withStart(false);
             MemoryLimits declared = function.declaredMemory();
             if (declared != null) {
                 int cap = invocation.limits().maxMemoryPages();
@@ -143,10 +136,12 @@ final class GuestRun {
                                     + cap);
                 }
                 // Keep the declared initial size; only the maximum is capped, so memory.grow past it returns -1.
-                builder.withMemoryLimits(
-                        new MemoryLimits(declared.initialPages(), Math.min(declared.maximumPages(), cap)));
+                memory = new FlatMemory(
+                        new MemoryLimits(declared.initialPages(), Math.min(declared.maximumPages(), cap)),
+                        function.instantiation().image());
             }
-            Instance instance = builder.build();
+            // _start is called below, where its result and exceptions are ours to interpret.
+            Instance instance = function.instantiation().instantiate(imports, memory, GuestRun::stopWhenInterrupted);
             long[] result = instance.export(function.info().entrypoint()).apply();
             return Ending.exit(function.entrypointReturnsCode() && result != null ? (int) result[0] : 0);
         } catch (Throwable thrown) {

@@ -1,6 +1,7 @@
 package app.wasmcloud.runtime;
 
 import app.wasmcloud.runtime.olin.OlinImports;
+import app.wasmcloud.runtime.wasi.WasiImports;
 import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.ImportValues;
@@ -27,6 +28,7 @@ public final class WasmFunction {
     private final boolean entrypointReturnsCode;
     private final boolean loadedFromCache;
     private final ImportValues olinImports;
+    private final Instantiation instantiation;
 
     private WasmFunction(
             ModuleValidation.Validated validated, Function<Instance, Machine> machineFactory, boolean loadedFromCache) {
@@ -37,6 +39,8 @@ public final class WasmFunction {
         this.declaredMemory = validated.declaredMemory();
         this.entrypointReturnsCode = validated.entrypointReturnsCode();
         this.olinImports = info.abi() == Abi.OLIN ? OlinImports.forModule(module) : null;
+        this.instantiation = new Instantiation(
+                module, machineFactory, olinImports != null ? olinImports : WasiImports.ofShapeForLinking());
     }
 
     /**
@@ -171,6 +175,11 @@ public final class WasmFunction {
 
     Function<Instance, Machine> machineFactory() {
         return machineFactory;
+    }
+
+    /** How each invocation gets its instance, resolved once. */
+    Instantiation instantiation() {
+        return instantiation;
     }
 
     /** The Olin host functions the module imports, shared by its invocations; null for a WASI module. */

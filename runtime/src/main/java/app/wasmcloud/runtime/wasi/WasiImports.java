@@ -82,6 +82,24 @@ public final class WasiImports implements AutoCloseable {
                 (instance, args) -> log.call(name, instance, args, handle));
     }
 
+    /**
+     * Host functions in the order and with the signatures of every invocation's, for linking a module once when it is
+     * loaded; they are never called.
+     */
+    public static ImportValues ofShapeForLinking() {
+        try (var shape = new WasiImports(
+                List.of(),
+                Map.of(),
+                new CountingInput(new byte[0]),
+                new CappedOutput("stdout", 0),
+                new CappedOutput("stderr", 0),
+                new HostCallCounter(),
+                CpuSlot.NONE,
+                HostCallLog.OFF)) {
+            return shape.imports();
+        }
+    }
+
     /** Import name → wasm signature of every WASI function Chicory provides, for validation. */
     public static Map<String, FunctionType> signatures() {
         return SIGNATURES;
