@@ -14,6 +14,8 @@ import java.util.Set;
  *     invocation
  * @param record whether its invocations are recorded for replay
  * @param secretNames the variables of {@code env} that are secrets, which a recording keeps by name only
+ * @param ownerQuotas the owner's tier and quota overrides, read with the function so that the first request of an
+ *     owner new to this executor needs no query of its own
  */
 public record ActiveFunction(
         long id,
@@ -29,7 +31,8 @@ public record ActiveFunction(
         Map<String, String> env,
         EgressPolicy egress,
         RecordMode record,
-        Set<String> secretNames) {
+        Set<String> secretNames,
+        OwnerQuotas ownerQuotas) {
 
     public ActiveFunction {
         secretNames = Set.copyOf(secretNames);

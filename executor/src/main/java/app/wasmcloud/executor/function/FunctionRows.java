@@ -29,12 +29,12 @@ class FunctionRows {
     private static final String ACTIVE_FUNCTION = """
             SELECT f.id, f.owner_id, f.name, f.visibility, f.effective_timeout_ms, f.effective_memory_pages,
                    f.egress_allow_list, f.record,
-                   v.id AS version_id, v.number, v.sha256, v.entrypoint
+                   v.id AS version_id, v.number, v.sha256, v.entrypoint, %s
               FROM functions f
               JOIN function_versions v ON v.id = f.active_version_id
               JOIN users u ON u.id = f.owner_id
              WHERE f.name = :name AND f.deleted_at IS NULL AND u.status = 'active'
-            """;
+            """.formatted(OwnerQuotas.COLUMNS);
 
     private final JdbcClient jdbc;
     private final EgressProperties properties;
@@ -73,7 +73,8 @@ class FunctionRows {
                             Map.copyOf(env),
                             egress(row.getArray("egress_allow_list")),
                             RecordMode.parse(row.getString("record")).orElse(RecordMode.OFF),
-                            secretNames);
+                            secretNames,
+                            OwnerQuotas.read(row));
                 })
                 .optional();
     }

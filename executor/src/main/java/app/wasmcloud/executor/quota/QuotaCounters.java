@@ -1,7 +1,6 @@
 package app.wasmcloud.executor.quota;
 
-import app.wasmcloud.contract.Tier;
-import app.wasmcloud.contract.TierQuotas;
+import app.wasmcloud.executor.function.OwnerQuotas;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,26 +36,20 @@ class QuotaCounters {
         Map<Long, RunLimits> found = new HashMap<>();
         for (List<Long> chunk : chunks(userIds)) {
             jdbc.sql("""
-                            SELECT id, tier, quota_invocations_per_day, quota_cpu_seconds_per_day,
-                                   quota_requests_per_second
-                            FROM users WHERE id IN (:ids)""")
+                            SELECT u.id, %s FROM users u WHERE u.id IN (:ids)""".formatted(OwnerQuotas.COLUMNS))
                     .param("ids", chunk)
                     .query((rs, row) -> {
-                        Tier tier = Tier.parse(rs.getString("tier")).orElse(Tier.EXAMPLES);
-                        Long cpuSeconds = (Long) rs.getObject("quota_cpu_seconds_per_day");
-                        TierQuotas overrides = new TierQuotas(
-                                null,
-                                (Long) rs.getObject("quota_invocations_per_day"),
-                                cpuSeconds == null ? null : Duration.ofSeconds(cpuSeconds),
-                                (Integer) rs.getObject("quota_requests_per_second"));
-                        found.put(
-                                rs.getLong("id"),
-                                RunLimits.of(tiers.quotasOf(tier).overriddenBy(overrides)));
+                        found.put(rs.getLong("id"), limitsOf(OwnerQuotas.read(rs)));
                         return null;
                     })
                     .list();
         }
         return found;
+    }
+
+    /** The run limits of an owner with these quotas, under this executor's tier configuration. */
+    RunLimits limitsOf(OwnerQuotas owner) {
+        return RunLimits.of(tiers.quotasOf(owner.tier()).overriddenBy(owner.overrides()));
     }
 
     /** Adds what this executor ran to the day's counters. */

@@ -2,6 +2,7 @@ package app.wasmcloud.executor.quota;
 
 import app.wasmcloud.contract.InvocationOutcome;
 import app.wasmcloud.executor.function.ActiveFunction;
+import app.wasmcloud.executor.function.OwnerQuotas;
 import app.wasmcloud.runtime.cgi.CgiReply;
 import app.wasmcloud.runtime.cgi.Header;
 import java.time.Clock;
@@ -13,25 +14,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The tiers' run quotas on the request path: invocations and CPU time per owner and UTC day, requests per second per
  * function. Decided from memory; {@link QuotaSync} shares the counts between executors through PostgreSQL every
- * sync interval, so no request waits for the database (but an owner's first request on this executor, which reads
- * their tier once).
+ * sync interval, so no request waits for the database: an owner's limits come with their function's row, and their
+ * totals so far today with the next sync.
  *
  * <p>Accuracy: each executor sees the others' counts at most one sync interval late, so a daily quota can be overshot
- * by what the other executors admit in that interval. The per-second rate is a token bucket per function and executor
+ * by what the other executors admit in that interval, and by what this one admits in the interval after it first
+ * serves an owner (it starts from zero until the sync brings the day's totals). The per-second rate is a token bucket per function and executor
  * holding the rate divided by the executors alive, so with requests spread over the executors (nginx round-robin)
  * the total stays within the rate plus one second's burst; traffic that reaches only some executors gets less.
  */
 @Component
 public class Quotas {
-
-    private static final Logger log = LoggerFactory.getLogger(Quotas.class);
 
     private final boolean enabled;
     private final QuotaCounters counters;
@@ -55,7 +53,10 @@ public class Quotas {
             return Optional.empty();
         }
         long now = System.nanoTime();
-        AccountUsage account = accounts.computeIfAbsent(function.ownerId(), this::firstSight);
+        AccountUsage account = accounts.get(function.ownerId());
+        if (account == null) {
+            account = accounts.computeIfAbsent(function.ownerId(), owner -> firstSight(owner, function.ownerQuotas()));
+        }
         account.lastSeenNanos = now;
         RunLimits limits = account.limits();
         if (account.invocations() >= limits.invocationsPerDay()) {
@@ -109,21 +110,9 @@ public class Quotas {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
-    /**
-     * An owner this executor has not served yet: their tier and today's totals are read once, here. If the database
-     * cannot say, they run unlimited until the next sync does.
-     */
-    private AccountUsage firstSight(long userId) {
-        LocalDate today = today();
-        try {
-            RunLimits limits = counters.limits(List.of(userId)).getOrDefault(userId, RunLimits.UNLIMITED);
-            QuotaCounters.Totals totals =
-                    counters.totals(today, List.of(userId)).getOrDefault(userId, QuotaCounters.Totals.ZERO);
-            return new AccountUsage(userId, limits, today, totals.invocations(), totals.cpuMicros());
-        } catch (RuntimeException e) {
-            log.warn("Quotas of user {} unknown until the next sync: {}", userId, e.getMessage());
-            return new AccountUsage(userId, RunLimits.UNLIMITED, today, 0, 0);
-        }
+    /** An owner this executor has not served yet: counted from zero until the next sync brings today's totals. */
+    private AccountUsage firstSight(long userId, OwnerQuotas quotas) {
+        return new AccountUsage(userId, counters.limitsOf(quotas), today(), 0, 0);
     }
 
     private long untilMidnight() {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.wasmcloud.contract.RecordMode;
+import app.wasmcloud.contract.Tier;
+import app.wasmcloud.contract.TierQuotas;
 import app.wasmcloud.executor.function.ActiveFunction;
+import app.wasmcloud.executor.function.OwnerQuotas;
 import app.wasmcloud.runtime.WasmFunction;
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
 import app.wasmcloud.testsupport.GeneratedModules;
@@ -204,7 +207,8 @@ class CompiledModulesTest {
                 Map.of(),
                 EgressPolicy.denyAll(),
                 RecordMode.OFF,
-                Set.of());
+                Set.of(),
+                new OwnerQuotas(Tier.FULL, TierQuotas.NONE));
     }
 
     private CompiledModules compiledModules(Map<String, String> settings) {
@@ -246,7 +250,8 @@ class CompiledModulesTest {
                 Map.of(),
                 EgressPolicy.denyAll(),
                 RecordMode.OFF,
-                Set.of());
+                Set.of(),
+                new OwnerQuotas(Tier.FULL, TierQuotas.NONE));
     }
 
     private double classCacheCount(String result) {
