@@ -45,6 +45,16 @@ final class CgiServer implements AutoCloseable {
     private final Limits limits;
     private final EgressPolicy egress;
     private final PrintStream log;
+    private static final int ACCEPT_BACKLOG = 1024;
+
+    static {
+        // The JDK's server closes a kept-alive connection once 200 others are idle (jdk.httpserver's documented
+        // sun.net.httpserver.maxIdleConnections), so 256 keep-alive clients saw resets between their requests.
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", Integer.toString(ACCEPT_BACKLOG));
+        }
+    }
+
     private final ExecutionPool pool;
     private final HttpServer server;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -67,7 +77,9 @@ final class CgiServer implements AutoCloseable {
         // As the executor: two slots per core, and room for a thousand callers to wait their turn for a second.
         this.pool = new ExecutionPool(
                 2 * Runtime.getRuntime().availableProcessors(), LocalFunctionOptions.GUEST_STACK_BYTES, 1024);
-        this.server = HttpServer.create(address, 0);
+        // The JDK's default accept backlog is 50: a burst of a few hundred connections (wrk -c256) overflowed it and
+        // the kernel reset the rest. The kernel caps this at net.core.somaxconn.
+        this.server = HttpServer.create(address, ACCEPT_BACKLOG);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
         server.start();
