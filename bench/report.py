@@ -75,6 +75,26 @@ for label, benchmark in [("on the calling thread (as the executor runs it)", "on
     _, p99 = across([jmh(path, benchmark, "99.0") for path in rounds])
     print(f"| {label} | {median} | {p99} |")
 print()
+print("## Instantiation alone")
+print()
+print("A new instance of hello from the module compiled once, over its three Olin imports, nothing called: what each"
+      " engine pays per request before the guest runs. Chicory's memory starts from the module's image; Wasmtime's"
+      " figure includes a new `Store` and the Python bindings' own cost of about a microsecond; V8's is"
+      " `new WebAssembly.Instance`.")
+print()
+print("| engine | median µs | ÷ Wasmtime |")
+print("|---|---|---|")
+instantiation, instantiation_text = across([jmh(path, "instantiation") for path in rounds])
+peers = {}
+for engine, label in [("wasmtime", "Wasmtime"), ("v8", "V8")]:
+    # The runners print milliseconds.
+    peers[engine] = (label, *across([runner(path, engine).get("instantiate_hello", math.nan) * 1000
+                                     for path in rounds]))
+wasmtime_instantiation = peers["wasmtime"][1]
+print(f"| Chicory (Wasmcloud) | {instantiation_text} | {instantiation / wasmtime_instantiation:.2f} |")
+for label, figure, text in peers.values():
+    print(f"| {label} | {text} | {figure / wasmtime_instantiation:.2f} |")
+print()
 print("## Compute kernels")
 print()
 print("Milliseconds per call; the ratios are Chicory's time over the peer's (below 1.0: Chicory is faster).")
@@ -108,6 +128,9 @@ rows = [
 ]
 hello, _ = across([jmh(path, "onTheCallingThread") for path in rounds])
 rows.append(("in-process hello ≤ 8 µs median on the calling thread", hello <= 8.0, f"{hello:.1f} µs"))
+instantiation_ratio = instantiation / wasmtime_instantiation
+rows.append(("instantiation alone within 3× of Wasmtime's", instantiation_ratio <= 3.0,
+             f"{instantiation:.2f} µs, {instantiation_ratio:.2f}× Wasmtime"))
 print("| goal | met | figure |")
 print("|---|---|---|")
 for goal, met, figure in rows:

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
+import { olinHost } from "./olin-host.mjs";
 
 const guests = join(dirname(fileURLToPath(import.meta.url)), "..", "guests");
 
@@ -53,3 +54,9 @@ const memops = await load("memops");
 bench("memops_1mib", () => memops.memops_1mib());
 const float = await load("float");
 bench("nbody_100k", () => float.nbody_100k());
+
+// Instantiation alone: a new instance of hello over its Olin imports, from the module compiled once, as the HTTP peer
+// builds one per request; nothing is called.
+const helloModule = new WebAssembly.Module(readFileSync(join(guests, "..", "..", "examples", "hello", "hello.wasm")));
+const helloImports = olinHost({ env: () => undefined, stdin: new Uint8Array(0), write: () => {} }).imports;
+bench("instantiate_hello", () => (new WebAssembly.Instance(helloModule, helloImports) ? 1 : 0));

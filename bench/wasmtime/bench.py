@@ -59,3 +59,22 @@ memops = load("memops")("memops_1mib")
 bench("memops_1mib", lambda: memops(store))
 nbody = load("float")("nbody_100k")
 bench("nbody_100k", lambda: nbody(store))
+
+
+# Instantiation alone: a new store and instance of hello per call, its three Olin imports defined once in a linker, as
+# a Wasmtime host serving one request per instance does; nothing is called. Python's own cost per call (about a
+# microsecond for the two calls into the bindings) is in the figure.
+hello = wasmtime.Module.from_file(engine, str(GUESTS.parent.parent / "examples" / "hello" / "hello.wasm"))
+linker = wasmtime.Linker(engine)
+i32 = wasmtime.ValType.i32()
+linker.define_func("env", "io_get_stdout", wasmtime.FuncType([], [i32]), lambda: 1)
+linker.define_func("env", "resource_write", wasmtime.FuncType([i32, i32, i32], [i32]), lambda fd, ptr, length: length)
+linker.define_func("env", "runtime_exit", wasmtime.FuncType([i32], []), lambda code: None)
+
+
+def instantiate_hello():
+    linker.instantiate(wasmtime.Store(engine), hello)
+    return 1
+
+
+bench("instantiate_hello", instantiate_hello)

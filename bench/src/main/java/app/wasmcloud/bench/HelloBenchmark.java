@@ -5,6 +5,7 @@ import app.wasmcloud.runtime.ExecutionPool;
 import app.wasmcloud.runtime.Invocation;
 import app.wasmcloud.runtime.Limits;
 import app.wasmcloud.runtime.WasmFunction;
+import com.dylibso.chicory.runtime.Instance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +55,12 @@ public class HelloBenchmark {
     @Benchmark
     public byte[] onThePool() throws InterruptedException {
         return pool.run(hello, invocation).stdout();
+    }
+
+    /** Instantiation alone: the memory from the module's image and a new instance, as each invocation begins. */
+    @Benchmark
+    public Instance instantiation() {
+        return CallingThread.instantiate(hello);
     }
 
     /** The same run on the calling thread: the instance and the guest, without the pool's hand-off. */
