@@ -1,11 +1,11 @@
 package app.wasmcloud.api;
 
+import app.wasmcloud.api.security.Role;
+import app.wasmcloud.api.security.Scope;
+import app.wasmcloud.api.security.UserStatus;
 import app.wasmcloud.api.token.ApiTokenService;
-import app.wasmcloud.api.token.Scope;
-import app.wasmcloud.api.user.Role;
 import app.wasmcloud.api.user.User;
 import app.wasmcloud.api.user.UserRepository;
-import app.wasmcloud.api.user.UserStatus;
 import app.wasmcloud.contract.Tier;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;

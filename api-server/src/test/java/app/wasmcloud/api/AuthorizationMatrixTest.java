@@ -2,11 +2,11 @@ package app.wasmcloud.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.wasmcloud.api.security.Role;
+import app.wasmcloud.api.security.Scope;
+import app.wasmcloud.api.security.UserStatus;
 import app.wasmcloud.api.token.ApiTokenService.IssuedToken;
-import app.wasmcloud.api.token.Scope;
-import app.wasmcloud.api.user.Role;
 import app.wasmcloud.api.user.User;
-import app.wasmcloud.api.user.UserStatus;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package app.wasmcloud.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.wasmcloud.api.token.Scope;
+import app.wasmcloud.api.security.Scope;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +36,9 @@ import tools.jackson.databind.JsonNode;
  * HTTPS with a throwaway certificate that the api-server trusts through an SSL bundle, reading the same database and
  * S3 module store. The last test stops it and checks that callers hear so at once.
  */
+// Each test runs guests on the real executor; a hung guest or executor fails its test instead of the build. The
+// executor's start in @BeforeAll has its own deadline (STARTUP), which a class-level @Timeout would not cover.
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExecutorOverHttpsTest extends ApiTestBase {
 

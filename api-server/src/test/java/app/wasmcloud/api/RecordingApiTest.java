@@ -3,8 +3,8 @@ package app.wasmcloud.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.wasmcloud.api.recording.RecordingRetention;
-import app.wasmcloud.api.user.Role;
-import app.wasmcloud.api.user.UserStatus;
+import app.wasmcloud.api.security.Role;
+import app.wasmcloud.api.security.UserStatus;
 import app.wasmcloud.runtime.ExecutionPool;
 import app.wasmcloud.runtime.Invocation;
 import app.wasmcloud.runtime.Limits;

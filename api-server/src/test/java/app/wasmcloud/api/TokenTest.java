@@ -2,9 +2,9 @@ package app.wasmcloud.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.wasmcloud.api.token.Scope;
-import app.wasmcloud.api.user.Role;
-import app.wasmcloud.api.user.UserStatus;
+import app.wasmcloud.api.security.Role;
+import app.wasmcloud.api.security.Scope;
+import app.wasmcloud.api.security.UserStatus;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -1,7 +1,7 @@
 package app.wasmcloud.api.async;
 
-import app.wasmcloud.api.auth.CurrentUser;
-import app.wasmcloud.api.token.Scope;
+import app.wasmcloud.api.security.CurrentUser;
+import app.wasmcloud.api.security.Scope;
 import app.wasmcloud.api.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

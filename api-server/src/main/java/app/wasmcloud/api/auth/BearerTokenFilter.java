@@ -1,5 +1,6 @@
 package app.wasmcloud.api.auth;
 
+import app.wasmcloud.api.security.CurrentUser;
 import app.wasmcloud.api.token.ApiTokenService;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

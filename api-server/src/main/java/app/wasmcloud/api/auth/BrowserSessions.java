@@ -1,10 +1,12 @@
 package app.wasmcloud.api.auth;
 
-import app.wasmcloud.api.token.Scope;
-import app.wasmcloud.api.user.Role;
+import app.wasmcloud.api.security.AuthProperties;
+import app.wasmcloud.api.security.CurrentUser;
+import app.wasmcloud.api.security.Role;
+import app.wasmcloud.api.security.Scope;
+import app.wasmcloud.api.security.UserStatus;
 import app.wasmcloud.api.user.User;
 import app.wasmcloud.api.user.UserRepository;
-import app.wasmcloud.api.user.UserStatus;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;

@@ -1,5 +1,6 @@
 package app.wasmcloud.api.auth;
 
+import app.wasmcloud.api.security.AuthProperties;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;

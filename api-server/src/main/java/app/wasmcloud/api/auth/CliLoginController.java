@@ -2,13 +2,14 @@ package app.wasmcloud.api.auth;
 
 import app.wasmcloud.api.auth.LoginMetrics.Method;
 import app.wasmcloud.api.auth.LoginMetrics.Result;
+import app.wasmcloud.api.security.CurrentUser;
+import app.wasmcloud.api.security.Role;
+import app.wasmcloud.api.security.Scope;
+import app.wasmcloud.api.security.UserStatus;
 import app.wasmcloud.api.token.ApiTokenService;
 import app.wasmcloud.api.token.ApiTokenService.IssuedToken;
-import app.wasmcloud.api.token.Scope;
-import app.wasmcloud.api.user.Role;
 import app.wasmcloud.api.user.User;
 import app.wasmcloud.api.user.UserRepository;
-import app.wasmcloud.api.user.UserStatus;
 import app.wasmcloud.api.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

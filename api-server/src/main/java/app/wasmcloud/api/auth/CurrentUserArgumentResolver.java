@@ -1,5 +1,6 @@
 package app.wasmcloud.api.auth;
 
+import app.wasmcloud.api.security.CurrentUser;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;

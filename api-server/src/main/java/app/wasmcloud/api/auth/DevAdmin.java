@@ -1,9 +1,9 @@
 package app.wasmcloud.api.auth;
 
-import app.wasmcloud.api.user.Role;
+import app.wasmcloud.api.security.Role;
+import app.wasmcloud.api.security.UserStatus;
 import app.wasmcloud.api.user.User;
 import app.wasmcloud.api.user.UserRepository;
-import app.wasmcloud.api.user.UserStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,8 +1,9 @@
 package app.wasmcloud.api.auth;
 
+import app.wasmcloud.api.security.AuthProperties;
+import app.wasmcloud.api.security.Scope;
 import app.wasmcloud.api.token.ApiTokenService;
 import app.wasmcloud.api.token.ApiTokenService.IssuedToken;
-import app.wasmcloud.api.token.Scope;
 import app.wasmcloud.api.user.User;
 import app.wasmcloud.api.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,10 +1,10 @@
 package app.wasmcloud.api.auth;
 
+import app.wasmcloud.api.security.Role;
+import app.wasmcloud.api.security.UserStatus;
 import app.wasmcloud.api.tier.TierProperties;
-import app.wasmcloud.api.user.Role;
 import app.wasmcloud.api.user.User;
 import app.wasmcloud.api.user.UserRepository;
-import app.wasmcloud.api.user.UserStatus;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,6 +1,7 @@
 package app.wasmcloud.api.auth;
 
 import app.wasmcloud.api.auth.GiteaLogin.RefusedException;
+import app.wasmcloud.api.security.AuthProperties;
 import app.wasmcloud.api.user.User;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,7 +1,8 @@
 package app.wasmcloud.api.auth;
 
+import app.wasmcloud.api.security.AuthProperties;
+import app.wasmcloud.api.security.Scope;
 import app.wasmcloud.api.token.ApiTokenService;
-import app.wasmcloud.api.token.Scope;
 import app.wasmcloud.contract.WasmcloudHeaders;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;

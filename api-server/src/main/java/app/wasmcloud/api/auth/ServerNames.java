@@ -1,5 +1,6 @@
 package app.wasmcloud.api.auth;
 
+import app.wasmcloud.api.security.AuthProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Set;

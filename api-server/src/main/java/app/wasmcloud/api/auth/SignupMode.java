@@ -1,7 +1,7 @@
 package app.wasmcloud.api.auth;
 
+import app.wasmcloud.api.security.UserStatus;
 import app.wasmcloud.api.tier.TierProperties;
-import app.wasmcloud.api.user.UserStatus;
 import app.wasmcloud.contract.Tier;
 import java.util.Optional;
 

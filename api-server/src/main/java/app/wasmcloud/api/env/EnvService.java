@@ -1,9 +1,9 @@
 package app.wasmcloud.api.env;
 
-import app.wasmcloud.api.auth.CurrentUser;
 import app.wasmcloud.api.function.FunctionEntity;
 import app.wasmcloud.api.function.FunctionNotifier;
 import app.wasmcloud.api.function.FunctionService;
+import app.wasmcloud.api.security.CurrentUser;
 import app.wasmcloud.api.web.ApiException;
 import app.wasmcloud.contract.SecretCipher;
 import app.wasmcloud.runtime.cgi.CgiRequest;

@@ -1,9 +1,8 @@
 package app.wasmcloud.api.function;
 
-import app.wasmcloud.api.auth.CurrentUser;
 import app.wasmcloud.api.function.FunctionUpdate.LimitChange;
-import app.wasmcloud.api.token.Scope;
-import app.wasmcloud.api.version.VersionService;
+import app.wasmcloud.api.security.CurrentUser;
+import app.wasmcloud.api.security.Scope;
 import app.wasmcloud.api.web.ApiException;
 import app.wasmcloud.contract.FunctionName;
 import app.wasmcloud.contract.RecordMode;
@@ -32,10 +31,10 @@ import tools.jackson.databind.JsonNode;
 class FunctionController {
 
     private final FunctionService functions;
-    private final VersionService versions;
+    private final ActiveVersions versions;
     private final FunctionProperties properties;
 
-    FunctionController(FunctionService functions, VersionService versions, FunctionProperties properties) {
+    FunctionController(FunctionService functions, ActiveVersions versions, FunctionProperties properties) {
         this.properties = properties;
         this.functions = functions;
         this.versions = versions;
@@ -125,7 +124,7 @@ class FunctionController {
     List<FunctionView> list(CurrentUser caller) {
         caller.require(Scope.READ);
         List<FunctionEntity> owned = functions.listOwnedBy(caller);
-        Map<Long, Integer> activeNumbers = versions.activeNumbers(owned);
+        Map<Long, Integer> activeNumbers = versions.numbersOf(owned);
         return owned.stream()
                 .map(function -> view(function, activeNumbers.get(function.id())))
                 .toList();
@@ -202,7 +201,7 @@ class FunctionController {
     }
 
     private FunctionView view(FunctionEntity function) {
-        return view(function, versions.activeNumber(function));
+        return view(function, versions.numberOf(function));
     }
 
     private FunctionView view(FunctionEntity function, Integer activeVersion) {

@@ -1,6 +1,6 @@
 package app.wasmcloud.api.function;
 
-import app.wasmcloud.api.auth.CurrentUser;
+import app.wasmcloud.api.security.CurrentUser;
 import app.wasmcloud.api.tier.AccountTiers;
 import app.wasmcloud.api.web.ApiException;
 import app.wasmcloud.contract.FunctionName;

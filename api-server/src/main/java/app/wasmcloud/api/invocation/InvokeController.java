@@ -1,10 +1,10 @@
 package app.wasmcloud.api.invocation;
 
-import app.wasmcloud.api.auth.CurrentUser;
 import app.wasmcloud.api.executor.ExecutorClient;
 import app.wasmcloud.api.function.FunctionEntity;
 import app.wasmcloud.api.function.FunctionService;
-import app.wasmcloud.api.token.Scope;
+import app.wasmcloud.api.security.CurrentUser;
+import app.wasmcloud.api.security.Scope;
 import app.wasmcloud.api.web.ApiException;
 import app.wasmcloud.contract.WasmcloudHeaders;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,11 +1,11 @@
 package app.wasmcloud.api.metrics;
 
-import app.wasmcloud.api.auth.CurrentUser;
 import app.wasmcloud.api.function.FunctionEntity;
 import app.wasmcloud.api.function.FunctionService;
 import app.wasmcloud.api.metrics.InvocationMetrics.Activity;
 import app.wasmcloud.api.metrics.InvocationMetrics.Bucket;
-import app.wasmcloud.api.token.Scope;
+import app.wasmcloud.api.security.CurrentUser;
+import app.wasmcloud.api.security.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,10 +1,10 @@
 package app.wasmcloud.api.recording;
 
-import app.wasmcloud.api.auth.CurrentUser;
 import app.wasmcloud.api.function.FunctionEntity;
 import app.wasmcloud.api.function.FunctionService;
+import app.wasmcloud.api.security.CurrentUser;
+import app.wasmcloud.api.security.Scope;
 import app.wasmcloud.api.storage.ReplayStore;
-import app.wasmcloud.api.token.Scope;
 import app.wasmcloud.api.web.ApiException;
 import app.wasmcloud.runtime.replay.InvalidRecordingException;
 import app.wasmcloud.runtime.replay.RecordingFormat;

@@ -1,8 +1,9 @@
 package app.wasmcloud.api.token;
 
-import app.wasmcloud.api.auth.AuthProperties;
-import app.wasmcloud.api.auth.CurrentUser;
-import app.wasmcloud.api.user.Role;
+import app.wasmcloud.api.security.AuthProperties;
+import app.wasmcloud.api.security.CurrentUser;
+import app.wasmcloud.api.security.Role;
+import app.wasmcloud.api.security.Scope;
 import app.wasmcloud.api.user.User;
 import app.wasmcloud.api.user.UserRepository;
 import app.wasmcloud.api.web.ApiException;

@@ -1,6 +1,7 @@
 package app.wasmcloud.api.token;
 
-import app.wasmcloud.api.auth.CurrentUser;
+import app.wasmcloud.api.security.CurrentUser;
+import app.wasmcloud.api.security.Scope;
 import app.wasmcloud.api.token.ApiTokenService.IssuedToken;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

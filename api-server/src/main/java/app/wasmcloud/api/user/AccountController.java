@@ -1,11 +1,11 @@
 package app.wasmcloud.api.user;
 
-import app.wasmcloud.api.auth.CurrentUser;
+import app.wasmcloud.api.security.CurrentUser;
+import app.wasmcloud.api.security.Scope;
 import app.wasmcloud.api.tier.AccountTier;
 import app.wasmcloud.api.tier.AccountTiers;
 import app.wasmcloud.api.tier.ExamplesCatalog;
 import app.wasmcloud.api.tier.QuotasView;
-import app.wasmcloud.api.token.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;

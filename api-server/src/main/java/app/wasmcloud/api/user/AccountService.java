@@ -1,6 +1,6 @@
 package app.wasmcloud.api.user;
 
-import app.wasmcloud.api.auth.CurrentUser;
+import app.wasmcloud.api.security.CurrentUser;
 import app.wasmcloud.api.web.ApiException;
 import app.wasmcloud.contract.Tier;
 import java.util.Optional;

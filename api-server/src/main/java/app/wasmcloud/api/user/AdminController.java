@@ -1,6 +1,7 @@
 package app.wasmcloud.api.user;
 
-import app.wasmcloud.api.auth.CurrentUser;
+import app.wasmcloud.api.security.CurrentUser;
+import app.wasmcloud.api.security.UserStatus;
 import app.wasmcloud.api.tier.QuotasView;
 import app.wasmcloud.api.web.ApiException;
 import app.wasmcloud.contract.Tier;

@@ -1,5 +1,7 @@
 package app.wasmcloud.api.user;
 
+import app.wasmcloud.api.security.Role;
+import app.wasmcloud.api.security.UserStatus;
 import app.wasmcloud.contract.Tier;
 import app.wasmcloud.contract.TierQuotas;
 import jakarta.persistence.Column;

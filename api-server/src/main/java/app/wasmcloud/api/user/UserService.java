@@ -1,9 +1,10 @@
 package app.wasmcloud.api.user;
 
-import app.wasmcloud.api.auth.CurrentUser;
 import app.wasmcloud.api.function.FunctionEntity;
 import app.wasmcloud.api.function.FunctionNotifier;
 import app.wasmcloud.api.function.FunctionRepository;
+import app.wasmcloud.api.security.CurrentUser;
+import app.wasmcloud.api.security.UserStatus;
 import app.wasmcloud.api.tier.TierProperties;
 import app.wasmcloud.api.web.ApiException;
 import app.wasmcloud.contract.Tier;

@@ -1,6 +1,6 @@
 package app.wasmcloud.api.user;
 
-import app.wasmcloud.api.auth.CurrentUser;
+import app.wasmcloud.api.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,9 +1,12 @@
 package app.wasmcloud.api.version;
 
+import app.wasmcloud.api.web.ApiException;
+import app.wasmcloud.api.web.UploadLimit;
 import app.wasmcloud.runtime.ModuleCompiler;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -22,7 +25,7 @@ import org.springframework.util.unit.DataSize;
 public record ModuleProperties(
         @DefaultValue("4096") int maxMemoryPages,
         @DefaultValue("32MB") DataSize maxSize,
-        @DefaultValue Compile compile) {
+        @DefaultValue Compile compile) implements UploadLimit {
 
     /**
      * The upload compiler's pool and budgets.
@@ -43,5 +46,15 @@ public record ModuleProperties(
     /** How the limit reads in an error message. */
     public String describeMaxSize() {
         return maxSize.toMegabytes() + " MiB (" + maxSize.toBytes() + " bytes)";
+    }
+
+    /** 413 for a module over the size cap, whichever layer (multipart parsing or the validator) finds it. */
+    @Override
+    public ApiException exceeded() {
+        return new ApiException(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "Module too large",
+                "The module is larger than the limit of " + describeMaxSize()
+                        + "; make it smaller (e.g. build in release mode and strip debug sections).");
     }
 }

@@ -1,8 +1,8 @@
 package app.wasmcloud.api.version;
 
-import app.wasmcloud.api.auth.CurrentUser;
 import app.wasmcloud.api.function.FunctionProperties;
-import app.wasmcloud.api.token.Scope;
+import app.wasmcloud.api.security.CurrentUser;
+import app.wasmcloud.api.security.Scope;
 import app.wasmcloud.api.version.VersionService.Deployed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -24,10 +24,12 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Versions")
 class VersionController {
 
-    private final VersionService versions;
+    private final VersionService deploys;
+    private final VersionRecords versions;
     private final FunctionProperties functions;
 
-    VersionController(VersionService versions, FunctionProperties functions) {
+    VersionController(VersionService deploys, VersionRecords versions, FunctionProperties functions) {
+        this.deploys = deploys;
         this.versions = versions;
         this.functions = functions;
     }
@@ -79,7 +81,7 @@ class VersionController {
                     boolean create)
             throws IOException {
         caller.require(Scope.DEPLOY);
-        Deployed deployed = versions.deploy(caller, name, module.getBytes(), create);
+        Deployed deployed = deploys.deploy(caller, name, module.getBytes(), create);
         return view(deployed.function().name(), deployed.version());
     }
 

@@ -1,9 +1,8 @@
 package app.wasmcloud.api.web;
 
 import app.wasmcloud.api.executor.ExecutorUnavailableException;
+import app.wasmcloud.api.security.AccessRefusedException;
 import app.wasmcloud.api.storage.StorageUnavailableException;
-import app.wasmcloud.api.version.ModuleProperties;
-import app.wasmcloud.api.version.VersionService;
 import app.wasmcloud.contract.InvalidFunctionNameException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -41,10 +40,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final String INVOCATION_ID_HEADER = "X-Wasmcloud-Invocation-Id";
 
-    private final ModuleProperties modules;
+    private final UploadLimit uploadLimit;
 
-    ApiExceptionHandler(ModuleProperties modules) {
-        this.modules = modules;
+    ApiExceptionHandler(UploadLimit uploadLimit) {
+        this.uploadLimit = uploadLimit;
     }
 
     @ExceptionHandler(ApiException.class)
@@ -55,6 +54,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())))
                         .body(problem.getBody()))
                 .orElse(problem);
+    }
+
+    @ExceptionHandler(AccessRefusedException.class)
+    ResponseEntity<ProblemDetail> accessRefused(AccessRefusedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(InvalidFunctionNameException.class)
@@ -150,7 +154,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             org.springframework.http.HttpHeaders headers,
             org.springframework.http.HttpStatusCode status,
             org.springframework.web.context.request.WebRequest request) {
-        return asObject(apiException(VersionService.moduleTooLarge(modules)));
+        return asObject(apiException(uploadLimit.exceeded()));
     }
 
     @Override

@@ -2,8 +2,8 @@ package app.wasmcloud.api.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.wasmcloud.api.security.UserStatus;
 import app.wasmcloud.api.tier.TierProperties;
-import app.wasmcloud.api.user.UserStatus;
 import app.wasmcloud.contract.Tier;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package app.wasmcloud.api.auth;
+package app.wasmcloud.api.security;
 
 import java.time.Duration;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package app.wasmcloud.api.token;
+package app.wasmcloud.api.security;
 
 import java.util.Locale;
 

@@ -1,9 +1,6 @@
-package app.wasmcloud.api.auth;
+package app.wasmcloud.api.security;
 
-import app.wasmcloud.api.token.Scope;
-import app.wasmcloud.api.user.Role;
-import app.wasmcloud.api.user.UserStatus;
-import app.wasmcloud.api.web.ApiException;
+import java.util.Locale;
 import java.util.Set;
 
 /** The authenticated caller of one request, as a controller parameter. */
@@ -13,14 +10,14 @@ public record CurrentUser(long id, String login, Role role, UserStatus status, S
         return role == Role.ADMIN && scopes.contains(Scope.ADMIN);
     }
 
-    /** Refuses the request unless the caller's token carries the scope. */
+    /** Refuses the request unless the caller's account is active and its token carries the scope. */
     public void require(Scope scope) {
         if (status != UserStatus.ACTIVE) {
-            throw ApiException.forbidden("Your account is " + status.name().toLowerCase(java.util.Locale.ROOT)
+            throw new AccessRefusedException("Your account is " + status.name().toLowerCase(Locale.ROOT)
                     + "; an admin must approve it before you can use the API.");
         }
         if (!scopes.contains(scope)) {
-            throw ApiException.forbidden("This token lacks the '" + scope.wireName() + "' scope.");
+            throw new AccessRefusedException("This token lacks the '" + scope.wireName() + "' scope.");
         }
     }
 }

@@ -1,0 +1,6 @@
+package app.wasmcloud.api.security;
+
+public enum Role {
+    ADMIN,
+    USER
+}
