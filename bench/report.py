@@ -77,9 +77,10 @@ for label, benchmark in [("on the calling thread (as the executor runs it)", "on
 print()
 print("## Instantiation alone")
 print()
-print("A new instance of hello from the module compiled once, over its three Olin imports, nothing called: what each"
+print("A new instance of hello from the module compiled once, over its Olin imports, nothing called: what each"
       " engine pays per request before the guest runs. Chicory's memory starts from the module's image; Wasmtime's"
-      " figure includes a new `Store` and the Python bindings' own cost of about a microsecond; V8's is"
+      " figure, with its default on-demand allocator, includes a new `Store` per hundred instances and the Python"
+      " bindings' own cost of about a microsecond; V8's is"
       " `new WebAssembly.Instance`.")
 print()
 print("| engine | median µs | ÷ Wasmtime |")
