@@ -77,6 +77,33 @@ class LauncherIT {
         assertThat(second.stderr()).contains("loaded the compiled classes of " + hello + " from the cache");
     }
 
+    /**
+     * picocli and ASM ship Java 5 class files, which the JVM leaves out of its cache; the build rewrites them with
+     * stack maps (src/build/UpgradeOldClassFiles.java) so that a cached run takes every class of the jar from the cache.
+     */
+    @Test
+    void aCachedRunLoadsNoClassOfTheJarFromTheJarItself() throws Exception {
+        String hello = Path.of("..", "examples", "hello", "hello.wasm")
+                .toAbsolutePath()
+                .toString();
+        Path classLog = dir.resolve("class-load.log");
+        run(new byte[0], "run", hello);
+        awaitCacheFile("-local.aot");
+        Run cached = run(
+                LAUNCHER,
+                new byte[0],
+                Map.of("WASMCLOUD_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog),
+                "run",
+                hello);
+
+        assertThat(cached.exitCode()).as(cached.stderr()).isZero();
+        List<String> loaded = Files.readAllLines(classLog);
+        assertThat(loaded)
+                .anyMatch(line -> line.contains(" picocli.CommandLine source: shared objects file"))
+                .anyMatch(line -> line.contains(" org.objectweb.asm.ClassReader source: shared objects file"))
+                .noneMatch(line -> line.endsWith("source: file:" + LAUNCHER));
+    }
+
     @Test
     void aReplacedLauncherRebuildsItsStaleCacheWithoutAWord() throws Exception {
         Path launcher = dir.resolve("bin").resolve("wasmcloud");
