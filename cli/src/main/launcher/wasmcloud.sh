@@ -101,7 +101,8 @@ if [ -z "${WASMCLOUD_NO_CDS:-}" ] && mkdir -p "$cache" 2>/dev/null && [ -w "$cac
     [ -f "$old" ] && rm -f "$old"
   done
   if [ -f "$archive" ]; then
-    aot="-XX:AOTCache=$archive"
+    # The CLI deletes a cache the JVM could not use (AheadOfTimeCache), so that the next run records a new one.
+    aot="-XX:AOTCache=$archive -Dwasmcloud.aot.cache=$archive"
   else
     # One recording at a time: runs started meanwhile go without. What a killed run left is removed after a while.
     find "$cache" -maxdepth 1 \( -name 'cli-*.aotconf*' -o -name 'cli-*.partial' \) -mmin +10 -exec rm -f {} + \

@@ -13,7 +13,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, Terminal.system()));
+        int status = run(args, Terminal.system());
+        AheadOfTimeCache.discardIfUnused();
+        System.exit(status);
     }
 
     /**
