@@ -147,6 +147,25 @@ class LauncherIT {
         assertThat(withNewCache.stderr()).isEmpty();
     }
 
+    /** The JVM refuses to record a cache beside -Xshare:off; the recording run used to exit 1 without a word. */
+    @Test
+    void classDataOptionsOfTheUsersOwnTurnTheCacheOffInsteadOfFailingTheRun() throws Exception {
+        String hello = Path.of("..", "examples", "hello", "hello.wasm")
+                .toAbsolutePath()
+                .toString();
+        Map<String, String> sharingOff = Map.of("WASMCLOUD_JAVA_OPTS", "-Xshare:off");
+
+        Run first = run(LAUNCHER, new byte[0], sharingOff, "run", hello);
+        Run second = run(LAUNCHER, new byte[0], sharingOff, "run", hello);
+
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
+        assertThat(new String(first.stdout(), StandardCharsets.UTF_8)).contains("hello from wasmcloud!");
+        assertThat(second.stdout()).isEqualTo(first.stdout());
+        try (var files = Files.list(dir.resolve("cache").resolve("wasmcloud"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("cli-"));
+        }
+    }
+
     @Test
     void aReplacedLauncherRebuildsItsStaleCacheWithoutAWord() throws Exception {
         Path launcher = dir.resolve("bin").resolve("wasmcloud");
