@@ -91,7 +91,14 @@ config=
 cache_base=${HOME:-/tmp}/.cache
 case ${XDG_CACHE_HOME:-} in /*) cache_base=$XDG_CACHE_HOME ;; esac
 cache=${WASMCLOUD_CACHE_DIR:-$cache_base/wasmcloud}
-if [ -z "${WASMCLOUD_NO_CDS:-}" ] && mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then
+# Class-data options of the user's own turn the cache off: the JVM refuses to record beside -Xshare:off or another
+# archive, and the recording run hides the VM's error message.
+no_cache=${WASMCLOUD_NO_CDS:-}
+case " ${WASMCLOUD_JAVA_OPTS:-} " in
+  *" -Xshare:"*|*" -XX:AOT"*|*" -XX:SharedArchiveFile"*|*" -XX:ArchiveClassesAtExit"*|*AutoCreateSharedArchive*)
+    no_cache=1 ;;
+esac
+if [ -z "$no_cache" ] && mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then
   archive="$cache/cli-@VERSION@-java${version:-unknown}-$kind.aot"
   if [ -f "$archive" ] && [ "$0" -nt "$archive" ]; then
     rm -f "$archive"
@@ -101,7 +108,8 @@ if [ -z "${WASMCLOUD_NO_CDS:-}" ] && mkdir -p "$cache" 2>/dev/null && [ -w "$cac
     [ -f "$old" ] && rm -f "$old"
   done
   if [ -f "$archive" ]; then
-    aot="-XX:AOTCache=$archive"
+    # The CLI deletes a cache the JVM could not use (AheadOfTimeCache), so that the next run records a new one.
+    aot="-XX:AOTCache=$archive -Dwasmcloud.aot.cache=$archive"
   else
     # One recording at a time: runs started meanwhile go without. What a killed run left is removed after a while.
     find "$cache" -maxdepth 1 \( -name 'cli-*.aotconf*' -o -name 'cli-*.partial' \) -mmin +10 -exec rm -f {} + \

@@ -36,6 +36,11 @@ final class FailureReporter
 
     @Override
     public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
+        return report(exception);
+    }
+
+    /** Writes what a command's failure means for the user on stderr and returns the exit code. */
+    int report(Exception exception) {
         Failure failure = describe(exception);
         PrintStream err = context.terminal().err();
         Style style = context.output().errStyle();

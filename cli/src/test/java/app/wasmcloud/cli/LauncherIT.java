@@ -77,6 +77,95 @@ class LauncherIT {
         assertThat(second.stderr()).contains("loaded the compiled classes of " + hello + " from the cache");
     }
 
+    /**
+     * ASM (as picocli) ships Java 5 class files, which the JVM leaves out of its cache; the build rewrites them with
+     * stack maps (src/build/UpgradeOldClassFiles.java) so that a cached run takes every class of the jar from the cache.
+     * A run without options does not read picocli's annotations, so the JVM makes no proxy class for them either.
+     */
+    @Test
+    void aCachedRunOfAModuleLoadsNoClassFromTheJarAndMakesNoAnnotationProxy() throws Exception {
+        String hello = Path.of("..", "examples", "hello", "hello.wasm")
+                .toAbsolutePath()
+                .toString();
+        Path classLog = dir.resolve("class-load.log");
+        run(new byte[0], "run", hello);
+        awaitCacheFile("-local.aot");
+        Run cached = run(LAUNCHER, new byte[0], classLogging(classLog), "run", hello);
+
+        assertThat(cached.exitCode()).as(cached.stderr()).isZero();
+        assertThat(Files.readAllLines(classLog))
+                .anyMatch(line -> line.contains(" org.objectweb.asm.ClassReader source: shared objects file"))
+                .noneMatch(line -> line.endsWith("source: file:" + LAUNCHER))
+                .noneMatch(line -> line.endsWith("source: __dynamic_proxy__"));
+    }
+
+    @Test
+    void aCachedCommandTakesPicocliFromTheCache() throws Exception {
+        Path classLog = dir.resolve("class-load.log");
+        run(new byte[0], "fn", "show", "ghost");
+        awaitCacheFile("-api.aot");
+        Run cached = run(LAUNCHER, new byte[0], classLogging(classLog), "fn", "show", "ghost");
+
+        assertThat(cached.exitCode()).as(cached.stderr()).isEqualTo(4);
+        List<String> picocli = Files.readAllLines(classLog).stream()
+                .filter(line -> line.contains(" picocli."))
+                .toList();
+        assertThat(picocli)
+                .anyMatch(line -> line.contains(" picocli.CommandLine source: "))
+                .allMatch(line -> line.endsWith("source: shared objects file"));
+    }
+
+    private static Map<String, String> classLogging(Path file) {
+        return Map.of("WASMCLOUD_JAVA_OPTS", "-Xlog:class+load=info:file=" + file);
+    }
+
+    @Test
+    void aCorruptCacheStillRunsTheModuleWithoutAWordAndIsRecordedAgain() throws Exception {
+        String hello = Path.of("..", "examples", "hello", "hello.wasm")
+                .toAbsolutePath()
+                .toString();
+        Run first = run(new byte[0], "run", hello);
+        Path archive = awaitCacheFile("-local.aot");
+        byte[] garbage = "not an AOT cache\n".repeat(4096).getBytes(StandardCharsets.US_ASCII);
+        Files.write(archive, garbage);
+
+        Run withCorruptCache = run(new byte[0], "run", hello);
+        boolean corruptCacheKept = Files.exists(archive);
+        Run recording = run(new byte[0], "run", hello);
+        Path rebuilt = awaitCacheFile("-local.aot");
+        Run withNewCache = run(new byte[0], "run", hello);
+
+        assertThat(withCorruptCache.exitCode()).as(withCorruptCache.stderr()).isZero();
+        assertThat(withCorruptCache.stdout()).isEqualTo(first.stdout());
+        assertThat(withCorruptCache.stderr()).isEmpty();
+        assertThat(corruptCacheKept)
+                .as("the corrupt cache is deleted by the run that could not use it")
+                .isFalse();
+        assertThat(recording.stdout()).isEqualTo(first.stdout());
+        assertThat(Files.readAllBytes(rebuilt)).isNotEqualTo(garbage);
+        assertThat(withNewCache.stdout()).isEqualTo(first.stdout());
+        assertThat(withNewCache.stderr()).isEmpty();
+    }
+
+    /** The JVM refuses to record a cache beside -Xshare:off; the recording run used to exit 1 without a word. */
+    @Test
+    void classDataOptionsOfTheUsersOwnTurnTheCacheOffInsteadOfFailingTheRun() throws Exception {
+        String hello = Path.of("..", "examples", "hello", "hello.wasm")
+                .toAbsolutePath()
+                .toString();
+        Map<String, String> sharingOff = Map.of("WASMCLOUD_JAVA_OPTS", "-Xshare:off");
+
+        Run first = run(LAUNCHER, new byte[0], sharingOff, "run", hello);
+        Run second = run(LAUNCHER, new byte[0], sharingOff, "run", hello);
+
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
+        assertThat(new String(first.stdout(), StandardCharsets.UTF_8)).contains("hello from wasmcloud!");
+        assertThat(second.stdout()).isEqualTo(first.stdout());
+        try (var files = Files.list(dir.resolve("cache").resolve("wasmcloud"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("cli-"));
+        }
+    }
+
     @Test
     void aReplacedLauncherRebuildsItsStaleCacheWithoutAWord() throws Exception {
         Path launcher = dir.resolve("bin").resolve("wasmcloud");

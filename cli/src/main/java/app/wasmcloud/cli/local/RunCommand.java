@@ -59,6 +59,20 @@ public final class RunCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /**
+     * `run MODULE [ARG...]` with no options, set up as picocli would set it up for that command line, without
+     * picocli's model of the command (see {@code Main}): every option has its unset value, and everything after MODULE
+     * is the module's, as on the full path.
+     */
+    public static RunCommand withoutOptions(CommandContext context, Path module, List<String> args) {
+        RunCommand run = new RunCommand(context);
+        run.global = new GlobalOptions(context);
+        run.function = new LocalFunctionOptions();
+        run.module = module;
+        run.args = new ArrayList<>(args);
+        return run;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         WasmFunction wasm = function.load(module, context);

@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -206,6 +208,35 @@ class RunCommandTest {
         assertThat(memory.stderr()).contains("invalid size '17179869185G': too large");
         assertThat(timeout.exitCode()).isEqualTo(2);
         assertThat(timeout.stderr()).contains("invalid duration '9223372036854775807h': too large");
+    }
+
+    /**
+     * `run MODULE [ARG...]` is answered without picocli (Main); `run -- MODULE [ARG...]`, the same command line, goes
+     * through picocli's parser. Both must give the same stdout, stderr and exit status, failures included.
+     */
+    @Test
+    void aRunWithoutOptionsAnswersExactlyAsTheSameRunThroughTheParser() {
+        byte[] body = "ping".getBytes(StandardCharsets.UTF_8);
+        List<List<String>> commandLines = List.of(
+                List.of(HELLO),
+                List.of(fixture("olin_conformance.wasm"), "one", "-v", "--", "--stats"),
+                List.of(fixture("exit_code.wasm")),
+                List.of(fixture("unreachable.wasm")),
+                List.of(fixture("unknown_imports.wasm")),
+                List.of("nope.wasm"));
+
+        for (List<String> moduleAndArgs : commandLines) {
+            List<String> direct = new ArrayList<>(List.of("run"));
+            direct.addAll(moduleAndArgs);
+            List<String> parsed = new ArrayList<>(List.of("run", "--"));
+            parsed.addAll(moduleAndArgs);
+
+            Result withoutParser = run(body, direct.toArray(String[]::new));
+            Result throughParser = run(body, parsed.toArray(String[]::new));
+
+            assertThat(withoutParser.toString()).as(direct.toString()).isEqualTo(throughParser.toString());
+            assertThat(withoutParser.exitCode()).isEqualTo(throughParser.exitCode());
+        }
     }
 
     @Test
