@@ -98,6 +98,9 @@ case " ${WASMCLOUD_JAVA_OPTS:-} " in
   *" -Xshare:"*|*" -XX:AOT"*|*" -XX:SharedArchiveFile"*|*" -XX:ArchiveClassesAtExit"*|*AutoCreateSharedArchive*)
     no_cache=1 ;;
 esac
+# The JVM options are word-split below (POSIX sh has no arrays), so a cache path with white space cannot be passed
+# whole: such a directory gets no cache rather than a broken command line.
+case $cache in *[[:space:]]*) no_cache=1 ;; esac
 if [ -z "$no_cache" ] && mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then
   archive="$cache/cli-@VERSION@-java${version:-unknown}-$kind.aot"
   if [ -f "$archive" ] && [ "$0" -nt "$archive" ]; then

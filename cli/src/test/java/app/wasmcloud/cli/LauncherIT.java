@@ -167,6 +167,28 @@ class LauncherIT {
     }
 
     @Test
+    void aCacheDirectoryWithSpacesGoesWithoutTheCacheInsteadOfFailingTheRun() throws Exception {
+        String hello = Path.of("..", "examples", "hello", "hello.wasm")
+                .toAbsolutePath()
+                .toString();
+        Path spaced = dir.resolve("my cache");
+        Map<String, String> env = Map.of("WASMCLOUD_CACHE_DIR", spaced.toString());
+
+        Run first = run(LAUNCHER, new byte[0], env, "run", hello);
+        Run second = run(LAUNCHER, new byte[0], env, "run", hello);
+
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
+        assertThat(new String(first.stdout(), StandardCharsets.UTF_8)).contains("hello from wasmcloud!");
+        assertThat(second.exitCode()).as(second.stderr()).isZero();
+        assertThat(second.stdout()).isEqualTo(first.stdout());
+        if (Files.isDirectory(spaced)) {
+            try (var files = Files.list(spaced)) {
+                assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("cli-"));
+            }
+        }
+    }
+
+    @Test
     void aReplacedLauncherRebuildsItsStaleCacheWithoutAWord() throws Exception {
         Path launcher = dir.resolve("bin").resolve("wasmcloud");
         Files.createDirectories(launcher.getParent());
