@@ -1,6 +1,7 @@
 package app.wasmcloud.api.version;
 
 import app.wasmcloud.api.auth.CurrentUser;
+import app.wasmcloud.api.compiled.CompiledClassPublisher;
 import app.wasmcloud.api.function.FunctionEntity;
 import app.wasmcloud.api.function.FunctionNotifier;
 import app.wasmcloud.api.function.FunctionProperties;
@@ -48,6 +49,7 @@ public class VersionService {
     private final ModuleCompiler compiler;
     private final AccountTiers tiers;
     private final ExamplesCatalog catalog;
+    private final CompiledClassPublisher compiledClasses;
 
     VersionService(
             FunctionService functionService,
@@ -61,7 +63,8 @@ public class VersionService {
             MeterRegistry registry,
             ModuleCompiler compiler,
             AccountTiers tiers,
-            ExamplesCatalog catalog) {
+            ExamplesCatalog catalog,
+            CompiledClassPublisher compiledClasses) {
         this.functionService = functionService;
         this.functions = functions;
         this.versions = versions;
@@ -74,6 +77,7 @@ public class VersionService {
         this.compiler = compiler;
         this.tiers = tiers;
         this.catalog = catalog;
+        this.compiledClasses = compiledClasses;
     }
 
     public record Deployed(FunctionEntity function, FunctionVersion version) {}
@@ -113,6 +117,7 @@ public class VersionService {
                 existing.map(functionProperties::memoryPagesOf).orElse(functionProperties.defaultMemoryPages());
         ModuleInfo info = validate(module, functionName, memoryLimit);
         store.put(info.sha256(), module);
+        compiledClasses.publish(info.sha256());
         return transaction.execute(status -> record(caller, functionName, info, createIfMissing));
     }
 
@@ -189,7 +194,7 @@ public class VersionService {
         ModuleInfo info;
         try {
             // On the bounded compiler pool: structural limits first, then a compile within its time and memory budget.
-            info = compiler.compile(module, null, properties.maxMemoryPages(), null)
+            info = compiler.compile(module, null, properties.maxMemoryPages(), compiledClasses)
                     .info();
         } catch (InvalidModuleException e) {
             throw new ApiException(
