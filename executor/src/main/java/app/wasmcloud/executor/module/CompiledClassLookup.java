@@ -85,7 +85,12 @@ final class CompiledClassLookup {
                 log.warn("Compiled classes of module {} from the store were refused: {}", sha256, e.getMessage());
             }
         }
-        return new Found(key, null, Tier.NONE);
+        return nothingFound(sha256);
+    }
+
+    /** What a compile goes on with when nothing was found, or when looking took too long. */
+    Found nothingFound(String sha256) {
+        return new Found(CompiledClassCache.keyOf(sha256), null, Tier.NONE);
     }
 
     /**

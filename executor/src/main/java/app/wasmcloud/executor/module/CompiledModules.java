@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,6 +46,13 @@ import org.springframework.stereotype.Component;
 public class CompiledModules implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CompiledModules.class);
+
+    /**
+     * How long a module's compile waits for its classes from the store. They are a small object from the same bucket as
+     * the module, so they normally come with it; a store that does not answer must not hold up a module that is on
+     * local disk and could be compiling.
+     */
+    private static final Duration CLASS_FETCH_WAIT = Duration.ofSeconds(2);
 
     private final ModuleSource source;
     private final CompiledClassLookup classes;
@@ -124,6 +132,10 @@ public class CompiledModules implements DisposableBean {
         long started = System.nanoTime();
         CompletableFuture<CompiledClassLookup.Found> found = classes.enabled()
                 ? CompletableFuture.supplyAsync(() -> classes.find(function.sha256()), fetching)
+                        .completeOnTimeout(
+                                classes.nothingFound(function.sha256()),
+                                CLASS_FETCH_WAIT.toMillis(),
+                                TimeUnit.MILLISECONDS)
                 : CompletableFuture.completedFuture(null);
         CompletableFuture<Compiled> pending = CompletableFuture.supplyAsync(() -> fetch(function), fetching)
                 .thenCombine(found, (bytes, classesFound) -> compile(function, bytes, classesFound))

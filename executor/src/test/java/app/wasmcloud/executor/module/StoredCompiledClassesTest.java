@@ -158,6 +158,28 @@ class StoredCompiledClassesTest {
     }
 
     @Test
+    void aStoreThatDoesNotAnswerForTheClassesHoldsUpTheCompileOnlyBriefly() throws Exception {
+        CompiledClassSource hanging = cacheKey -> {
+            try {
+                Thread.sleep(Duration.ofMinutes(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        };
+        CompiledModules modules = new CompiledModules(new S3ModuleSource(s3.bucket()), hanging, properties(), meters);
+
+        long started = System.nanoTime();
+        WasmFunction loaded = modules.get(function());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+        assertThat(loaded.loadedFromCache()).isFalse();
+        assertThat(classCache("miss")).isEqualTo(1);
+        assertThat(answer(loaded)).contains("fresh from wasmcloud!");
+        modules.destroy();
+    }
+
+    @Test
     void withFetchingTurnedOffTheStoredClassesAreIgnored() throws Exception {
         s3.putObject(CompiledClassKeys.of(key), SealedClasses.seal(key, classesAsTheApiServerCompiles(hello)));
 
