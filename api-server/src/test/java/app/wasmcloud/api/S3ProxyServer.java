@@ -1,8 +1,10 @@
 package app.wasmcloud.api;
 
+import java.io.InputStream;
 import java.net.URI;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -10,6 +12,9 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * B2 stand-in for the whole test JVM: an in-memory S3 API (s3proxy 4.1.0) on a loopback port, signed requests
@@ -23,6 +28,9 @@ final class S3ProxyServer {
     static final String SECRET_ACCESS_KEY = "test-secret-key";
 
     private final TransientNio2BlobStore blobs = new TransientNio2BlobStore();
+    /** Writes under this key prefix fail, as one part of a bucket might; null when every write succeeds. */
+    private volatile String refusedPrefix;
+
     private URI endpoint = URI.create("http://127.0.0.1:0");
     private S3Proxy proxy;
     private S3Client reader;
@@ -34,7 +42,7 @@ final class S3ProxyServer {
 
     synchronized void start() {
         proxy = S3Proxy.builder()
-                .blobStore(blobs)
+                .blobStore(new RefusingWrites(blobs))
                 .endpoint(endpoint)
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY_ID, SECRET_ACCESS_KEY)
                 .build();
@@ -56,6 +64,11 @@ final class S3ProxyServer {
 
     URI endpoint() {
         return endpoint;
+    }
+
+    /** Fails every write whose key starts with {@code prefix} (null: none) until told otherwise. */
+    void refuseWritesUnder(String prefix) {
+        refusedPrefix = prefix;
     }
 
     /** Puts an object as an executor would, straight into the store. */
@@ -84,5 +97,25 @@ final class S3ProxyServer {
                     .build();
         }
         return reader;
+    }
+
+    /** The blob store, failing the writes {@link #refuseWritesUnder} names with a server error. */
+    private final class RefusingWrites extends ForwardingBlobStore {
+
+        RefusingWrites(TransientNio2BlobStore blobs) {
+            super(blobs);
+        }
+
+        @Override
+        public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
+            String prefix = refusedPrefix;
+            if (prefix != null && request.key().startsWith(prefix)) {
+                throw S3Exception.builder()
+                        .statusCode(500)
+                        .message("writes under " + prefix + " are refused by this test")
+                        .build();
+            }
+            return super.putBlob(request, content);
+        }
     }
 }

@@ -13,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +83,49 @@ class FullStackTest {
 
         assertThat(invoke.exitCode()).as(invoke.err()).isZero();
         assertThat(invoke.out()).isEqualTo("hello from wasmcloud!\nmethod: POST\npath: /via/api\nbody: from the cli\n");
+    }
+
+    @Test
+    void theExecutorLoadsANewModuleFromTheClassesTheApiServerCompiledInsteadOfCompilingIt() throws Exception {
+        byte[] hello = Files.readAllBytes(ROOT.resolve("examples/hello/hello.wasm"));
+        // A custom section of its own: a module no executor has seen, so no local class cache holds it.
+        byte[] tag = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] module = Arrays.copyOf(hello, hello.length + 3 + tag.length);
+        module[hello.length + 1] = (byte) (1 + tag.length);
+        module[hello.length + 2] = (byte) tag.length;
+        System.arraycopy(tag, 0, module, hello.length + 3, tag.length);
+        Path file = Files.write(data.resolve("precompiled.wasm"), module);
+        double remoteHits = executorClassCache("remote-hit");
+        double compiled = executorClassCache("miss");
+
+        CliRun deploy = cli("deploy", "precompiled", file.toString(), "--create");
+        HttpResponse<String> reply = http.send(
+                HttpRequest.newBuilder(URI.create(stack.config().runUrl() + "/precompiled/"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(deploy.exitCode()).as(deploy.err()).isZero();
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(reply.body()).startsWith("hello from wasmcloud!");
+        assertThat(executorClassCache("remote-hit")).isEqualTo(remoteHits + 1);
+        assertThat(executorClassCache("miss"))
+                .as("modules the executor compiled")
+                .isEqualTo(compiled);
+    }
+
+    /** The executor's {@code wasmcloud_modules_class_cache_total{result}}, read from its Prometheus endpoint. */
+    static double executorClassCache(String result) throws Exception {
+        String metrics = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                        + stack.config().executorManagementPort() + "/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        return metrics.lines()
+                .filter(line -> line.startsWith("wasmcloud_modules_class_cache_total{")
+                        && line.contains("result=\"" + result + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test

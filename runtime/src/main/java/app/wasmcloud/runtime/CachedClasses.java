@@ -8,11 +8,19 @@ import java.util.Properties;
 
 /**
  * Chicory's compiler cache over a {@link CompiledClassCache}, for one module. Chicory keys by the module's digest only;
- * the key used here adds the compiler's version, so classes from another Chicory are never loaded.
+ * the key used here adds the compiler's version and the JDK's feature release, so classes from another Chicory or
+ * another JDK are never loaded.
  */
 final class CachedClasses implements Cache {
 
-    private static final String COMPILER = "chicory-" + compilerVersion();
+    /**
+     * The bytes are Chicory's alone (class files of version 55, Java 11, whichever JDK compiles), so its version decides
+     * them. The JDK's feature release is in the key as well, to be safe: classes are verified and linked against the
+     * JDK that defines them, which the compiling service's JDK has done and another release has not, so a JDK upgrade
+     * costs each module one compile rather than loading classes that release never checked.
+     */
+    private static final String COMPILER =
+            "chicory-" + compilerVersion() + "-jdk" + Runtime.version().feature();
 
     private final CompiledClassCache cache;
     private final String key;

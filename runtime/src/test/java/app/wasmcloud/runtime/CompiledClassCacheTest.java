@@ -49,7 +49,9 @@ class CompiledClassCacheTest {
 
         assertThat(first.loadedFromCache()).isFalse();
         assertThat(second.loadedFromCache()).isTrue();
-        assertThat(cache.puts).containsExactly(first.info().sha256() + "-chicory-1.7.5");
+        assertThat(cache.puts)
+                .containsExactly(first.info().sha256() + "-chicory-1.7.5-jdk"
+                        + Runtime.version().feature());
         try (ExecutionPool pool = new ExecutionPool(1, 1024 * 1024)) {
             RunResult result = pool.run(second, Fixtures.invocation());
             assertThat(Fixtures.text(result.stdout())).isEqualTo("Content-Type: text/plain\n\nhi\n");
@@ -75,7 +77,8 @@ class CompiledClassCacheTest {
     void corruptCachedClassesAreReplacedByACompile() throws Exception {
         RecordingCache cache = new RecordingCache();
         byte[] wasm = Fixtures.bytes("hello_start");
-        String key = WasmFunction.inspect(wasm, null, PAGES).sha256() + "-chicory-1.7.5";
+        String key =
+                CompiledClassCache.keyOf(WasmFunction.inspect(wasm, null, PAGES).sha256());
         cache.entries.put(key, "not a jar".getBytes());
 
         WasmFunction function = WasmFunction.load(wasm, null, PAGES, cache);

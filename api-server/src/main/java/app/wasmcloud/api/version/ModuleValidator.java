@@ -1,5 +1,6 @@
 package app.wasmcloud.api.version;
 
+import app.wasmcloud.api.compiled.CompiledClassPublisher;
 import app.wasmcloud.api.function.FunctionEntity;
 import app.wasmcloud.api.function.FunctionProperties;
 import app.wasmcloud.api.security.CurrentUser;
@@ -27,12 +28,16 @@ class ModuleValidator {
     private final AccountTiers tiers;
     private final ExamplesCatalog catalog;
 
+    private final CompiledClassPublisher compiledClasses;
+
     ModuleValidator(
             ModuleProperties properties,
             FunctionProperties functionProperties,
             ModuleCompiler compiler,
             AccountTiers tiers,
-            ExamplesCatalog catalog) {
+            ExamplesCatalog catalog,
+            CompiledClassPublisher compiledClasses) {
+        this.compiledClasses = compiledClasses;
         this.properties = properties;
         this.functionProperties = functionProperties;
         this.compiler = compiler;
@@ -69,7 +74,8 @@ class ModuleValidator {
         WasmFunction compiled;
         try {
             // On the bounded compiler pool: structural limits first, then a compile within its time and memory budget.
-            compiled = compiler.compile(module, null, properties.maxMemoryPages(), null);
+            // The classes it generates are kept for the executors (published once the module is stored).
+            compiled = compiler.compile(module, null, properties.maxMemoryPages(), compiledClasses);
         } catch (InvalidModuleException e) {
             throw new ApiException(
                     HttpStatus.UNPROCESSABLE_CONTENT,

@@ -1,5 +1,6 @@
 package app.wasmcloud.api.version;
 
+import app.wasmcloud.api.compiled.CompiledClassPublisher;
 import app.wasmcloud.api.function.FunctionEntity;
 import app.wasmcloud.api.security.CurrentUser;
 import app.wasmcloud.api.storage.ModuleStore;
@@ -23,9 +24,16 @@ class VersionService {
     private final ModuleStore store;
     private final VersionRecords records;
     private final MeterRegistry registry;
+    private final CompiledClassPublisher compiledClasses;
 
-    VersionService(ModuleValidator validator, ModuleStore store, VersionRecords records, MeterRegistry registry) {
+    VersionService(
+            ModuleValidator validator,
+            ModuleStore store,
+            VersionRecords records,
+            MeterRegistry registry,
+            CompiledClassPublisher compiledClasses) {
         this.validator = validator;
+        this.compiledClasses = compiledClasses;
         this.store = store;
         this.records = records;
         this.registry = registry;
@@ -63,6 +71,8 @@ class VersionService {
         // Validated and compiled: from here on the module is kept, first in storage, then as the active version.
         ModuleInfo info = compiled.info();
         store.put(info.sha256(), module);
+        // Before the row, so an executor told of the version finds the classes of the compile above already there.
+        compiledClasses.publish(info.sha256());
         return records.record(caller, functionName, info, createIfMissing);
     }
 }

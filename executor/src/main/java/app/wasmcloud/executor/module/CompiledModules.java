@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,17 +38,24 @@ import org.springframework.stereotype.Component;
  * stream of modules used once, and a lookup takes no lock). Each
  * module is fetched, verified and compiled once, on the bounded {@link ModuleCompiler} pool within its budgets;
  * concurrent first requests wait for the same compilation, each at most its own function's timeout, and the compile
- * goes on for the next request when they stop waiting. Dropping a module drops its generated classes with it. When a compiled-class directory is configured, the generated classes
- * are also kept on disk, so after a restart (or an eviction) a module is loaded rather than compiled again.
+ * goes on for the next request when they stop waiting. Dropping a module drops its generated classes with it. Before
+ * compiling, the module's classes are looked for on local disk and then in the object store, where the api-server put
+ * them at upload ({@link CompiledClassLookup}): a fresh executor loads a deployed module without compiling it.
  */
 @Component
 public class CompiledModules implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CompiledModules.class);
 
+    /**
+     * How long a module's compile waits for its classes from the store. They are a small object from the same bucket as
+     * the module, so they normally come with it; a store that does not answer must not hold up a module that is on
+     * local disk and could be compiling.
+     */
+    private static final Duration CLASS_FETCH_WAIT = Duration.ofSeconds(2);
+
     private final ModuleSource source;
-    /** Null when disabled ({@code compiled-class-cache-dir} blank). */
-    private final CompiledClassCache classCache;
+    private final CompiledClassLookup classes;
 
     private final Cache<Key, Compiled> cache;
     /** The wasm bytes of the modules in {@link #cache}, kept by its removal listener. */
@@ -62,10 +70,9 @@ public class CompiledModules implements DisposableBean {
     private final Counter misses;
     private final Counter evictions;
     private final Timer compileTime;
-    private final Counter classCacheHits;
-    private final Counter classCacheMisses;
 
-    CompiledModules(ModuleSource source, ModuleProperties properties, MeterRegistry meters) {
+    CompiledModules(
+            ModuleSource source, CompiledClassSource classSource, ModuleProperties properties, MeterRegistry meters) {
         this.source = source;
         int maxCount = properties.compiledModulesMaxCount();
         long maxBytes = properties.compiledModulesMaxBytes().toBytes();
@@ -77,10 +84,8 @@ public class CompiledModules implements DisposableBean {
         this.hits = meters.counter("wasmcloud.modules.cache", "result", "hit");
         this.misses = meters.counter("wasmcloud.modules.cache", "result", "miss");
         this.evictions = meters.counter("wasmcloud.modules.evictions");
-        this.classCache = classCache(properties);
+        this.classes = new CompiledClassLookup(classCache(properties), classSource, meters);
         this.compiler = new ModuleCompiler(properties.compile().budget(), ModuleLimits.DEFAULTS);
-        this.classCacheHits = meters.counter("wasmcloud.modules.class.cache", "result", "hit");
-        this.classCacheMisses = meters.counter("wasmcloud.modules.class.cache", "result", "miss");
         this.compileTime = Timer.builder("wasmcloud.modules.compile")
                 .description("Fetching, verifying and compiling (or loading the compiled classes of) one module")
                 .register(meters);
@@ -119,11 +124,22 @@ public class CompiledModules implements DisposableBean {
         }
     }
 
-    /** Fetches, verifies and compiles off the caller's thread. */
+    /**
+     * Fetches, verifies and compiles off the caller's thread. The module and its compiled classes are fetched at once,
+     * on virtual threads, so a compiler thread is taken only once both are here.
+     */
     private CompletableFuture<Compiled> start(ActiveFunction function, Key key) {
         long started = System.nanoTime();
+        CompletableFuture<CompiledClassLookup.Found> found = classes.enabled()
+                ? CompletableFuture.supplyAsync(() -> classes.find(function.sha256()), fetching)
+                        .completeOnTimeout(
+                                classes.nothingFound(function.sha256()),
+                                CLASS_FETCH_WAIT.toMillis(),
+                                TimeUnit.MILLISECONDS)
+                : CompletableFuture.completedFuture(null);
         CompletableFuture<Compiled> pending = CompletableFuture.supplyAsync(() -> fetch(function), fetching)
-                .thenCompose(bytes -> compile(function, bytes))
+                .thenCombine(found, (bytes, classesFound) -> compile(function, bytes, classesFound))
+                .thenCompose(compiling -> compiling)
                 .thenApply(compiled -> {
                     compileTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                     Compiled entry = new Compiled(compiled, compiled.info().sizeBytes());
@@ -196,27 +212,36 @@ public class CompiledModules implements DisposableBean {
         return bytes;
     }
 
-    private CompletableFuture<WasmFunction> compile(ActiveFunction function, byte[] bytes) {
+    /** @param found the classes looked for before compiling, or null when there is nowhere to look */
+    private CompletableFuture<WasmFunction> compile(
+            ActiveFunction function, byte[] bytes, CompiledClassLookup.Found found) {
         CompletableFuture<WasmFunction> compiled;
         try {
-            compiled = compiler.submit(bytes, function.entrypoint(), Limits.MAX_WASM32_PAGES, classCache);
+            compiled = compiler.submit(
+                    bytes,
+                    function.entrypoint(),
+                    Limits.MAX_WASM32_PAGES,
+                    found == null ? null : classes.cacheFor(found));
         } catch (ModuleCompiler.BusyException e) {
             return CompletableFuture.failedFuture(
                     new ModuleUnavailableException("module " + function.sha256() + " waits: " + e.getMessage(), e));
         }
-        return compiled.handle((loaded, failure) -> {
-            if (failure instanceof InvalidModuleException invalid) {
-                throw new CompletionException(new ModuleUnavailableException(
-                        "module " + function.sha256() + " is invalid: " + invalid.getMessage(), invalid));
-            }
-            if (failure != null) {
-                throw new CompletionException(failure);
-            }
-            if (classCache != null) {
-                (loaded.loadedFromCache() ? classCacheHits : classCacheMisses).increment();
-            }
-            return loaded;
-        });
+        return compiled.handleAsync(
+                (loaded, failure) -> {
+                    if (failure instanceof InvalidModuleException invalid) {
+                        throw new CompletionException(new ModuleUnavailableException(
+                                "module " + function.sha256() + " is invalid: " + invalid.getMessage(), invalid));
+                    }
+                    if (failure != null) {
+                        throw new CompletionException(failure);
+                    }
+                    if (found != null) {
+                        classes.loaded(found, loaded);
+                    }
+                    return loaded;
+                },
+                // Off the compiler thread: keeping classes from the store on disk is I/O.
+                fetching);
     }
 
     /** The on-disk cache, created at startup so a directory that cannot be made fails the start, not a request. */

@@ -23,6 +23,9 @@ import org.springframework.util.unit.DataSize;
  * @param compiledClassCacheDir where compiled modules' JVM classes are kept, so a restarted executor loads them instead
  *     of compiling again; blank disables it. Holds executable code: only this service may write there
  * @param compiledClassCacheMaxBytes the compiled-class cache's size bound; least recently used modules go past it
+ * @param fetchCompiledClasses look for the classes the api-server compiled at upload in the module store before
+ *     compiling a module here; they are executable code, so this trusts whoever can write that store to run code in
+ *     executors. Off, every executor compiles each module itself (and keeps it in {@code compiled-class-cache-dir})
  * @param s3 the bucket modules are fetched from when {@code module-store=s3}; credentials from the environment
  *     ({@code WASMCLOUD_EXECUTOR_S3_ACCESS_KEY_ID}, {@code WASMCLOUD_EXECUTOR_S3_SECRET_ACCESS_KEY})
  * @param compile how modules are compiled: on a pool of their own, within a time and an allocation budget; each value
@@ -39,6 +42,7 @@ public record ModuleProperties(
         // A string, not a Path: a blank Path binds as absent and would fall back to the default instead of disabling.
         @DefaultValue(".dev/compiled-classes") String compiledClassCacheDir,
         @DefaultValue("1GB") DataSize compiledClassCacheMaxBytes,
+        @DefaultValue("true") boolean fetchCompiledClasses,
         @DefaultValue S3Bucket s3,
         @DefaultValue Compile compile) {
 

@@ -5,7 +5,10 @@ import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Picks the module store adapter once, at startup, from {@code wasmcloud.executor.module-store}. */
+/**
+ * Picks the module store adapter once, at startup, from {@code wasmcloud.executor.module-store}, and the compiled
+ * classes' source beside it.
+ */
 @Configuration(proxyBeanMethods = false)
 class ModuleSourceConfiguration {
 
@@ -19,6 +22,18 @@ class ModuleSourceConfiguration {
                         executor.diskCacheDir(),
                         executor.diskCacheMaxBytes().toBytes(),
                         meters);
+        };
+    }
+
+    /** The same store as the modules, unless {@code fetch-compiled-classes} is off. */
+    @Bean
+    CompiledClassSource compiledClassSource(ModuleProperties executor) {
+        if (!executor.fetchCompiledClasses()) {
+            return CompiledClassSource.NONE;
+        }
+        return switch (executor.moduleStore()) {
+            case FILESYSTEM -> new FilesystemCompiledClassSource(executor.moduleStoreRoot());
+            case S3 -> new S3CompiledClassSource(executor.s3());
         };
     }
 }

@@ -221,7 +221,11 @@ class CompiledModulesTest {
         all.put("wasmcloud.executor.compiled-class-cache-dir", "");
         settings.forEach((key, value) -> all.put("wasmcloud.executor." + key, value));
         Binder binder = new Binder(new MapConfigurationPropertySource(all));
-        return new CompiledModules(source, binder.bindOrCreate("wasmcloud.executor", ModuleProperties.class), meters);
+        return new CompiledModules(
+                source,
+                CompiledClassSource.NONE,
+                binder.bindOrCreate("wasmcloud.executor", ModuleProperties.class),
+                meters);
     }
 
     /** A function whose module is the cookies fixture made distinct by a custom section named after it. */

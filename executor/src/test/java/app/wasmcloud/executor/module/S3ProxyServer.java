@@ -65,6 +65,11 @@ public final class S3ProxyServer implements AutoCloseable {
         return sha256;
     }
 
+    /** Stores any object, as the api-server (or someone else who can write the bucket) would. */
+    public void putObject(String key, byte[] bytes) {
+        writer.putObject(PutObjectRequest.builder().bucket(BUCKET).key(key).build(), RequestBody.fromBytes(bytes));
+    }
+
     /** The bucket's settings pointing here. */
     S3Bucket bucket() {
         return new S3Bucket(endpoint, REGION, BUCKET, true, ACCESS_KEY_ID, SECRET_ACCESS_KEY, Duration.ofSeconds(30));

@@ -1,0 +1,23 @@
+package app.wasmcloud.executor.module;
+
+import java.io.IOException;
+
+/**
+ * Where an executor finds the classes the api-server compiled from a module, so it loads them instead of compiling:
+ * beside the modules, under {@code compiled-classes/<cache key>} ({@link app.wasmcloud.objectstore.CompiledClassKeys}).
+ */
+public interface CompiledClassSource extends AutoCloseable {
+
+    /** No source: every module is compiled here (or found in the local class cache). */
+    CompiledClassSource NONE = cacheKey -> null;
+
+    /**
+     * The sealed bundle stored under the runtime's cache key ({@link app.wasmcloud.objectstore.SealedClasses}), or null
+     * when there is none; an {@link IOException} when the store cannot be asked now.
+     */
+    byte[] fetch(String cacheKey) throws IOException;
+
+    /** Releases connections; nothing to do for most sources. */
+    @Override
+    default void close() {}
+}
