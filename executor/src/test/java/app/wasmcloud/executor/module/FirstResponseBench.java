@@ -3,7 +3,10 @@ package app.wasmcloud.executor.module;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.wasmcloud.contract.RecordMode;
+import app.wasmcloud.contract.Tier;
+import app.wasmcloud.contract.TierQuotas;
 import app.wasmcloud.executor.function.ActiveFunction;
+import app.wasmcloud.executor.function.OwnerQuotas;
 import app.wasmcloud.objectstore.CompiledClassKeys;
 import app.wasmcloud.objectstore.SealedClasses;
 import app.wasmcloud.runtime.CompiledClassCache;
@@ -119,6 +122,7 @@ class FirstResponseBench {
                 Map.of(),
                 EgressPolicy.denyAll(),
                 RecordMode.OFF,
-                Set.of());
+                Set.of(),
+                new OwnerQuotas(Tier.FULL, TierQuotas.NONE));
     }
 }
