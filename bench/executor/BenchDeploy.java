@@ -18,8 +18,10 @@ import java.util.UUID;
  * <p>Usage: {@code BenchDeploy <jdbc url> <store root> <function> <module.wasm> [--unique] [--no-notify]
  * [--timeout-ms N]}. {@code --unique} appends a custom section with a random name, so the module's hash is new and
  * it has never been compiled; {@code --no-notify} leaves the executors uninformed (nothing compiles it before its
- * first request); {@code --owner LOGIN} puts it under another user (default {@code bench}), another tenant.
- * Prints the version number and the hash.
+ * first request); {@code --owner LOGIN} puts it under another user (default {@code bench}), another tenant;
+ * {@code --count N} deploys N functions named {@code <function>-0} to {@code <function>-(N-1)} from one JVM and one
+ * connection, each in its own transaction (a thousand JVM launches would take minutes; with {@code --unique} each gets
+ * a module of its own). Prints the version number and the hash of each.
  */
 public final class BenchDeploy {
 
@@ -32,54 +34,65 @@ public final class BenchDeploy {
         boolean notify = true;
         Integer timeoutMs = null;
         String owner = "bench";
+        Integer count = null;
         for (int i = 4; i < args.length; i++) {
             switch (args[i]) {
                 case "--unique" -> unique = true;
                 case "--no-notify" -> notify = false;
                 case "--timeout-ms" -> timeoutMs = Integer.parseInt(args[++i]);
                 case "--owner" -> owner = args[++i];
+                case "--count" -> count = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (unique) {
-            module = withRandomCustomSection(module);
+        try (Connection db = DriverManager.getConnection(url, "postgres", "postgres")) {
+            db.setAutoCommit(false);
+            if (count == null) {
+                deploy(db, storeRoot, name, unique ? withRandomCustomSection(module) : module, notify, timeoutMs, owner);
+            } else {
+                for (int i = 0; i < count; i++) {
+                    deploy(db, storeRoot, name + "-" + i, unique ? withRandomCustomSection(module) : module, notify,
+                            timeoutMs, owner);
+                }
+            }
         }
+    }
+
+    private static void deploy(Connection db, Path storeRoot, String name, byte[] module, boolean notify,
+            Integer timeoutMs, String owner) throws Exception {
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(module));
         Path stored = storeRoot.resolve("modules/sha256/" + sha256);
         Files.createDirectories(stored.getParent());
         Files.write(stored, module);
 
-        try (Connection db = DriverManager.getConnection(url, "postgres", "postgres")) {
-            db.setAutoCommit(false);
-            long function = functionId(db, name, timeoutMs, owner);
-            int number = single(db, "SELECT coalesce(max(number), 0) + 1 FROM function_versions WHERE function_id = ?",
-                    function);
-            long version;
-            try (PreparedStatement insert = db.prepareStatement("""
-                    INSERT INTO function_versions (function_id, number, sha256, size_bytes, abi, entrypoint)
-                    VALUES (?, ?, ?, ?, 'olin', '_start') RETURNING id""")) {
-                insert.setLong(1, function);
-                insert.setInt(2, number);
-                insert.setString(3, sha256);
-                insert.setLong(4, module.length);
-                version = first(insert);
-            }
-            try (PreparedStatement activate =
-                    db.prepareStatement("UPDATE functions SET active_version_id = ? WHERE id = ?")) {
-                activate.setLong(1, version);
-                activate.setLong(2, function);
-                activate.executeUpdate();
+        long function = functionId(db, name, timeoutMs, owner);
+        int number = single(db, "SELECT coalesce(max(number), 0) + 1 FROM function_versions WHERE function_id = ?",
+                function);
+        long version;
+        try (PreparedStatement insert = db.prepareStatement("""
+                INSERT INTO function_versions (function_id, number, sha256, size_bytes, abi, entrypoint)
+                VALUES (?, ?, ?, ?, 'olin', '_start') RETURNING id""")) {
+            insert.setLong(1, function);
+            insert.setInt(2, number);
+            insert.setString(3, sha256);
+            insert.setLong(4, module.length);
+            version = first(insert);
+        }
+        try (PreparedStatement activate =
+                db.prepareStatement("UPDATE functions SET active_version_id = ? WHERE id = ?")) {
+            activate.setLong(1, version);
+            activate.setLong(2, function);
+            activate.executeUpdate();
+        }
+        db.commit();
+        if (notify) {
+            try (PreparedStatement notifying = db.prepareStatement("SELECT pg_notify('wasmcloud_functions', ?)")) {
+                notifying.setString(1, name);
+                notifying.executeQuery().close();
             }
             db.commit();
-            if (notify) {
-                try (PreparedStatement notifying = db.prepareStatement("SELECT pg_notify('wasmcloud_functions', ?)")) {
-                    notifying.setString(1, name);
-                    notifying.executeQuery().close();
-                }
-                db.commit();
-            }
-            System.out.println(name + " version " + number + " sha256 " + sha256 + (notify ? " notified" : ""));
         }
+        System.out.println(name + " version " + number + " sha256 " + sha256 + (notify ? " notified" : ""));
     }
 
     private static long functionId(Connection db, String name, Integer timeoutMs, String ownerLogin)

@@ -9,52 +9,22 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-java="$JAVA_HOME/bin/java"
 DURATION="${DURATION:-10s}"
 THREADS="${THREADS:-2}"
 PORT="${PORT:-18091}"
 MANAGEMENT_PORT="${MANAGEMENT_PORT:-19091}"
-command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
-if [[ -z ${SKIP_BUILD:-} ]]; then
-  ./mvnw -B -q -o -pl executor -am -DskipTests -Dspotless.check.skip=true package >/dev/null
-fi
-jar=executor/target/executor-exec.jar
-
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-./mvnw -B -q -o -pl executor dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$work/classpath" >/dev/null
-classpath="executor/target/test-classes:executor/target/classes:$(cat "$work/classpath")"
-"$JAVA_HOME/bin/javac" -d "$work/bench-classes" -cp "$classpath" bench/executor/BenchDeploy.java
-"$java" -cp "$classpath" app.wasmcloud.executor.BenchDatabase "$work/store" >"$work/database.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 300); do grep -q '^JDBC_URL=' "$work/database.log" && break; sleep 0.5; done
-jdbc_url=$(sed -n 's/^JDBC_URL=//p' "$work/database.log")
-[[ -n $jdbc_url ]] || { echo "the database did not start" >&2; exit 1; }
-deploy() { "$java" -cp "$work/bench-classes:$classpath" BenchDeploy "$jdbc_url" "$work/store" "$@" >>"$work/deploy.log"; }
+# shellcheck source=bench/executor/stack.sh
+source bench/executor/stack.sh
+stack_build
+stack_database
 fixtures=executor/src/test/resources/fixtures
 hostile=(loop-1 loop-2 loop-3 sleep-1 sleep-2)
 for name in loop-1 loop-2 loop-3; do deploy "$name" "$fixtures/spin.wasm" --owner hostile ${LOOPER_TIMEOUT_MS:+--timeout-ms "$LOOPER_TIMEOUT_MS"}; done
 for name in sleep-1 sleep-2; do deploy "$name" "$fixtures/sleep_then_reply.wasm" --owner hostile; done
 
-"$java" ${JAVA_OPTS:-} -jar "$jar" \
-  --spring.datasource.url="$jdbc_url" --spring.datasource.username=postgres --spring.datasource.password=postgres \
-  --server.address=127.0.0.1 --server.port="$PORT" \
-  --management.server.address=127.0.0.1 --management.server.port="$MANAGEMENT_PORT" \
-  --wasmcloud.executor.module-store-root="$work/store" \
-  --wasmcloud.executor.service-token-secret="$(head -c 32 /dev/urandom | base64)" \
-  --logging.level.root=WARN ${EXECUTOR_ARGS:-} >"$work/executor.log" 2>&1 &
-pids+=($!)
+stack_executor
 base="http://127.0.0.1:$PORT"
-for _ in $(seq 1 240); do curl -fs -o /dev/null "$base/hello/" && break; sleep 0.5; done
+wait_for "$base/hello/" || true
 for name in "${hostile[@]}"; do curl -s -o /dev/null -m 15 "$base/$name/" || true; done
 
 measure() { # <label> <connections>

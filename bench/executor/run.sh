@@ -22,8 +22,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-java="$JAVA_HOME/bin/java"
 CONNECTIONS="${CONNECTIONS:-256}"
 DURATION="${DURATION:-15s}"
 ROUNDS="${ROUNDS:-3}"
@@ -38,78 +36,27 @@ JAVA_OPTS="${JAVA_OPTS:-}"
 # it must be shorter than DURATION, or a connection that never gets an answer counts as nothing at all.
 WRK_TIMEOUT="${WRK_TIMEOUT:-5s}"
 
-command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
-command -v curl >/dev/null || { echo "curl is missing (apt-get install curl)" >&2; exit 1; }
+# shellcheck source=bench/executor/stack.sh
+source bench/executor/stack.sh
 command -v node >/dev/null || { echo "node is missing (the V8 peer runs on it)" >&2; exit 1; }
 V8_PORT="${V8_PORT:-18082}"
-if [[ -z ${SKIP_BUILD:-} ]]; then
-  echo "== building the executor (./mvnw -o -pl executor -am package, tests compiled, not run)"
-  # shellcheck disable=SC2086 # MAVEN_ARGS is a list of arguments
-  ./mvnw -B -q -o ${MAVEN_ARGS:-} -pl executor -am -DskipTests -Dspotless.check.skip=true package >/dev/null
-fi
-jar=executor/target/executor-exec.jar
-[[ -f $jar && -d executor/target/test-classes ]] || { echo "$jar or the executor's test classes are missing" >&2; exit 1; }
-
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-# shellcheck disable=SC2086
-./mvnw -B -q -o ${MAVEN_ARGS:-} -pl executor dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$work/classpath" >/dev/null
-classpath="executor/target/test-classes:executor/target/classes:$(cat "$work/classpath")"
-"$JAVA_HOME/bin/javac" -d "$work/bench-classes" -cp "$classpath" bench/executor/BenchDeploy.java
-
-"$java" -cp "$classpath" app.wasmcloud.executor.BenchDatabase "$work/store" >"$work/database.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 300); do
-  grep -q '^JDBC_URL=' "$work/database.log" && break
-  sleep 0.5
-done
-jdbc_url=$(sed -n 's/^JDBC_URL=//p' "$work/database.log")
-[[ -n $jdbc_url ]] || { echo "the database did not start:" >&2; cat "$work/database.log" >&2; exit 1; }
-
-deploy() { # <function> <module.wasm> [--unique] [--no-notify] [--timeout-ms N]
-  "$java" -cp "$work/bench-classes:$classpath" BenchDeploy "$jdbc_url" "$work/store" "$@" >>"$work/deploy.log"
-}
+[[ -n ${SKIP_BUILD:-} ]] || echo "== building the executor (./mvnw -o -pl executor -am package, tests compiled, not run)"
+stack_build
+stack_database
 deploy spin executor/src/test/resources/fixtures/spin.wasm
 deploy fresh examples/hello/hello.wasm
 
-# shellcheck disable=SC2086 # JAVA_OPTS and EXECUTOR_ARGS are lists of arguments
-"$java" $JAVA_OPTS -jar "$jar" \
-  --spring.datasource.url="$jdbc_url" --spring.datasource.username=postgres --spring.datasource.password=postgres \
-  --server.address=127.0.0.1 --server.port="$PORT" \
-  --management.server.address=127.0.0.1 --management.server.port="$MANAGEMENT_PORT" \
-  --wasmcloud.executor.module-store-root="$work/store" \
-  --wasmcloud.executor.service-token-secret="$(head -c 32 /dev/urandom | base64)" \
-  --wasmcloud.executor.bench.noop-endpoint=true \
-  --logging.level.root=WARN $EXECUTOR_ARGS >"$work/executor.log" 2>&1 &
-executor_pid=$!
-pids+=($executor_pid)
+stack_executor --wasmcloud.executor.bench.noop-endpoint=true
 base="http://127.0.0.1:$PORT"
 hello="$base/hello/"
 noop="$base/_bench/noop"
 spin="$base/spin/"
-metrics="http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus"
-for _ in $(seq 1 240); do
-  curl -fs -o /dev/null "$hello" && break
-  sleep 0.5
-done
-curl -fs -o /dev/null "$hello" || { echo "the executor did not serve hello:" >&2; tail -50 "$work/executor.log" >&2; exit 1; }
+wait_for "$hello" || { echo "the executor did not serve hello:" >&2; tail -50 "$work/executor.log" >&2; exit 1; }
 curl -fs -o /dev/null "$noop" || { echo "the no-op endpoint does not answer:" >&2; tail -50 "$work/executor.log" >&2; exit 1; }
 node bench/node/http-peer.mjs examples/hello/hello.wasm "$V8_PORT" >"$work/v8.log" 2>&1 &
 pids+=($!)
 v8="http://127.0.0.1:$V8_PORT/hello/"
-for _ in $(seq 1 60); do
-  curl -fs -o /dev/null "$v8" && break
-  sleep 0.5
-done
-curl -fs -o /dev/null "$v8" || { echo "the V8 peer does not answer:" >&2; cat "$work/v8.log" >&2; exit 1; }
+wait_for "$v8" 60 || { echo "the V8 peer does not answer:" >&2; cat "$work/v8.log" >&2; exit 1; }
 
 # PostgreSQL's server process (its backends are its children), for the CPU split of each measurement.
 postgres_pid=$(ss -Hltnp "sport = :$(sed -E 's|.*://[^:/]+:([0-9]+)/.*|\1|' <<<"$jdbc_url")" |
@@ -124,10 +71,6 @@ cpu_ticks() { # <pid>... -> user + system clock ticks of these processes (all th
 postgres_pids() { [[ -n $postgres_pid ]] && echo "$postgres_pid" $(pgrep -P "$postgres_pid"); }
 tick_us=$((1000000 / $(getconf CLK_TCK)))
 
-metric() { # <prometheus series, regex-escaped> -> its value, 0 when absent
-  curl -s "$metrics" | awk -v series="$1" '$1 == series { print $2; found = 1 } END { if (!found) print 0 }'
-}
-load() { cut -d' ' -f1-3 /proc/loadavg; }
 seconds() { local d=$1; [[ $d == *s ]] && echo "${d%s}" || echo "$d"; }
 
 # One wrk measurement: <label> <round> <url> <connections>. Appends a row to $work/rows: label round rps p50 p99
