@@ -21,14 +21,15 @@ import java.util.function.Function;
  *
  * <p>Chicory's {@code ByteArrayMemory} keeps one array per 64 KiB page, so every load and store looks the page up and
  * handles accesses that straddle two pages; here a load is one bounds check and one array access (SHA-256 over 1 MiB:
- * 8.0 ms against 13.2 ms, bench/README.md).
+ * 8.0 ms against 13.2 ms, bench/README.md). Growing copies the array into one twice as large (at most the cap), so a
+ * guest that grows a page at a time copies less than twice its final size in all; the array's spare tail is never
+ * addressable: every access is checked against the current size, not the array's length.
  *
- * <p>The array holds only the memory's <em>committed</em> prefix: once initialised, it is a copy of the module's
- * {@link MemoryImage} (or empty), and an access past it, but within the memory's size, extends it first (by at least
- * half again, in {@link #COMMIT_GRANULE} steps, up to the size). Everything past the prefix is zero, as wasm requires,
- * without having been written: a fresh instance of hello allocates the 4 KiB its data needs plus the pages its stack
- * touches, not the 128 KiB it declares, and {@code memory.grow} costs nothing until the guest uses the pages. The fast
- * path checks against the array's own length, which the JIT then needs to check only once.
+ * <p>A memory built from the module's {@link MemoryImage} starts as a copy of it ({@code Arrays.copyOf}, which zeroes
+ * only the tail past the image), and {@link #zero} and {@link #initialize} then leave it as it is, where Chicory would
+ * zero the whole array a second time and copy the segments in. Pages are allocated up front, not when first touched:
+ * a slow path on every access that extends the array (tried on 2026-12-03) made the JIT keep a call on every load and
+ * store, and memory-heavy guests ran two to four times slower (bench/README.md).
  *
  * <p>It also remembers a {@code memory.grow} refused because of the cap, so a trap that follows (a failed malloc,
  * usually) is reported as the memory limit rather than as a bug in the guest.
@@ -46,24 +47,22 @@ public final class FlatMemory implements Memory {
     private static final VarHandle DOUBLE =
             MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
-    /** What the committed prefix grows by, at least: the page size of the machines we run on. */
-    static final int COMMIT_GRANULE = 4096;
-
-    private static final byte[] NOTHING_COMMITTED = new byte[0];
-
     private final int initialPages;
     /** A Java array holds less than 2 GiB, so at most {@link #RUNTIME_MAX_PAGES}, as in Chicory's own memories. */
     private final int maximumPages;
 
-    /** Null when the data segments are applied by {@link #initialize} instead. */
-    private final MemoryImage image;
-
-    /** The committed prefix: never longer than {@link #size}; what lies past it reads as zero. */
     private byte[] bytes;
-    /** {@code pages * PAGE_SIZE}: the addressable bytes. */
+    /** {@code pages * PAGE_SIZE}: the addressable bytes; {@code bytes} may be longer. */
     private int size;
 
     private int pages;
+    /** Null when the data segments are applied by {@link #initialize} instead. */
+    private final MemoryImage image;
+    /** Until the first {@link #zero}: the array is as it was made, zeroes or the image. */
+    private boolean asBuilt = true;
+    /** The array holds the image, so {@link #initialize} has nothing to copy. */
+    private boolean imageInPlace;
+
     private DataSegment[] dataSegments;
     private volatile boolean growRefused;
 
@@ -92,12 +91,8 @@ public final class FlatMemory implements Memory {
                     "an image of " + image.length() + " bytes does not fit " + initialPages + " pages");
         }
         this.image = image;
-        this.bytes = NOTHING_COMMITTED;
-    }
-
-    /** The bytes actually allocated for the guest's memory so far, at most {@code pages() * PAGE_SIZE}. */
-    public int committedBytes() {
-        return bytes.length;
+        this.bytes = image == null ? new byte[size] : image.copyOf(size);
+        this.imageInPlace = image != null;
     }
 
     /** Whether a {@code memory.grow} was refused because of the cap. */
@@ -118,9 +113,13 @@ public final class FlatMemory implements Memory {
             growRefused = true;
             return -1;
         }
-        // Nothing is allocated here: the new pages are committed when the guest first touches them.
+        int wantedBytes = wanted * PAGE_SIZE;
+        if (wantedBytes > bytes.length) {
+            long doubled = Math.max(wantedBytes, 2L * bytes.length);
+            bytes = Arrays.copyOf(bytes, (int) Math.min(doubled, (long) maximumPages * PAGE_SIZE));
+        }
         pages = wanted;
-        size = wanted * PAGE_SIZE;
+        size = wantedBytes;
         return previous;
     }
 
@@ -170,7 +169,10 @@ public final class FlatMemory implements Memory {
         this.dataSegments = segments;
         if (image != null && memoryIndex == 0) {
             // The image holds exactly what the active segments write, checked when it was built.
-            bytes = image.copy();
+            if (!imageInPlace) {
+                image.copyInto(bytes);
+                imageInPlace = true;
+            }
             return;
         }
         if (segments == null) {
@@ -181,7 +183,7 @@ public final class FlatMemory implements Memory {
                 int offset = (int) ConstantEvaluators.computeConstantValue(instance, active.offsetInstructions())[0];
                 byte[] data = active.data();
                 checkRange(offset, data.length, size, UninstantiableException::new);
-                System.arraycopy(data, 0, committed(offset, data.length), offset, data.length);
+                System.arraycopy(data, 0, bytes, offset, data.length);
             } else if (!(segment instanceof ActiveDataSegment) && !(segment instanceof PassiveDataSegment)) {
                 throw new ChicoryException("Data segment should be active or passive: " + segment);
             }
@@ -202,51 +204,61 @@ public final class FlatMemory implements Memory {
     public void write(int address, byte[] data, int offset, int length) {
         checkRange(offset, length, data.length, WasmRuntimeException::new);
         checkRange(address, length, size, WasmRuntimeException::new);
-        System.arraycopy(data, offset, committed(address, length), address, length);
+        System.arraycopy(data, offset, bytes, address, length);
     }
 
     @Override
     public byte[] readBytes(int address, int length) {
         checkRange(address, length, size, WasmRuntimeException::new);
-        return Arrays.copyOfRange(committed(address, length), address, address + length);
+        return Arrays.copyOfRange(bytes, address, address + length);
     }
 
-    /** Back to all zeroes, which costs nothing: the committed prefix is dropped. */
+    /**
+     * Back to zeroes. Chicory calls it once, on a new memory, just before {@link #initialize}: then the array is still as
+     * it was made (zeroes, or the image that initialize would write next), so nothing is done.
+     */
     @Override
     public void zero() {
-        bytes = NOTHING_COMMITTED;
+        if (asBuilt) {
+            asBuilt = false;
+            return;
+        }
+        Arrays.fill(bytes, 0, size, (byte) 0);
+        imageInPlace = false;
     }
 
     @Override
     public void fill(byte value, int fromIndex, int toIndex) {
         int length = toIndex - fromIndex;
         checkRange(fromIndex, length, size, WasmRuntimeException::new);
-        Arrays.fill(committed(fromIndex, length), fromIndex, fromIndex + length, value);
+        Arrays.fill(bytes, fromIndex, fromIndex + length, value);
     }
 
     @Override
     public void copy(int destination, int source, int length) {
         checkRange(destination, length, size, WasmRuntimeException::new);
         checkRange(source, length, size, WasmRuntimeException::new);
-        committed(Math.max(destination, source), length);
         System.arraycopy(bytes, source, bytes, destination, length);
     }
 
-    // One access = one check against the committed prefix, then the array access (whose own check the JIT drops).
+    // One access = one check against the addressable size, then the array access (whose own check the JIT may keep).
 
     @Override
     public byte read(int address) {
-        return committed(address, 1)[address];
+        check(address, 1);
+        return bytes[address];
     }
 
     @Override
     public void writeByte(int address, byte data) {
-        committed(address, 1)[address] = data;
+        check(address, 1);
+        bytes[address] = data;
     }
 
     @Override
     public short readShort(int address) {
-        return (short) SHORT.get(committed(address, 2), address);
+        check(address, 2);
+        return (short) SHORT.get(bytes, address);
     }
 
     @Override
@@ -256,32 +268,38 @@ public final class FlatMemory implements Memory {
 
     @Override
     public void writeShort(int address, short data) {
-        SHORT.set(committed(address, 2), address, data);
+        check(address, 2);
+        SHORT.set(bytes, address, data);
     }
 
     @Override
     public int readInt(int address) {
-        return (int) INT.get(committed(address, 4), address);
+        check(address, 4);
+        return (int) INT.get(bytes, address);
     }
 
     @Override
     public void writeI32(int address, int data) {
-        INT.set(committed(address, 4), address, data);
+        check(address, 4);
+        INT.set(bytes, address, data);
     }
 
     @Override
     public long readLong(int address) {
-        return (long) LONG.get(committed(address, 8), address);
+        check(address, 8);
+        return (long) LONG.get(bytes, address);
     }
 
     @Override
     public void writeLong(int address, long data) {
-        LONG.set(committed(address, 8), address, data);
+        check(address, 8);
+        LONG.set(bytes, address, data);
     }
 
     @Override
     public float readFloat(int address) {
-        return (float) FLOAT.get(committed(address, 4), address);
+        check(address, 4);
+        return (float) FLOAT.get(bytes, address);
     }
 
     @Override
@@ -291,12 +309,14 @@ public final class FlatMemory implements Memory {
 
     @Override
     public void writeF32(int address, float data) {
-        FLOAT.set(committed(address, 4), address, data);
+        check(address, 4);
+        FLOAT.set(bytes, address, data);
     }
 
     @Override
     public double readDouble(int address) {
-        return (double) DOUBLE.get(committed(address, 8), address);
+        check(address, 8);
+        return (double) DOUBLE.get(bytes, address);
     }
 
     @Override
@@ -306,36 +326,19 @@ public final class FlatMemory implements Memory {
 
     @Override
     public void writeF64(int address, double data) {
-        DOUBLE.set(committed(address, 8), address, data);
+        check(address, 8);
+        DOUBLE.set(bytes, address, data);
     }
 
-    /**
-     * The array, committed at least up to {@code address + length}. Kept tiny so that it inlines into every access;
-     * extending the prefix and the failure are out of line.
-     */
-    private byte[] committed(int address, int length) {
-        byte[] committed = bytes;
-        if (address < 0 || address > committed.length - length) {
-            return commit(address, length);
+    /** Kept tiny so that it inlines into every access; the failure is built out of line. */
+    private void check(int address, int length) {
+        if (address < 0 || address > size - length) {
+            throw accessOutOfBounds(address, length);
         }
-        return committed;
     }
 
-    /** Extends the committed prefix to cover an access, or fails it when it is outside the memory's size. */
-    private byte[] commit(int address, int length) {
-        if (address < 0 || length < 0 || (long) address + length > size) {
-            throw outOfBounds(address, length, size, WasmRuntimeException::new);
-        }
-        int needed = address + length;
-        if (needed > bytes.length) {
-            long grown = Math.max(roundUpToGranule(needed), bytes.length + (long) (bytes.length >> 1));
-            bytes = Arrays.copyOf(bytes, (int) Math.min(grown, size));
-        }
-        return bytes;
-    }
-
-    static long roundUpToGranule(long bytes) {
-        return (bytes + COMMIT_GRANULE - 1) / COMMIT_GRANULE * COMMIT_GRANULE;
+    private ChicoryException accessOutOfBounds(int address, int length) {
+        return outOfBounds(address, length, size, WasmRuntimeException::new);
     }
 
     private static void checkRange(

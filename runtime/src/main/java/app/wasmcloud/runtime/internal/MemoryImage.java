@@ -12,9 +12,8 @@ import java.util.List;
 
 /**
  * A module's memory as instantiation leaves it, built once per module: its active data segments applied in order over
- * zeroes, up to the last byte they write (rounded up to {@link FlatMemory#COMMIT_GRANULE}). Each instance's
- * {@link FlatMemory} starts as a copy of it, so no instance zeroes or initialises its memory, and the zero tail past the
- * image is not even allocated until the guest touches it (Wasmtime gets the same from copy-on-write mappings).
+ * zeroes, up to the last byte they write. Each instance's {@link FlatMemory} starts as a copy of it, so no instance
+ * zeroes its memory twice or applies the segments itself (Wasmtime gets further with copy-on-write mappings).
  */
 public final class MemoryImage {
 
@@ -52,7 +51,7 @@ public final class MemoryImage {
                 end = Math.max(end, (int) segmentEnd);
             }
         }
-        byte[] image = new byte[(int) Math.min(FlatMemory.roundUpToGranule(end), size)];
+        byte[] image = new byte[end];
         for (int i = 0; i < segments.length; i++) {
             if (segments[i] instanceof ActiveDataSegment active) {
                 System.arraycopy(active.data(), 0, image, offsets[i], active.data().length);
@@ -77,8 +76,13 @@ public final class MemoryImage {
         return bytes.length;
     }
 
-    /** A fresh copy for one instance. */
-    byte[] copy() {
-        return Arrays.copyOf(bytes, bytes.length);
+    /** A new memory array of {@code size} bytes for one instance: the image, then zeroes. */
+    byte[] copyOf(int size) {
+        return Arrays.copyOf(bytes, size);
+    }
+
+    /** Writes the image over the start of {@code memory}. */
+    void copyInto(byte[] memory) {
+        System.arraycopy(bytes, 0, memory, 0, bytes.length);
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class MemoryImageTest {
 
     @Test
-    void anImageHoldsTheActiveSegmentsUpToTheGranuleTheyEndIn() throws IOException {
+    void anImageHoldsTheActiveSegmentsUpToTheirLastByte() throws IOException {
         WasmModule module = module("fresh_memory");
 
         MemoryImage image = MemoryImage.of(module);
@@ -21,9 +21,9 @@ class MemoryImageTest {
         memory.zero();
         memory.initialize(null, module.dataSection().dataSegments(), 0);
 
-        assertThat(image.length()).isEqualTo(FlatMemory.COMMIT_GRANULE);
+        assertThat(image.length()).isEqualTo(21);
         assertThat(memory.readBytes(16, 6)).containsExactly('h', 'e', 'l', 'l', 'o', 0);
-        assertThat(memory.committedBytes()).isEqualTo(FlatMemory.COMMIT_GRANULE);
+        assertThat(memory.readBytes(21, 2 * 65536 - 21)).containsOnly(0);
     }
 
     @Test
@@ -40,5 +40,21 @@ class MemoryImageTest {
         try (InputStream in = MemoryImageTest.class.getResourceAsStream("/fixtures/" + fixture + ".wasm")) {
             return Parser.parse(in.readAllBytes());
         }
+    }
+
+    @Test
+    void zeroingAWrittenMemoryAndInitialisingItAgainGivesTheImageBack() throws IOException {
+        WasmModule module = module("fresh_memory");
+        FlatMemory memory = new FlatMemory(new MemoryLimits(2, 8), MemoryImage.of(module));
+        memory.zero();
+        memory.initialize(null, module.dataSection().dataSegments(), 0);
+        memory.writeByte(16, (byte) 'J');
+        memory.writeByte(100, (byte) 1);
+
+        memory.zero();
+        memory.initialize(null, module.dataSection().dataSegments(), 0);
+
+        assertThat(memory.readBytes(16, 5)).containsExactly('h', 'e', 'l', 'l', 'o');
+        assertThat(memory.read(100)).isZero();
     }
 }
