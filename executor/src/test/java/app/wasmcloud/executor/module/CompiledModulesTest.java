@@ -3,13 +3,8 @@ package app.wasmcloud.executor.module;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.wasmcloud.contract.RecordMode;
-import app.wasmcloud.contract.Tier;
-import app.wasmcloud.contract.TierQuotas;
 import app.wasmcloud.executor.function.ActiveFunction;
-import app.wasmcloud.executor.function.OwnerQuotas;
 import app.wasmcloud.runtime.WasmFunction;
-import app.wasmcloud.runtime.olin.resource.EgressPolicy;
 import app.wasmcloud.testsupport.GeneratedModules;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +16,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -193,22 +187,7 @@ class CompiledModulesTest {
     private ActiveFunction function(String name, byte[] module, Duration timeout) {
         String sha256 = Sha256.of(module);
         store.put(sha256, module);
-        return new ActiveFunction(
-                1,
-                1,
-                name,
-                true,
-                1,
-                1,
-                sha256,
-                "_start",
-                timeout,
-                16,
-                Map.of(),
-                EgressPolicy.denyAll(),
-                RecordMode.OFF,
-                Set.of(),
-                new OwnerQuotas(Tier.FULL, TierQuotas.NONE));
+        return ServedFunctions.served(name, sha256, "_start", timeout);
     }
 
     private CompiledModules compiledModules(Map<String, String> settings) {
@@ -240,22 +219,7 @@ class CompiledModulesTest {
         String sha256 =
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(module));
         store.put(sha256, module);
-        return new ActiveFunction(
-                1,
-                1,
-                name,
-                true,
-                1,
-                1,
-                sha256,
-                "_start",
-                ORDINARY_TIMEOUT,
-                16,
-                Map.of(),
-                EgressPolicy.denyAll(),
-                RecordMode.OFF,
-                Set.of(),
-                new OwnerQuotas(Tier.FULL, TierQuotas.NONE));
+        return ServedFunctions.served(name, sha256, "_start", ORDINARY_TIMEOUT);
     }
 
     private double classCacheCount(String result) {

@@ -2,11 +2,7 @@ package app.wasmcloud.executor.module;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.wasmcloud.contract.RecordMode;
-import app.wasmcloud.contract.Tier;
-import app.wasmcloud.contract.TierQuotas;
 import app.wasmcloud.executor.function.ActiveFunction;
-import app.wasmcloud.executor.function.OwnerQuotas;
 import app.wasmcloud.objectstore.CompiledClassKeys;
 import app.wasmcloud.objectstore.SealedClasses;
 import app.wasmcloud.runtime.CompiledClassCache;
@@ -15,7 +11,6 @@ import app.wasmcloud.runtime.Invocation;
 import app.wasmcloud.runtime.Limits;
 import app.wasmcloud.runtime.RunResult;
 import app.wasmcloud.runtime.WasmFunction;
-import app.wasmcloud.runtime.olin.resource.EgressPolicy;
 import app.wasmcloud.testsupport.GeneratedModules;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
@@ -23,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,21 +102,6 @@ class FirstResponseBench {
     private static ActiveFunction function(byte[] module, String sha256) throws Exception {
         String entrypoint =
                 WasmFunction.inspect(module, null, Limits.MAX_WASM32_PAGES).entrypoint();
-        return new ActiveFunction(
-                1,
-                1,
-                "bench",
-                true,
-                1,
-                1,
-                sha256,
-                entrypoint,
-                Duration.ofSeconds(60),
-                16,
-                Map.of(),
-                EgressPolicy.denyAll(),
-                RecordMode.OFF,
-                Set.of(),
-                new OwnerQuotas(Tier.FULL, TierQuotas.NONE));
+        return ServedFunctions.served("bench", sha256, entrypoint, Duration.ofSeconds(60));
     }
 }

@@ -2,11 +2,7 @@ package app.wasmcloud.executor.module;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.wasmcloud.contract.RecordMode;
-import app.wasmcloud.contract.Tier;
-import app.wasmcloud.contract.TierQuotas;
 import app.wasmcloud.executor.function.ActiveFunction;
-import app.wasmcloud.executor.function.OwnerQuotas;
 import app.wasmcloud.objectstore.CompiledClassKeys;
 import app.wasmcloud.objectstore.SealedClasses;
 import app.wasmcloud.runtime.CompiledClassCache;
@@ -16,7 +12,6 @@ import app.wasmcloud.runtime.Limits;
 import app.wasmcloud.runtime.Outcome;
 import app.wasmcloud.runtime.RunResult;
 import app.wasmcloud.runtime.WasmFunction;
-import app.wasmcloud.runtime.olin.resource.EgressPolicy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +20,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -245,22 +239,7 @@ class StoredCompiledClassesTest {
     private ActiveFunction function() throws Exception {
         String entrypoint =
                 WasmFunction.inspect(hello, null, Limits.MAX_WASM32_PAGES).entrypoint();
-        return new ActiveFunction(
-                1,
-                1,
-                "hello",
-                true,
-                1,
-                1,
-                sha256,
-                entrypoint,
-                Duration.ofSeconds(30),
-                16,
-                Map.of(),
-                EgressPolicy.denyAll(),
-                RecordMode.OFF,
-                Set.of(),
-                new OwnerQuotas(Tier.FULL, TierQuotas.NONE));
+        return ServedFunctions.served("hello", sha256, entrypoint, Duration.ofSeconds(30));
     }
 
     private static String answer(WasmFunction function) throws Exception {
