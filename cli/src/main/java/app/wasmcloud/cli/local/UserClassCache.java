@@ -2,32 +2,23 @@ package app.wasmcloud.cli.local;
 
 import app.wasmcloud.runtime.CompiledClassCache;
 import app.wasmcloud.runtime.DirectoryCompiledClassCache;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * The compiled classes of the modules `run` and `serve` have loaded, kept in the user's cache directory so that the
- * next run of the same module loads them instead of compiling it. The runtime keys each entry by the module's SHA-256
- * and the compiler's version; this adds the JDK's, so a JDK upgrade compiles afresh rather than trusting classes that
- * another JDK accepted.
+ * next run of the same module loads them instead of compiling it. Entries are keyed as everywhere on the platform
+ * ({@link CompiledClassCache#keyOf}: the module's SHA-256, the compiler's version and the JDK's feature release), so a
+ * new CLI or JDK compiles afresh.
  */
-final class UserClassCache implements CompiledClassCache {
+final class UserClassCache {
 
     /** A few hundred typical modules; the least recently used are deleted past it. */
     static final long MAX_BYTES = 256L << 20;
 
-    private static final String JDK =
-            "-jdk-" + Runtime.version().toString().toLowerCase(Locale.ROOT).replaceAll("[^0-9a-z.-]", "-");
-
-    private final CompiledClassCache classes;
-
-    private UserClassCache(CompiledClassCache classes) {
-        this.classes = classes;
-    }
+    private UserClassCache() {}
 
     /**
      * The cache under {@link #directory}, or null when it cannot be opened (a read-only or missing home): a run then
@@ -36,7 +27,7 @@ final class UserClassCache implements CompiledClassCache {
     static CompiledClassCache open(Map<String, String> env, String userHome, boolean verbose, PrintStream err) {
         Path directory = directory(env, userHome);
         try {
-            return new UserClassCache(new DirectoryCompiledClassCache(directory, MAX_BYTES));
+            return new DirectoryCompiledClassCache(directory, MAX_BYTES);
         } catch (UncheckedIOException | SecurityException e) {
             if (verbose) {
                 err.println(
@@ -61,15 +52,5 @@ final class UserClassCache implements CompiledClassCache {
                 ? Path.of(xdg)
                 : Path.of(env.getOrDefault("HOME", userHome), ".cache");
         return base.resolve("wasmcloud").resolve("classes");
-    }
-
-    @Override
-    public byte[] get(String key) throws IOException {
-        return classes.get(key + JDK);
-    }
-
-    @Override
-    public void put(String key, byte[] compiledClasses) throws IOException {
-        classes.put(key + JDK, compiledClasses);
     }
 }
