@@ -1,11 +1,9 @@
 package app.wasmcloud.api.compiled;
 
+import app.wasmcloud.objectstore.AtomicFiles;
 import app.wasmcloud.objectstore.CompiledClassKeys;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The dev store's compiled classes: {@code <root>/compiled-classes/<cache key>}, beside {@code <root>/modules}, written
@@ -21,18 +19,6 @@ final class FilesystemCompiledClassStore implements CompiledClassStore {
 
     @Override
     public void put(String cacheKey, byte[] sealed) throws IOException {
-        Path target = root.resolve(CompiledClassKeys.of(cacheKey));
-        Files.createDirectories(target.getParent());
-        Path partial = Files.createTempFile(target.getParent(), cacheKey, ".partial");
-        try {
-            Files.write(partial, sealed);
-            try {
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        AtomicFiles.write(root.resolve(CompiledClassKeys.of(cacheKey)), sealed);
     }
 }

@@ -1,11 +1,10 @@
 package app.wasmcloud.api.storage;
 
+import app.wasmcloud.objectstore.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** The dev store: one file per module under {@code <root>/modules/sha256/<hex>}, written atomically. */
 final class FilesystemModuleStore implements ModuleStore {
@@ -28,13 +27,7 @@ final class FilesystemModuleStore implements ModuleStore {
             return;
         }
         try {
-            Path partial = Files.createTempFile(directory, sha256, ".partial");
-            Files.write(partial, module);
-            try {
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(target, module);
         } catch (IOException e) {
             throw new StorageUnavailableException("could not write module " + sha256 + " to " + directory, e);
         }
