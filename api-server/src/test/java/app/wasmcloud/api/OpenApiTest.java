@@ -35,5 +35,10 @@ class OpenApiTest extends ApiTestBase {
         assertThat(paths.get("/api/whoami").get("get").has("parameters"))
                 .as("the caller is not a request parameter")
                 .isFalse();
+        JsonNode invocation = document.path("components").path("schemas").path("InvocationDetail");
+        assertThat(invocation.path("properties").propertyNames())
+                .as("an invocation's facts and summary are fields of the detail itself, as the API sends them")
+                .contains("id", "function", "version", "wallTimeUs", "outcome", "attempt", "hostCalls", "trapMessage")
+                .doesNotContain("summary", "facts");
     }
 }

@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import tools.jackson.databind.JsonNode;
 
 /** Invocation records of the caller's functions: a filtered list, one in full, and a live stream. */
 @RestController
@@ -56,44 +55,6 @@ class InvocationController {
         this.properties = properties;
         this.clock = clock;
     }
-
-    record InvocationSummary(
-            UUID id,
-            String function,
-            Integer version,
-            String source,
-            Instant startedAt,
-            long wallTimeUs,
-            long cpuTimeUs,
-            int httpStatus,
-            String outcome,
-            Integer exitCode,
-            long bytesIn,
-            long bytesOut,
-            int peakMemoryPages,
-            UUID asyncRequestId,
-            Integer attempt) {}
-
-    record InvocationDetail(
-            UUID id,
-            String function,
-            Integer version,
-            String source,
-            Instant startedAt,
-            long wallTimeUs,
-            long cpuTimeUs,
-            int httpStatus,
-            String outcome,
-            Integer exitCode,
-            long bytesIn,
-            long bytesOut,
-            int peakMemoryPages,
-            JsonNode hostCalls,
-            String stderr,
-            JsonNode logLines,
-            String trapMessage,
-            UUID asyncRequestId,
-            Integer attempt) {}
 
     @Operation(summary = "A function's recent invocations", description = """
                     Newest first. Needs `read`. Every invocation, public or through the API, is recorded by the
@@ -136,8 +97,10 @@ class InvocationController {
         Filter filter = new Filter(parseOutcome(outcome), parseStatus(status), parseSince(since), parseLimit(limit));
         List<Invocation> found = records.newest(function.id(), filter);
         return details
-                ? found.stream().map(InvocationController::detail).toList()
-                : found.stream().map(InvocationController::summary).toList();
+                ? found.stream().map(Invocation::detail).toList()
+                : found.stream()
+                        .map(invocation -> invocation.detail().summary())
+                        .toList();
     }
 
     @Operation(summary = "One invocation in full", description = """
@@ -150,7 +113,7 @@ class InvocationController {
         caller.require(Scope.READ);
         return records.find(id)
                 .filter(invocation -> invocation.ownerId() == caller.id() || caller.isAdmin())
-                .map(InvocationController::detail)
+                .map(Invocation::detail)
                 .orElseThrow(() -> ApiException.notFound("No invocation " + id + " of one of your functions."));
     }
 
@@ -164,48 +127,6 @@ class InvocationController {
     SseEmitter follow(CurrentUser caller, @PathVariable String name) {
         caller.require(Scope.READ);
         return stream.follow(functions.get(caller, name).id());
-    }
-
-    static InvocationDetail detail(Invocation i) {
-        return new InvocationDetail(
-                i.id(),
-                i.function(),
-                i.version(),
-                i.source(),
-                i.startedAt(),
-                i.wallTimeUs(),
-                i.cpuTimeUs(),
-                i.httpStatus(),
-                i.outcome(),
-                i.exitCode(),
-                i.bytesIn(),
-                i.bytesOut(),
-                i.peakMemoryPages(),
-                i.hostCalls(),
-                i.stderr(),
-                i.logLines(),
-                i.trapMessage(),
-                i.asyncRequestId(),
-                i.attempt());
-    }
-
-    private static InvocationSummary summary(Invocation i) {
-        return new InvocationSummary(
-                i.id(),
-                i.function(),
-                i.version(),
-                i.source(),
-                i.startedAt(),
-                i.wallTimeUs(),
-                i.cpuTimeUs(),
-                i.httpStatus(),
-                i.outcome(),
-                i.exitCode(),
-                i.bytesIn(),
-                i.bytesOut(),
-                i.peakMemoryPages(),
-                i.asyncRequestId(),
-                i.attempt());
     }
 
     private static String parseOutcome(String text) {

@@ -1,5 +1,6 @@
 package app.wasmcloud.api.invocation;
 
+import app.wasmcloud.contract.InvocationFacts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -8,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,28 +28,17 @@ class InvocationRecords {
               LEFT JOIN function_versions v ON v.id = i.version_id
             """;
 
-    /** One invocation in full; list views leave out the captured output. */
-    record Invocation(
-            UUID id,
-            String function,
-            Integer version,
-            String source,
-            Instant startedAt,
-            long wallTimeUs,
-            long cpuTimeUs,
-            int httpStatus,
-            String outcome,
-            Integer exitCode,
-            long bytesIn,
-            long bytesOut,
-            int peakMemoryPages,
-            JsonNode hostCalls,
-            String stderr,
-            JsonNode logLines,
-            String trapMessage,
-            UUID asyncRequestId,
-            Integer attempt,
-            long ownerId) {}
+    /** One invocation in full, and whose it is, which the API checks but does not show. */
+    record Invocation(long ownerId, InvocationDetail detail) {
+
+        UUID id() {
+            return detail.summary().id();
+        }
+
+        Instant startedAt() {
+            return detail.summary().facts().startedAt();
+        }
+    }
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -122,10 +111,7 @@ class InvocationRecords {
     }
 
     private Invocation map(ResultSet row, int number) throws SQLException {
-        return new Invocation(
-                row.getObject("id", UUID.class),
-                row.getString("function_name"),
-                (Integer) row.getObject("version"),
+        InvocationFacts facts = new InvocationFacts(
                 row.getString("source"),
                 row.getTimestamp("started_at").toInstant(),
                 row.getLong("wall_time_us"),
@@ -136,12 +122,20 @@ class InvocationRecords {
                 row.getLong("bytes_in"),
                 row.getLong("bytes_out"),
                 row.getInt("peak_memory_pages"),
-                json.readTree(row.getString("host_calls")),
-                row.getString("stderr"),
-                json.readTree(row.getString("log_lines")),
-                row.getString("trap_message"),
                 row.getObject("async_request_id", UUID.class),
-                (Integer) row.getObject("attempt"),
-                row.getLong("owner_id"));
+                (Integer) row.getObject("attempt"));
+        InvocationSummary summary = new InvocationSummary(
+                row.getObject("id", UUID.class),
+                row.getString("function_name"),
+                (Integer) row.getObject("version"),
+                facts);
+        return new Invocation(
+                row.getLong("owner_id"),
+                new InvocationDetail(
+                        summary,
+                        json.readTree(row.getString("host_calls")),
+                        row.getString("stderr"),
+                        json.readTree(row.getString("log_lines")),
+                        row.getString("trap_message")));
     }
 }

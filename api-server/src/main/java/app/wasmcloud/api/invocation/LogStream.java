@@ -129,7 +129,7 @@ class LogStream implements SmartLifecycle {
                     emitter.send(SseEmitter.event()
                             .name("invocation")
                             .id(invocation.id().toString())
-                            .data(InvocationController.detail(invocation)));
+                            .data(invocation.detail()));
                 } catch (IOException | IllegalStateException e) {
                     // The client went away; the emitter's callbacks stop the polling.
                     emitter.completeWithError(e);

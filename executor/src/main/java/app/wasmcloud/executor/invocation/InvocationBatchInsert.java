@@ -1,5 +1,6 @@
 package app.wasmcloud.executor.invocation;
 
+import app.wasmcloud.contract.InvocationFacts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -91,26 +92,27 @@ final class InvocationBatchInsert {
         };
         for (int i = 0; i < n; i++) {
             InvocationRow row = rows.get(i);
+            InvocationFacts facts = row.facts();
             Object[] values = {
                 row.id(),
                 row.functionId(),
                 row.versionId(),
-                row.source(),
-                Timestamp.from(row.startedAt()),
-                row.wallTimeUs(),
-                row.cpuTimeUs(),
-                row.httpStatus(),
-                row.outcome(),
-                row.exitCode(),
-                row.bytesIn(),
-                row.bytesOut(),
-                row.peakMemoryPages(),
+                facts.source(),
+                Timestamp.from(facts.startedAt()),
+                facts.wallTimeUs(),
+                facts.cpuTimeUs(),
+                facts.httpStatus(),
+                facts.outcome(),
+                facts.exitCode(),
+                facts.bytesIn(),
+                facts.bytesOut(),
+                facts.peakMemoryPages(),
                 row.hostCalls(),
                 row.stderr(),
                 row.logLines(),
                 row.trapMessage(),
-                row.asyncRequestId(),
-                row.attempt()
+                facts.asyncRequestId(),
+                facts.attempt()
             };
             for (int column = 0; column < values.length; column++) {
                 columns[column][i] = values[column];

@@ -1,9 +1,10 @@
 package app.wasmcloud.executor.invocation;
 
+import app.wasmcloud.contract.InvocationFacts;
 import app.wasmcloud.runtime.LogLine;
 import app.wasmcloud.runtime.RunResult;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,22 +19,12 @@ record InvocationRow(
         UUID id,
         long functionId,
         long versionId,
-        String source,
-        Instant startedAt,
-        long wallTimeUs,
-        long cpuTimeUs,
-        int httpStatus,
-        String outcome,
-        Integer exitCode,
-        long bytesIn,
-        long bytesOut,
-        int peakMemoryPages,
+        // Unwrapped, so the journal's lines stay flat JSON: segments written before the facts were one record replay.
+        @JsonUnwrapped InvocationFacts facts,
         String hostCalls,
         String stderr,
         String logLines,
-        String trapMessage,
-        UUID asyncRequestId,
-        Integer attempt) {
+        String trapMessage) {
 
     private static final int MAX_CAPTURED_BYTES = 64 * 1024;
 
@@ -43,22 +34,23 @@ record InvocationRow(
                 record.id(),
                 record.functionId(),
                 record.versionId(),
-                record.origin().source().label(),
-                record.startedAt(),
-                result == null ? 0 : result.wallNanos() / 1_000,
-                result == null ? 0 : result.cpuNanos() / 1_000,
-                record.httpStatus(),
-                record.outcome().label(),
-                result == null ? null : result.exitCode(),
-                record.bytesIn(),
-                record.bytesOut(),
-                result == null ? 0 : result.peakMemoryPages(),
+                new InvocationFacts(
+                        record.origin().source().label(),
+                        record.startedAt(),
+                        result == null ? 0 : result.wallNanos() / 1_000,
+                        result == null ? 0 : result.cpuNanos() / 1_000,
+                        record.httpStatus(),
+                        record.outcome().label(),
+                        result == null ? null : result.exitCode(),
+                        record.bytesIn(),
+                        record.bytesOut(),
+                        result == null ? 0 : result.peakMemoryPages(),
+                        record.origin().asyncRequestId(),
+                        record.origin().attempt()),
                 json.writeValueAsString(result == null ? Map.of() : result.hostCalls()),
                 result == null ? "" : captured(result.stderr()),
                 json.writeValueAsString(result == null ? List.of() : logLines(result.logLines())),
-                result == null || result.trapMessage() == null ? null : storable(result.trapMessage()),
-                record.origin().asyncRequestId(),
-                record.origin().attempt());
+                result == null || result.trapMessage() == null ? null : storable(result.trapMessage()));
     }
 
     private static String captured(byte[] bytes) {
