@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DeployCommandTest {
     private static final String VERSION_JSON = """
             {"function":"hello","number":1,"sha256":"abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789",
-             "sizeBytes":1229,"abi":"olin","entrypoint":"_start","createdAt":"2025-01-01T00:00:00Z",
-             "url":"http://localhost:8081/hello/"}""";
+             "sizeBytes":1229,"abi":"olin","entrypoint":"_start","imports":["olin.log_write"],
+             "createdAt":"2025-01-01T00:00:00Z","url":"http://localhost:8081/hello/"}""";
 
     @TempDir
     Path dir;
@@ -99,8 +99,8 @@ class DeployCommandTest {
         assertThat(result.stdout()).isEqualToIgnoringWhitespace("""
                         {"function":"hello","number":1,
                          "sha256":"abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789",
-                         "sizeBytes":1229,"abi":"olin","entrypoint":"_start","createdAt":"2025-01-01T00:00:00Z",
-                         "url":"http://localhost:8081/hello/"}""");
+                         "sizeBytes":1229,"abi":"olin","entrypoint":"_start","imports":["olin.log_write"],
+                         "createdAt":"2025-01-01T00:00:00Z","url":"http://localhost:8081/hello/"}""");
     }
 
     @Test

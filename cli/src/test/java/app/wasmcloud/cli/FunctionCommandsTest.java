@@ -14,7 +14,7 @@ class FunctionCommandsTest {
     private static final String HELLO = """
             {"name":"hello","description":"says hi","visibility":"public","activeVersion":1,
              "url":"http://localhost:8081/hello/","timeoutMs":1500,"memoryPages":512,
-             "egressAllowList":["api.example.com","example.org"],"record":"on","createdAt":"2025-01-01T00:00:00Z","updatedAt":"2025-01-02T00:00:00Z"}""";
+             "effectiveTimeoutMs":1500,"effectiveMemoryPages":512,"egressAllowList":["api.example.com","example.org"],"record":"on","createdAt":"2025-01-01T00:00:00Z","updatedAt":"2025-01-02T00:00:00Z"}""";
     private static final String SECRET = """
             {"name":"secret","description":"","visibility":"private","activeVersion":null,
              "url":"http://localhost:8081/secret/","timeoutMs":null,"memoryPages":null,

@@ -19,12 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 class RemoteCommandsTest {
     private static final String HELLO = """
             {"name":"hello","description":"says hi","visibility":"public","activeVersion":3,
-             "url":"http://localhost:8081/hello/","timeoutMs":500,"memoryPages":1,"egressAllowList":["example.org"],
+             "url":"http://localhost:8081/hello/","timeoutMs":500,"memoryPages":1,
+             "effectiveTimeoutMs":500,"effectiveMemoryPages":1,"egressAllowList":["example.org"],
              "createdAt":"2025-01-01T00:00:00Z","updatedAt":"2025-01-02T00:00:00Z"}""";
 
     private static String version(int number) {
         return "{\"function\":\"hello\",\"number\":" + number + ",\"sha256\":\"" + "a".repeat(64)
-                + "\",\"sizeBytes\":512,\"abi\":\"olin\",\"entrypoint\":\"_start\","
+                + "\",\"sizeBytes\":512,\"abi\":\"olin\",\"entrypoint\":\"_start\",\"imports\":[],"
                 + "\"createdAt\":\"2025-01-01T00:00:00Z\",\"url\":\"http://localhost:8081/hello/\"}";
     }
 

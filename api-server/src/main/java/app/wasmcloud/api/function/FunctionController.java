@@ -6,12 +6,12 @@ import app.wasmcloud.api.security.Scope;
 import app.wasmcloud.api.web.ApiException;
 import app.wasmcloud.contract.FunctionName;
 import app.wasmcloud.contract.RecordMode;
+import app.wasmcloud.contract.api.FunctionView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,25 +72,6 @@ class FunctionController {
                     allowableValues = {"off", "on", "errors"},
                     description = "record invocations for replay")
             String record) {}
-
-    /**
-     * {@code timeoutMs} and {@code memoryPages} are null while the platform defaults apply; the {@code effective}
-     * fields say what the function runs with either way.
-     */
-    record FunctionView(
-            String name,
-            String description,
-            String visibility,
-            Integer activeVersion,
-            String url,
-            Integer timeoutMs,
-            Integer memoryPages,
-            int effectiveTimeoutMs,
-            int effectiveMemoryPages,
-            List<String> egressAllowList,
-            String record,
-            Instant createdAt,
-            Instant updatedAt) {}
 
     @Operation(summary = "Create a function", description = """
                     Needs `deploy`. Answers 201 with the function.

@@ -5,6 +5,7 @@ import app.wasmcloud.api.function.FunctionService;
 import app.wasmcloud.api.security.CurrentUser;
 import app.wasmcloud.api.security.Scope;
 import app.wasmcloud.api.web.ApiException;
+import app.wasmcloud.contract.api.ScheduleView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -64,28 +65,6 @@ class ScheduleController {
      */
     record ScheduleRequest(
             String cron, String timeZone, String method, String path, Map<String, String> headers, String body) {}
-
-    /**
-     * @param nextFireTimes the next five slots; empty while paused
-     * @param skippedSlots slots that did not fire: found too late (everything was down) or with the queue full
-     */
-    record ScheduleView(
-            UUID id,
-            String function,
-            String cron,
-            String timeZone,
-            String method,
-            String path,
-            Map<String, List<String>> headers,
-            String body,
-            boolean paused,
-            List<Instant> nextFireTimes,
-            Instant lastSlot,
-            Instant lastFiredAt,
-            long firedSlots,
-            long skippedSlots,
-            Instant createdAt,
-            Instant updatedAt) {}
 
     @Operation(summary = "Create a schedule", description = """
                     Needs `deploy`. Answers 201 with the schedule. At every slot of `cron` (five fields: minute,

@@ -5,13 +5,12 @@ import app.wasmcloud.api.security.Scope;
 import app.wasmcloud.api.tier.AccountTier;
 import app.wasmcloud.api.tier.AccountTiers;
 import app.wasmcloud.api.tier.ExamplesCatalog;
-import app.wasmcloud.api.tier.QuotasView;
+import app.wasmcloud.contract.api.AccountView;
+import app.wasmcloud.contract.api.QuotasView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,41 +34,6 @@ class AccountController {
         this.catalog = catalog;
     }
 
-    record AccountView(
-            String login,
-            String role,
-            String status,
-            @Schema(description = "examples, free or full.") String tier,
-
-            @Schema(description = "The quotas the account runs under: its tier's, with any override; null is no limit.")
-            QuotasView quotas,
-
-            @Schema(description = "What an admin set for this account alone; null fields follow the tier.")
-            QuotasView quotaOverrides,
-
-            @Schema(description = "The latest application for a better tier, or null if there has been none.")
-            ApplicationView application,
-
-            @Schema(description = "What the examples tier may deploy: each example's path and SHA-256.")
-            List<Example> examples) {}
-
-    record ApplicationView(
-            @Schema(description = "pending, approved or declined.")
-            String state,
-
-            String reason,
-
-            @Schema(description = "The tier granted, once approved.")
-            String tier,
-
-            @Schema(description = "The admin's message, once declined.")
-            String message,
-
-            Instant appliedAt,
-            Instant decidedAt) {}
-
-    record Example(String path, String sha256) {}
-
     record Application(
             @Schema(description = "What you want to build, for the admins.")
             String reason) {}
@@ -92,8 +56,8 @@ class AccountController {
                 QuotasView.of(tier.overrides()),
                 account.latestApplication().map(AccountController::view).orElse(null),
                 catalog.examples().entrySet().stream()
-                        .map(entry -> new Example(entry.getValue(), entry.getKey()))
-                        .sorted(Comparator.comparing(Example::path))
+                        .map(entry -> new AccountView.Example(entry.getValue(), entry.getKey()))
+                        .sorted(Comparator.comparing(AccountView.Example::path))
                         .toList());
     }
 
@@ -103,13 +67,13 @@ class AccountController {
                     application waits, or when you are on the full tier already.""")
     @PostMapping("/api/account/application")
     @ResponseStatus(HttpStatus.CREATED)
-    ApplicationView apply(CurrentUser caller, @RequestBody Application application) {
+    AccountView.Application apply(CurrentUser caller, @RequestBody Application application) {
         caller.require(Scope.READ);
         return view(accounts.apply(caller, application.reason()));
     }
 
-    private static ApplicationView view(TierApplication application) {
-        return new ApplicationView(
+    private static AccountView.Application view(TierApplication application) {
+        return new AccountView.Application(
                 application.state().name().toLowerCase(Locale.ROOT),
                 application.reason(),
                 application.tier() == null ? null : application.tier().label(),

@@ -2,13 +2,13 @@ package app.wasmcloud.api.user;
 
 import app.wasmcloud.api.security.CurrentUser;
 import app.wasmcloud.api.security.UserStatus;
-import app.wasmcloud.api.tier.QuotasView;
 import app.wasmcloud.api.web.ApiException;
 import app.wasmcloud.contract.Tier;
+import app.wasmcloud.contract.api.QuotasView;
+import app.wasmcloud.contract.api.UserView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,19 +29,6 @@ class AdminController {
     AdminController(UserService users) {
         this.users = users;
     }
-
-    record UserView(
-            String login,
-            Long giteaId,
-            String role,
-            String status,
-            String tier,
-            QuotasView quotaOverrides,
-            ApplicationView application,
-            Instant createdAt) {}
-
-    /** An application waiting in the queue: why the user asks. */
-    record ApplicationView(String reason, Instant appliedAt) {}
 
     record Decline(String message) {}
 
@@ -113,7 +100,7 @@ class AdminController {
                 user.status().name().toLowerCase(Locale.ROOT),
                 user.tier().label(),
                 QuotasView.of(user.quotaOverrides()),
-                waiting == null ? null : new ApplicationView(waiting.reason(), waiting.createdAt()),
+                waiting == null ? null : new UserView.Application(waiting.reason(), waiting.createdAt()),
                 user.createdAt());
     }
 

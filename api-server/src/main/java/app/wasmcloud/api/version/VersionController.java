@@ -4,11 +4,11 @@ import app.wasmcloud.api.function.FunctionProperties;
 import app.wasmcloud.api.security.CurrentUser;
 import app.wasmcloud.api.security.Scope;
 import app.wasmcloud.api.version.VersionService.Deployed;
+import app.wasmcloud.contract.api.VersionView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,17 +33,6 @@ class VersionController {
         this.versions = versions;
         this.functions = functions;
     }
-
-    record VersionView(
-            String function,
-            int number,
-            String sha256,
-            long sizeBytes,
-            String abi,
-            String entrypoint,
-            List<String> imports,
-            Instant createdAt,
-            String url) {}
 
     @Operation(summary = "Deploy a module as the next version", description = """
                     Uploads a module as the function's next version and makes it active. Needs `deploy`. The body is

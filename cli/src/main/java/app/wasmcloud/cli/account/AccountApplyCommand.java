@@ -4,6 +4,7 @@ import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
 import app.wasmcloud.cli.output.Output;
+import app.wasmcloud.contract.api.AccountView;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -4,6 +4,8 @@ import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
 import app.wasmcloud.cli.output.Output;
+import app.wasmcloud.contract.api.AccountView;
+import app.wasmcloud.contract.api.QuotasView;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +30,7 @@ public final class AccountShowCommand implements Callable<Integer> {
             output.json(account);
             return ExitCode.OK.code();
         }
-        AccountView.Quotas quotas = account.quotas();
+        QuotasView quotas = account.quotas();
         output.table(
                 List.of("FIELD", "VALUE"),
                 List.of(

@@ -4,6 +4,8 @@ import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
 import app.wasmcloud.cli.output.Output;
+import app.wasmcloud.contract.api.QuotasView;
+import app.wasmcloud.contract.api.UserView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +49,7 @@ public final class AdminQuotasCommand implements Callable<Integer> {
         UserView user = context.api()
                 .put(
                         UserAction.path(login, "quotas"),
-                        new UserView.Quotas(functions, invocationsPerDay, cpuSecondsPerDay, requestsPerSecond),
+                        new QuotasView(functions, invocationsPerDay, cpuSecondsPerDay, requestsPerSecond),
                         UserView.class);
         Output output = context.output();
         if (output.json()) {

@@ -4,6 +4,7 @@ import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
 import app.wasmcloud.cli.output.Output;
+import app.wasmcloud.contract.api.UserView;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,7 +47,7 @@ public final class AdminUsersCommand implements Callable<Integer> {
                                     String.valueOf(u.tier()),
                                     u.application() == null
                                             ? "-"
-                                            : u.application().appliedAt(),
+                                            : u.application().appliedAt().toString(),
                                     u.application() == null
                                             ? "(signup)"
                                             : u.application().reason()))
@@ -55,7 +56,12 @@ public final class AdminUsersCommand implements Callable<Integer> {
             output.table(
                     List.of("LOGIN", "ROLE", "STATUS", "TIER", "CREATED"),
                     users.stream()
-                            .map(u -> List.of(u.login(), u.role(), u.status(), String.valueOf(u.tier()), u.createdAt()))
+                            .map(u -> List.of(
+                                    u.login(),
+                                    u.role(),
+                                    u.status(),
+                                    String.valueOf(u.tier()),
+                                    String.valueOf(u.createdAt())))
                             .toList());
         }
         return ExitCode.OK.code();

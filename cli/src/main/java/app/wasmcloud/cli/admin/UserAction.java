@@ -3,6 +3,7 @@ package app.wasmcloud.cli.admin;
 import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.output.Output;
+import app.wasmcloud.contract.api.UserView;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 

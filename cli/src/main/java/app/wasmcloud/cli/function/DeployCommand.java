@@ -6,6 +6,7 @@ import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
 import app.wasmcloud.cli.output.ByteSize;
 import app.wasmcloud.cli.output.Output;
+import app.wasmcloud.contract.api.VersionView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ public final class DeployCommand implements Callable<Integer> {
         UploadProgress progress = context.terminal().stderrIsTty() && size >= PROGRESS_THRESHOLD
                 ? UploadProgress.bar(context.terminal().err(), "Uploading " + module.getFileName())
                 : UploadProgress.none();
-        FunctionVersion version = new FunctionsApi(context.api()).deploy(name, module, create, progress);
+        VersionView version = new FunctionsApi(context.api()).deploy(name, module, create, progress);
         Output output = context.output();
         if (output.json()) {
             output.json(version);

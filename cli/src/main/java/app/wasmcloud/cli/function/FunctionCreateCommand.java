@@ -4,6 +4,7 @@ import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
 import app.wasmcloud.cli.output.Output;
+import app.wasmcloud.contract.api.FunctionView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +37,7 @@ public final class FunctionCreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NewFunction request = new NewFunction(name, description, privateFunction ? "private" : "public");
-        Function function = new FunctionsApi(context.api()).create(request);
+        FunctionView function = new FunctionsApi(context.api()).create(request);
         Output output = context.output();
         if (output.json()) {
             output.json(function);

@@ -4,6 +4,7 @@ import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
 import app.wasmcloud.cli.output.Output;
+import app.wasmcloud.contract.api.FunctionView;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ public final class FunctionListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Function> functions = new FunctionsApi(context.api()).list();
+        List<FunctionView> functions = new FunctionsApi(context.api()).list();
         Output output = context.output();
         if (output.json()) {
             output.json(functions);

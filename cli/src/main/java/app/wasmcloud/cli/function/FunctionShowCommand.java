@@ -4,6 +4,7 @@ import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
 import app.wasmcloud.cli.output.Output;
+import app.wasmcloud.contract.api.FunctionView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +26,7 @@ public final class FunctionShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Function function = new FunctionsApi(context.api()).get(name);
+        FunctionView function = new FunctionsApi(context.api()).get(name);
         Output output = context.output();
         if (output.json()) {
             output.json(function);

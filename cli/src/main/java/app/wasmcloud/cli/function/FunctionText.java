@@ -4,6 +4,8 @@ import app.wasmcloud.cli.local.DurationConverter;
 import app.wasmcloud.cli.local.MemorySizeConverter;
 import app.wasmcloud.cli.output.ByteSize;
 import app.wasmcloud.cli.output.Output;
+import app.wasmcloud.contract.api.FunctionView;
+import app.wasmcloud.contract.api.VersionView;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -11,7 +13,7 @@ import java.util.function.IntFunction;
 final class FunctionText {
     private FunctionText() {}
 
-    static void details(Output output, Function function) {
+    static void details(Output output, FunctionView function) {
         output.line("name:           " + function.name());
         output.line("description:    " + nullToEmpty(function.description()));
         output.line("visibility:     " + function.visibility());
@@ -31,7 +33,7 @@ final class FunctionText {
         output.line("updated:        " + nullToEmpty(function.updatedAt()));
     }
 
-    static void table(Output output, List<Function> functions) {
+    static void table(Output output, List<FunctionView> functions) {
         output.table(
                 List.of("NAME", "VISIBILITY", "VERSION", "URL"),
                 functions.stream()
@@ -40,7 +42,7 @@ final class FunctionText {
     }
 
     /** {@code active} is the active version's number, marked with a star; null when none is active. */
-    static void versionTable(Output output, List<FunctionVersion> versions, Integer active) {
+    static void versionTable(Output output, List<VersionView> versions, Integer active) {
         output.table(
                 List.of("ACTIVE", "VERSION", "SHA256", "SIZE", "ABI", "ENTRYPOINT", "CREATED"),
                 versions.stream()
@@ -59,25 +61,22 @@ final class FunctionText {
      * Its public URL, or for a private function a note instead: its URL answers 404 to everyone, so printing it would
      * only invite a confusing first try.
      */
-    static String url(Function function) {
+    static String url(FunctionView function) {
         return "public".equals(function.visibility())
                 ? function.url()
                 : "(private: call it with wasmcloud invoke " + function.name() + ")";
     }
 
     /** A limit as set, or the default it runs with, saying which. */
-    private static String limit(Integer own, Integer effective, IntFunction<String> format) {
-        if (own != null) {
-            return format.apply(own);
-        }
-        return effective == null ? "default" : format.apply(effective) + " (default)";
+    private static String limit(Integer own, int effective, IntFunction<String> format) {
+        return own != null ? format.apply(own) : format.apply(effective) + " (default)";
     }
 
-    private static String activeVersion(Function function) {
+    private static String activeVersion(FunctionView function) {
         return function.activeVersion() == null ? "-" : function.activeVersion().toString();
     }
 
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
+    private static String nullToEmpty(Object value) {
+        return value == null ? "" : value.toString();
     }
 }

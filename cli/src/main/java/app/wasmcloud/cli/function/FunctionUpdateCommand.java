@@ -8,6 +8,7 @@ import app.wasmcloud.cli.local.DurationConverter;
 import app.wasmcloud.cli.local.MemorySizeConverter;
 import app.wasmcloud.cli.output.Output;
 import app.wasmcloud.contract.RecordMode;
+import app.wasmcloud.contract.api.FunctionView;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.util.List;
@@ -113,7 +114,7 @@ public final class FunctionUpdateCommand implements Callable<Integer> {
                     "nothing to change: give --description, --public, --private, --timeout, --memory, --allow-host,"
                             + " --deny-all-hosts or --record");
         }
-        Function function = new FunctionsApi(context.api()).update(name, update);
+        FunctionView function = new FunctionsApi(context.api()).update(name, update);
         Output output = context.output();
         if (output.json()) {
             output.json(function);

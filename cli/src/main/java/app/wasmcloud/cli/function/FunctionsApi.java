@@ -2,6 +2,8 @@ package app.wasmcloud.cli.function;
 
 import app.wasmcloud.cli.client.ApiClient;
 import app.wasmcloud.cli.client.MultipartBody;
+import app.wasmcloud.contract.api.FunctionView;
+import app.wasmcloud.contract.api.VersionView;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,41 +20,41 @@ final class FunctionsApi {
         this.api = api;
     }
 
-    Function create(NewFunction function) {
-        return api.post("/api/functions", function, Function.class);
+    FunctionView create(NewFunction function) {
+        return api.post("/api/functions", function, FunctionView.class);
     }
 
-    List<Function> list() {
-        return api.list("/api/functions", Function[].class);
+    List<FunctionView> list() {
+        return api.list("/api/functions", FunctionView[].class);
     }
 
-    Function get(String name) {
-        return api.get("/api/functions/" + name, Function.class);
+    FunctionView get(String name) {
+        return api.get("/api/functions/" + name, FunctionView.class);
     }
 
-    Function update(String name, FunctionUpdateCommand.Update update) {
-        return api.patch("/api/functions/" + name, update, Function.class);
+    FunctionView update(String name, FunctionUpdateCommand.Update update) {
+        return api.patch("/api/functions/" + name, update, FunctionView.class);
     }
 
-    FunctionVersion activate(String name, int number) {
-        return api.post("/api/functions/" + name + "/versions/" + number + "/activate", null, FunctionVersion.class);
+    VersionView activate(String name, int number) {
+        return api.post("/api/functions/" + name + "/versions/" + number + "/activate", null, VersionView.class);
     }
 
     void delete(String name) {
         api.delete("/api/functions/" + name);
     }
 
-    List<FunctionVersion> versions(String name) {
-        return api.list("/api/functions/" + name + "/versions", FunctionVersion[].class);
+    List<VersionView> versions(String name) {
+        return api.list("/api/functions/" + name + "/versions", VersionView[].class);
     }
 
-    FunctionVersion deploy(String name, Path module, boolean create, UploadProgress progress) {
+    VersionView deploy(String name, Path module, boolean create, UploadProgress progress) {
         MultipartBody body = MultipartBody.ofFile("module", module, "application/wasm");
         HttpRequest request = api.request("/api/functions/" + name + "/versions" + (create ? "?create=true" : ""))
                 .timeout(UPLOAD_TIMEOUT)
                 .header("Content-Type", body.contentType())
                 .POST(progress.track(body.publisher(), body.length()))
                 .build();
-        return api.send(request, FunctionVersion.class);
+        return api.send(request, VersionView.class);
     }
 }

@@ -5,6 +5,7 @@ import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
 import app.wasmcloud.cli.output.Output;
+import app.wasmcloud.contract.api.VersionView;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,7 +39,7 @@ public final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         FunctionsApi functions = new FunctionsApi(context.api());
         int target = to != null ? to : previousVersion(functions);
-        FunctionVersion activated = functions.activate(name, target);
+        VersionView activated = functions.activate(name, target);
         Output output = context.output();
         if (output.json()) {
             output.json(activated);
@@ -54,7 +55,7 @@ public final class RollbackCommand implements Callable<Integer> {
             throw new CliException(ExitCode.FAILURE, name + " has no active version to roll back from");
         }
         return functions.versions(name).stream()
-                .map(FunctionVersion::number)
+                .map(VersionView::number)
                 .filter(number -> number < active)
                 .max(Comparator.naturalOrder())
                 .orElseThrow(() -> new CliException(

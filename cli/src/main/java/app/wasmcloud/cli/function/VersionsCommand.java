@@ -4,6 +4,7 @@ import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
 import app.wasmcloud.cli.output.Output;
+import app.wasmcloud.contract.api.VersionView;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ public final class VersionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FunctionsApi functions = new FunctionsApi(context.api());
-        List<FunctionVersion> versions = functions.versions(name);
+        List<VersionView> versions = functions.versions(name);
         Integer active = versions.isEmpty() ? null : functions.get(name).activeVersion();
         Output output = context.output();
         if (output.json()) {

@@ -5,6 +5,7 @@ import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
 import app.wasmcloud.cli.function.FunctionNameConverter;
+import app.wasmcloud.contract.api.ScheduleView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

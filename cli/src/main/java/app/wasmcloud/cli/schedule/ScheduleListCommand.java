@@ -5,6 +5,7 @@ import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.GlobalOptions;
 import app.wasmcloud.cli.function.FunctionNameConverter;
 import app.wasmcloud.cli.output.Output;
+import app.wasmcloud.contract.api.ScheduleView;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,7 +40,7 @@ public final class ScheduleListCommand implements Callable<Integer> {
                     List.of("ID", "CRON", "ZONE", "REQUEST", "NEXT", "FIRED", "SKIPPED"),
                     schedules.stream()
                             .map(s -> List.of(
-                                    s.id(),
+                                    s.id().toString(),
                                     s.cron(),
                                     s.timeZone(),
                                     s.method() + " " + s.path(),
@@ -47,7 +48,9 @@ public final class ScheduleListCommand implements Callable<Integer> {
                                             ? "paused"
                                             : s.nextFireTimes().isEmpty()
                                                     ? "never"
-                                                    : s.nextFireTimes().getFirst(),
+                                                    : s.nextFireTimes()
+                                                            .getFirst()
+                                                            .toString(),
                                     Long.toString(s.firedSlots()),
                                     Long.toString(s.skippedSlots())))
                             .toList());

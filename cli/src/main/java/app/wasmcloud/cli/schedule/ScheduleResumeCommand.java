@@ -2,6 +2,7 @@ package app.wasmcloud.cli.schedule;
 
 import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.GlobalOptions;
+import app.wasmcloud.contract.api.ScheduleView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,6 +2,8 @@ package app.wasmcloud.cli.schedule;
 
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.output.Output;
+import app.wasmcloud.contract.api.ScheduleView;
+import java.time.Instant;
 import java.util.List;
 
 /** How a schedule reads on a terminal, and the one report every verb that changes one gives. */
@@ -10,7 +12,7 @@ final class ScheduleText {
 
     static void print(Output output, ScheduleView schedule) {
         List<List<String>> rows = List.of(
-                List.of("id", schedule.id()),
+                List.of("id", schedule.id().toString()),
                 List.of("function", schedule.function()),
                 List.of("cron", schedule.cron() + " (" + schedule.timeZone() + ")"),
                 List.of("request", schedule.method() + " " + schedule.path()),
@@ -42,7 +44,7 @@ final class ScheduleText {
         return ExitCode.OK.code();
     }
 
-    private static String orNever(String instant) {
-        return instant == null ? "never" : instant;
+    private static String orNever(Instant instant) {
+        return instant == null ? "never" : instant.toString();
     }
 }

@@ -1,7 +1,10 @@
-package app.wasmcloud.cli.function;
+package app.wasmcloud.contract.api;
+
+import java.time.Instant;
+import java.util.List;
 
 /**
- * One uploaded module of a function; also the `--output json` shape of `deploy` and `versions`.
+ * One uploaded module of a function; also the {@code --output json} shape of {@code deploy} and {@code versions}.
  *
  * @param function the function's name
  * @param number the version number, counting from 1
@@ -9,15 +12,17 @@ package app.wasmcloud.cli.function;
  * @param sizeBytes the module's size
  * @param abi olin or wasi
  * @param entrypoint the exported function that runs
- * @param createdAt when it was uploaded (ISO-8601)
+ * @param imports the host functions the module imports, as module.name
+ * @param createdAt when it was uploaded
  * @param url where the function answers
  */
-public record FunctionVersion(
+public record VersionView(
         String function,
         int number,
         String sha256,
         long sizeBytes,
         String abi,
         String entrypoint,
-        String createdAt,
+        List<String> imports,
+        Instant createdAt,
         String url) {}

@@ -1,4 +1,4 @@
-package app.wasmcloud.api.tier;
+package app.wasmcloud.contract.api;
 
 import app.wasmcloud.contract.TierQuotas;
 import io.swagger.v3.oas.annotations.media.Schema;
