@@ -4,12 +4,16 @@ import app.wasmcloud.cli.Main;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The `wasmcloud` CLI run in this JVM through {@link Main#run}, as one user on one machine: its own config directory
@@ -44,6 +48,47 @@ final class InProcessCli {
         }
     }
 
+    /**
+     * {@code wasmcloud serve} running on a thread of its own until closed; {@link #url()} is the address it printed.
+     */
+    static final class Serving implements AutoCloseable {
+        private static final Pattern URL = Pattern.compile("http://127\\.0\\.0\\.1:[0-9]+/");
+
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        private final Thread thread;
+        private final URI url;
+
+        private Serving(InProcessCli cli, String... args) throws InterruptedException {
+            thread = Thread.ofPlatform().name("wasmcloud-serve").start(() -> cli.run(out, err, args));
+            url = awaitUrl();
+        }
+
+        URI url() {
+            return url;
+        }
+
+        private URI awaitUrl() throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline && thread.isAlive()) {
+                Matcher printed = URL.matcher(out.toString(StandardCharsets.UTF_8));
+                if (printed.find()) {
+                    return URI.create(printed.group());
+                }
+                Thread.sleep(20);
+            }
+            close();
+            throw new AssertionError("serve printed no URL; stderr:\n" + err.toString(StandardCharsets.UTF_8));
+        }
+
+        /** Interrupts the command, which is how embedded use stops `serve`, and waits for it to end. */
+        @Override
+        public void close() throws InterruptedException {
+            thread.interrupt();
+            thread.join(Duration.ofSeconds(10));
+        }
+    }
+
     private final Map<String, String> env = new HashMap<>();
 
     InProcessCli(Path configHome) {
@@ -65,8 +110,21 @@ final class InProcessCli {
         return new Background(this, args);
     }
 
+    /** Starts {@code wasmcloud serve ARGS…} on a free loopback port and waits until it listens. */
+    Serving serve(String... args) throws InterruptedException {
+        String[] command = new String[args.length + 3];
+        command[0] = "serve";
+        command[1] = "--port";
+        command[2] = "0";
+        System.arraycopy(args, 0, command, 3, args.length);
+        return new Serving(this, command);
+    }
+
     private Result run(ByteArrayOutputStream err, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        return run(new ByteArrayOutputStream(), err, args);
+    }
+
+    private Result run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
         int exit = Main.run(
                 args,
                 new ByteArrayInputStream(new byte[0]),

@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class CgiServer implements AutoCloseable {
     /** The platform's request body limit: larger bodies get 413 and the function is not run. */
-    static final RequestBodyLimit BODY_LIMIT = new RequestBodyLimit(10 * 1024 * 1024);
+    static final RequestBodyLimit BODY_LIMIT = RequestBodyLimit.PLATFORM_DEFAULT;
 
     private final WasmFunction function;
     private final String functionName;
@@ -121,6 +121,8 @@ final class CgiServer implements AutoCloseable {
             body = BODY_LIMIT.read(in, declaredLength(exchange));
         }
         if (body == null) {
+            // The rest of the body is never read, so this connection cannot carry another request (as the executor).
+            exchange.getResponseHeaders().set("Connection", "close");
             return BODY_LIMIT.tooLarge(invocationId);
         }
         return CgiExchange.run(
@@ -182,10 +184,13 @@ final class CgiServer implements AutoCloseable {
             exchange.getResponseHeaders().add(header.name(), header.value());
         }
         exchange.getResponseHeaders().set(WasmcloudHeaders.INVOCATION_ID, reply.invocationId());
-        boolean noBody = exchange.getRequestMethod().equals("HEAD")
-                || reply.body().length == 0
-                || reply.status() == 204
-                || reply.status() == 304;
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        boolean bodiless = reply.status() == 204 || reply.status() == 304;
+        if (head && !bodiless) {
+            // A HEAD reply states the length a GET would have; this server leaves it out unless it is set here.
+            exchange.getResponseHeaders().set("Content-Length", Integer.toString(reply.body().length));
+        }
+        boolean noBody = head || bodiless || reply.body().length == 0;
         // -1: no body; a length of 0 would mean chunked to this server.
         exchange.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
         try (OutputStream out = exchange.getResponseBody()) {

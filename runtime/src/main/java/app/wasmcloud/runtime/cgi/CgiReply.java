@@ -31,7 +31,7 @@ public record CgiReply(
         if (retryLater) {
             headers.add(new Header("Retry-After", "1"));
         }
-        headers.add(new Header("Content-Type", "text/plain; charset=utf-8"));
+        headers.add(new Header("Content-Type", "text/plain;charset=utf-8"));
         return new CgiReply(status, List.copyOf(headers), body, invocationId, null, null, null);
     }
 

@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * What a function may not say about itself (cgi.md, "Function → response"): cookies stay within its own origin, and
  * {@code Date} and {@code Server} are the platform's. Each dropped cookie is noted, so the owner finds it in the
- * invocation record instead of wondering why the browser never stored it.
+ * invocation record instead of wondering why the browser never stored it. A {@code Content-Type} with a charset is
+ * spelled the one way every server writes it ({@link CharsetContentType}).
  */
 final class ReplyHeaderRules {
 
@@ -41,7 +42,10 @@ final class ReplyHeaderRules {
                     continue;
                 }
             }
-            kept.add(header);
+            kept.add(
+                    name.equals("content-type")
+                            ? new Header(header.name(), CharsetContentType.canonical(header.value()))
+                            : header);
         }
         return new Applied(List.copyOf(kept), List.copyOf(notes));
     }

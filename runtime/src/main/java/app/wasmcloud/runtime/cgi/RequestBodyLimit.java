@@ -11,6 +11,12 @@ import java.io.InputStream;
  */
 public record RequestBodyLimit(int maxBytes) {
 
+    /** The executor's default ({@code wasmcloud.executor.max-request-bytes}) and {@code wasmcloud serve}'s. */
+    public static final RequestBodyLimit PLATFORM_DEFAULT = new RequestBodyLimit(10 * 1024 * 1024);
+
+    /** {@link #PLATFORM_DEFAULT} as a configuration default reads it (Spring's {@code DataSize}: MB is 1024²). */
+    public static final String PLATFORM_DEFAULT_SIZE = "10MB";
+
     public RequestBodyLimit {
         if (maxBytes < 0) {
             throw new IllegalArgumentException("maxBytes must not be negative, got " + maxBytes);

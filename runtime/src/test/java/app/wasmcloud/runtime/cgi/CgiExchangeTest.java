@@ -87,7 +87,7 @@ class CgiExchangeTest {
     private static void assertError(CgiReply reply, int status, String message) {
         assertThat(reply.status()).isEqualTo(status);
         assertThat(new String(reply.body(), StandardCharsets.UTF_8)).isEqualTo(message + " (invocation " + ID + ")\n");
-        assertThat(reply.headers()).contains(new Header("Content-Type", "text/plain; charset=utf-8"));
+        assertThat(reply.headers()).contains(new Header("Content-Type", "text/plain;charset=utf-8"));
         assertThat(reply.invocationId()).isEqualTo(ID);
     }
 
