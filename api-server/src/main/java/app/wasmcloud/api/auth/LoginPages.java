@@ -35,7 +35,7 @@ class LoginPages {
     LoginPages() {
         this.consent = resource("consent.html");
         this.message = resource("message.html");
-        this.style = resource("login-page.css");
+        this.style = resource("theme.css") + resource("login-page.css");
         this.policy = "default-src 'none'; style-src 'sha256-" + sha256(style) + "'; frame-ancestors 'none'";
     }
 
