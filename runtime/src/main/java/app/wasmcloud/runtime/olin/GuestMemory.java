@@ -3,6 +3,9 @@ package app.wasmcloud.runtime.olin;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.TrapException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Bounds-checked access to a guest's memory on behalf of a host call. A pointer or length outside memory traps the
@@ -35,6 +38,18 @@ final class GuestMemory {
         Memory memory = of(instance, call);
         checkRange(memory, pointer, length, call);
         return memory.readBytes(pointer, length);
+    }
+
+    /** The bytes at {@code pointer} read as UTF-8 text, or null when they are not valid UTF-8 (never replaced). */
+    static String readUtf8(Instance instance, int pointer, int length, String call) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(read(instance, pointer, length, call)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     static void write(Instance instance, int pointer, byte[] data, int length, String call) {

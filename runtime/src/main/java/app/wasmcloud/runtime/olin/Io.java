@@ -1,7 +1,5 @@
 package app.wasmcloud.runtime.olin;
 
-import static com.dylibso.chicory.wasm.types.ValType.I32;
-
 import app.wasmcloud.runtime.olin.resource.OlinResource;
 import app.wasmcloud.runtime.olin.resource.OutputResource;
 import app.wasmcloud.runtime.olin.resource.StdinResource;
@@ -13,12 +11,10 @@ final class Io {
 
     List<HostCall> calls() {
         return List.of(
-                new HostCall("io_get_stdin", HostCall.signature(List.of(), List.of(I32)), (instance, args) ->
-                        new long[] {open(context -> new StdinResource(context.stdin))}),
-                new HostCall("io_get_stdout", HostCall.signature(List.of(), List.of(I32)), (instance, args) ->
-                        new long[] {open(context -> new OutputResource(context.stdout))}),
-                new HostCall("io_get_stderr", HostCall.signature(List.of(), List.of(I32)), (instance, args) ->
-                        new long[] {open(context -> new OutputResource(context.stderr))}));
+                HostCall.returningI32("io_get_stdin", instance -> open(context -> new StdinResource(context.stdin))),
+                HostCall.returningI32("io_get_stdout", instance -> open(context -> new OutputResource(context.stdout))),
+                HostCall.returningI32(
+                        "io_get_stderr", instance -> open(context -> new OutputResource(context.stderr))));
     }
 
     private static int open(Function<OlinContext, OlinResource> resource) {

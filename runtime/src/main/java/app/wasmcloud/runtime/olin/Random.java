@@ -1,8 +1,5 @@
 package app.wasmcloud.runtime.olin;
 
-import static com.dylibso.chicory.wasm.types.ValType.I32;
-import static com.dylibso.chicory.wasm.types.ValType.I64;
-
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -11,13 +8,13 @@ final class Random {
 
     List<HostCall> calls() {
         return List.of(
-                new HostCall("random_i32", HostCall.signature(List.of(), List.of(I32)), (instance, args) ->
-                        new long[] {ThreadLocalRandom.current().nextInt() & Integer.MAX_VALUE}),
-                new HostCall("random_i64", HostCall.signature(List.of(), List.of(I64)), (instance, args) ->
-                        new long[] {ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE}),
-                new HostCall("random_u32", HostCall.signature(List.of(), List.of(I32)), (instance, args) ->
-                        new long[] {ThreadLocalRandom.current().nextInt()}),
-                new HostCall("random_u64", HostCall.signature(List.of(), List.of(I64)), (instance, args) ->
-                        new long[] {ThreadLocalRandom.current().nextLong()}));
+                HostCall.returningI32(
+                        "random_i32", instance -> ThreadLocalRandom.current().nextInt() & Integer.MAX_VALUE),
+                HostCall.returningI64(
+                        "random_i64", instance -> ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE),
+                HostCall.returningI32(
+                        "random_u32", instance -> ThreadLocalRandom.current().nextInt()),
+                HostCall.returningI64(
+                        "random_u64", instance -> ThreadLocalRandom.current().nextLong()));
     }
 }

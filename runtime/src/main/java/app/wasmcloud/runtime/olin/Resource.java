@@ -1,15 +1,10 @@
 package app.wasmcloud.runtime.olin;
 
-import static com.dylibso.chicory.wasm.types.ValType.I32;
-
 import app.wasmcloud.runtime.olin.resource.OlinResource;
 import app.wasmcloud.runtime.olin.resource.Schemes;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.TrapException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** {@code resource_*}: open by URL, then read, write, flush and close by id. */
@@ -27,20 +22,11 @@ final class Resource {
 
     List<HostCall> calls() {
         return List.of(
-                new HostCall("resource_open", HostCall.signature(List.of(I32, I32), List.of(I32)), (instance, args) ->
-                        new long[] {open(instance, (int) args[0], (int) args[1])}),
-                new HostCall(
-                        "resource_read", HostCall.signature(List.of(I32, I32, I32), List.of(I32)), (instance, args) ->
-                                new long[] {read(instance, (int) args[0], (int) args[1], (int) args[2])}),
-                new HostCall(
-                        "resource_write", HostCall.signature(List.of(I32, I32, I32), List.of(I32)), (instance, args) ->
-                                new long[] {write(instance, (int) args[0], (int) args[1], (int) args[2])}),
-                new HostCall("resource_flush", HostCall.signature(List.of(I32), List.of(I32)), (instance, args) ->
-                        new long[] {flush((int) args[0])}),
-                new HostCall("resource_close", HostCall.signature(List.of(I32), List.of()), (instance, args) -> {
-                    close((int) args[0]);
-                    return null;
-                }));
+                HostCall.returningI32("resource_open", this::open),
+                HostCall.returningI32("resource_read", this::read),
+                HostCall.returningI32("resource_write", this::write),
+                HostCall.returningI32("resource_flush", (instance, id) -> flush(id)),
+                HostCall.returningNothing("resource_close", (instance, id) -> close(id)));
     }
 
     private int open(Instance instance, int pointer, int length) {
@@ -48,13 +34,8 @@ final class Resource {
         if (Integer.toUnsignedLong(length) > MAX_URL_BYTES) {
             return OlinError.INVALID_ARGUMENT.code();
         }
-        String url;
-        try {
-            url = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .decode(ByteBuffer.wrap(GuestMemory.read(instance, pointer, length, "resource_open")))
-                    .toString();
-        } catch (CharacterCodingException e) {
+        String url = GuestMemory.readUtf8(instance, pointer, length, "resource_open");
+        if (url == null) {
             return OlinError.INVALID_ARGUMENT.code();
         }
         OlinContext context = OlinContext.current();

@@ -1,7 +1,5 @@
 package app.wasmcloud.runtime.olin;
 
-import static com.dylibso.chicory.wasm.types.ValType.I32;
-
 import app.wasmcloud.runtime.internal.GuestExit;
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import java.nio.charset.StandardCharsets;
@@ -18,22 +16,15 @@ final class Runtime {
 
     List<HostCall> calls() {
         return List.of(
-                new HostCall("runtime_spec_major", HostCall.signature(List.of(), List.of(I32)), (instance, args) ->
-                        new long[] {SPEC_MAJOR}),
-                new HostCall("runtime_spec_minor", HostCall.signature(List.of(), List.of(I32)), (instance, args) ->
-                        new long[] {SPEC_MINOR}),
-                new HostCall(
+                HostCall.returningI32("runtime_spec_major", instance -> SPEC_MAJOR),
+                HostCall.returningI32("runtime_spec_minor", instance -> SPEC_MINOR),
+                HostCall.returningI32(
                         "runtime_name",
-                        HostCall.signature(List.of(I32, I32), List.of(I32)),
-                        (instance, args) -> new long[] {
-                            GuestMemory.writeIfFits(instance, (int) args[0], (int) args[1], NAME, "runtime_name")
-                        }),
-                new HostCall("runtime_msleep", HostCall.signature(List.of(I32), List.of()), (instance, args) -> {
-                    sleep((int) args[0]);
-                    return null;
-                }),
-                new HostCall("runtime_exit", HostCall.signature(List.of(I32), List.of()), (instance, args) -> {
-                    throw new GuestExit((int) args[0]);
+                        (instance, pointer, capacity) ->
+                                GuestMemory.writeIfFits(instance, pointer, capacity, NAME, "runtime_name")),
+                HostCall.returningNothing("runtime_msleep", (instance, millis) -> sleep(millis)),
+                HostCall.returningNothing("runtime_exit", (instance, code) -> {
+                    throw new GuestExit(code);
                 }));
     }
 

@@ -1,7 +1,5 @@
 package app.wasmcloud.runtime.olin;
 
-import static com.dylibso.chicory.wasm.types.ValType.I32;
-
 import com.dylibso.chicory.runtime.Instance;
 import java.util.List;
 
@@ -10,11 +8,10 @@ final class Startup {
 
     List<HostCall> calls() {
         return List.of(
-                new HostCall("startup_arg_len", HostCall.signature(List.of(), List.of(I32)), (instance, args) ->
-                        new long[] {OlinContext.current().args.size()}),
-                new HostCall(
-                        "startup_arg_at", HostCall.signature(List.of(I32, I32, I32), List.of(I32)), (instance, args) ->
-                                new long[] {argAt(instance, (int) args[0], (int) args[1], (int) args[2])}));
+                HostCall.returningI32(
+                        "startup_arg_len",
+                        instance -> OlinContext.current().args.size()),
+                HostCall.returningI32("startup_arg_at", this::argAt));
     }
 
     private int argAt(Instance instance, int index, int pointer, int capacity) {
