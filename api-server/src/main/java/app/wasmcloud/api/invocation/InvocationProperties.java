@@ -1,5 +1,6 @@
 package app.wasmcloud.api.invocation;
 
+import app.wasmcloud.runtime.cgi.RequestBodyLimit;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,7 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param streamTimeout how long one live stream stays open before the client must reconnect
  * @param streamHeartbeat how often an idle stream sends a comment, so a gone client is noticed and proxies keep it open
  * @param maxInvokeBody the largest request body {@code POST /api/functions/{name}/invoke} passes on (413 above it);
- *     keep it at or below the executors' {@code wasmcloud.executor.max-request-bytes}
+ *     by default the platform's, as the executors' {@code wasmcloud.executor.max-request-bytes}; a body the executor
+ *     refuses gets the executor's 413, passed through
  */
 @ConfigurationProperties("wasmcloud.invocations")
 public record InvocationProperties(
@@ -28,7 +30,9 @@ public record InvocationProperties(
         @DefaultValue("30s") Duration streamLookback,
         @DefaultValue("30m") Duration streamTimeout,
         @DefaultValue("15s") Duration streamHeartbeat,
-        @DefaultValue("10MB") DataSize maxInvokeBody) {
+
+        @DefaultValue(RequestBodyLimit.PLATFORM_DEFAULT_SIZE)
+        DataSize maxInvokeBody) {
 
     public InvocationProperties {
         if (maxInvokeBody.toBytes() < 0 || maxInvokeBody.toBytes() >= Integer.MAX_VALUE) {
