@@ -27,6 +27,12 @@ public final class ExecutionPool implements AutoCloseable {
     /** How long a caller waits for a slot when no deadline is given, before it is refused. */
     public static final Duration DEFAULT_QUEUE_DEADLINE = Duration.ofSeconds(1);
 
+    /** {@link #DEFAULT_QUEUE_DEADLINE} as a configuration default reads it. */
+    public static final String DEFAULT_QUEUE_DEADLINE_TEXT = "1s";
+
+    /** Callers that may wait for a slot on a server (the executor's and {@code serve}'s), a memory bound. */
+    public static final int SERVER_QUEUE_CAPACITY = 1024;
+
     private final long stackSizeBytes;
     private final FairSlots slots;
     private final long queueDeadlineNanos;

@@ -41,7 +41,7 @@ public record Limits(
 
     /** 10 s, 256 pages (16 MiB), 10 MiB stdout, 64 KiB stderr, 64 KiB logs, 64 open resources. */
     public static Limits defaults() {
-        return new Limits(Duration.ofSeconds(10), 256, 10 * 1024 * 1024, 64 * 1024, 64 * 1024, 64);
+        return new Limits(Duration.ofSeconds(10), 256, GuestDefaults.MAX_STDOUT_BYTES, 64 * 1024, 64 * 1024, 64);
     }
 
     public Limits withTimeout(Duration newTimeout) {

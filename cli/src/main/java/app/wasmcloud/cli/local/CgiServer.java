@@ -3,6 +3,7 @@ package app.wasmcloud.cli.local;
 import app.wasmcloud.cli.output.LogLevel;
 import app.wasmcloud.contract.WasmcloudHeaders;
 import app.wasmcloud.runtime.ExecutionPool;
+import app.wasmcloud.runtime.GuestDefaults;
 import app.wasmcloud.runtime.Limits;
 import app.wasmcloud.runtime.LogLine;
 import app.wasmcloud.runtime.RunResult;
@@ -74,9 +75,9 @@ final class CgiServer implements AutoCloseable {
         this.limits = limits;
         this.egress = egress;
         this.log = log;
-        // As the executor: two slots per core, and room for a thousand callers to wait their turn for a second.
+        // As the executor: its slots, and room for as many callers to wait their turn for as long.
         this.pool = new ExecutionPool(
-                2 * Runtime.getRuntime().availableProcessors(), LocalFunctionOptions.GUEST_STACK_BYTES, 1024);
+                GuestDefaults.slots(), LocalFunctionOptions.GUEST_STACK_BYTES, ExecutionPool.SERVER_QUEUE_CAPACITY);
         // The JDK's default accept backlog is 50: a burst of a few hundred connections (wrk -c256) overflowed it and
         // the kernel reset the rest. The kernel caps this at net.core.somaxconn.
         this.server = HttpServer.create(address, ACCEPT_BACKLOG);

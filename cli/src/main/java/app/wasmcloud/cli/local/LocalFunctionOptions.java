@@ -5,6 +5,7 @@ import app.wasmcloud.cli.CommandContext;
 import app.wasmcloud.cli.ExitCode;
 import app.wasmcloud.cli.Terminal;
 import app.wasmcloud.runtime.CompiledClassCache;
+import app.wasmcloud.runtime.GuestDefaults;
 import app.wasmcloud.runtime.InvalidModuleException;
 import app.wasmcloud.runtime.Limits;
 import app.wasmcloud.runtime.WasmFunction;
@@ -23,8 +24,8 @@ import picocli.CommandLine.Option;
 
 /** How `run` and `serve` load and limit a module: the same settings a deployed function has. */
 public final class LocalFunctionOptions {
-    /** Guest thread stack, as the executor's default: it bounds guest recursion depth the same way. */
-    public static final long GUEST_STACK_BYTES = 8L * 1024 * 1024;
+    /** Guest thread stack: the platform's, so guest recursion goes as deep as on an executor. */
+    public static final long GUEST_STACK_BYTES = GuestDefaults.STACK_BYTES;
 
     @Option(
             names = {"-e", "--env"},

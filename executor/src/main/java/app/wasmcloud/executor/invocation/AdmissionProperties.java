@@ -1,5 +1,7 @@
 package app.wasmcloud.executor.invocation;
 
+import app.wasmcloud.runtime.ExecutionPool;
+import app.wasmcloud.runtime.GuestDefaults;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,8 +32,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("wasmcloud.executor.admission")
 public record AdmissionProperties(
         @DefaultValue("0") int slots,
-        @DefaultValue("1s") Duration queueDeadline,
-        @DefaultValue("1024") int maxWaiting,
+
+        @DefaultValue(ExecutionPool.DEFAULT_QUEUE_DEADLINE_TEXT)
+        Duration queueDeadline,
+
+        @DefaultValue("" + ExecutionPool.SERVER_QUEUE_CAPACITY)
+        int maxWaiting,
+
         @DefaultValue("0") int maxInFlightPerUser,
         @DefaultValue("20ms") Duration demoteAfter,
         @DefaultValue("0") int longRunsPerUser) {
@@ -48,7 +55,7 @@ public record AdmissionProperties(
     }
 
     int effectiveSlots() {
-        return slots > 0 ? slots : 2 * Runtime.getRuntime().availableProcessors();
+        return slots > 0 ? slots : GuestDefaults.slots();
     }
 
     int effectiveLongRunsPerUser() {
