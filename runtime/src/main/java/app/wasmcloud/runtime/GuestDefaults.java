@@ -1,11 +1,17 @@
 package app.wasmcloud.runtime;
 
 /**
- * What every guest gets unless an operator sets otherwise, on an executor and in the CLI's {@code run} and {@code
- * serve} alike, so that a local run behaves as a deployed function. The executor's configuration takes its defaults
- * from the {@code *_SIZE} texts (as Spring's {@code DataSize} reads them: MB is 1024²).
+ * What every guest gets unless its owner or an operator sets otherwise, on the platform and in the CLI's {@code run}
+ * and {@code serve} alike, so that a local run behaves as a deployed function. The services' configuration takes its
+ * defaults from the texts here (as Spring reads a {@code Duration} or a {@code DataSize}: MB is 1024²).
  */
 public final class GuestDefaults {
+
+    /** A function's wall-clock limit while its owner has not set one; also {@code wasmcloud run}'s. */
+    public static final String TIMEOUT_TEXT = "10s";
+
+    /** A function's memory limit while its owner has not set one, in 64 KiB pages (16 MiB); also the CLI's. */
+    public static final int MEMORY_PAGES = 256;
 
     /** The stack of the threads that run guests: wasm recursion depth is JVM stack depth. */
     public static final long STACK_BYTES = 8L * 1024 * 1024;

@@ -1,5 +1,6 @@
 package app.wasmcloud.api.function;
 
+import app.wasmcloud.runtime.GuestDefaults;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Functions as the API presents them, and the operator's ceilings on what their owners may set.
  *
  * @param runBaseUrl public base URL of the run domain; a function answers at {@code <runBaseUrl>/<name>/}
- * @param maxTimeoutMs the longest wall-clock limit an owner may give a function
+ * @param maxTimeout the longest wall-clock limit an owner may give a function; at most 24 days (2³¹ ms)
  * @param maxMemoryPages the most 64 KiB memory pages an owner may give a function (4096 = 256 MiB)
  * @param defaultMemoryPages a function's memory limit while its owner has not set one (256 = 16 MiB); uploads are
  *     checked against it. Written into each such function's row, which is what executors read
@@ -21,22 +22,31 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("wasmcloud.functions")
 public record FunctionProperties(
         @DefaultValue("http://localhost:8081") URI runBaseUrl,
-        @DefaultValue("60000") int maxTimeoutMs,
+        @DefaultValue("60s") Duration maxTimeout,
         @DefaultValue("4096") int maxMemoryPages,
-        @DefaultValue("256") int defaultMemoryPages,
-        @DefaultValue("10s") Duration defaultTimeout,
+        @DefaultValue("" + GuestDefaults.MEMORY_PAGES) int defaultMemoryPages,
+        @DefaultValue(GuestDefaults.TIMEOUT_TEXT) Duration defaultTimeout,
         @DefaultValue("32") int maxEgressHosts,
         @DefaultValue("30d") Duration deletedNameGrace) {
 
     public FunctionProperties {
-        if (maxTimeoutMs < 1 || maxMemoryPages < 1 || maxEgressHosts < 0) {
-            throw new IllegalArgumentException("wasmcloud.functions.max-timeout-ms and max-memory-pages must be"
-                    + " at least 1, max-egress-hosts at least 0");
+        if (maxTimeout.toMillis() < 1 || maxTimeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("wasmcloud.functions.max-timeout must be from 1ms to "
+                    + Integer.MAX_VALUE + "ms, not " + maxTimeout);
+        }
+        if (maxMemoryPages < 1 || maxEgressHosts < 0) {
+            throw new IllegalArgumentException(
+                    "wasmcloud.functions.max-memory-pages must be at least 1, max-egress-hosts at least 0");
         }
         if (defaultMemoryPages < 1 || defaultMemoryPages > maxMemoryPages) {
             throw new IllegalArgumentException("wasmcloud.functions.default-memory-pages must be from 1 to"
                     + " max-memory-pages (" + maxMemoryPages + "), not " + defaultMemoryPages);
         }
+    }
+
+    /** {@link #maxTimeout} in the API's unit, milliseconds. */
+    public int maxTimeoutMs() {
+        return (int) maxTimeout.toMillis();
     }
 
     /** The wall-clock limit a function runs with, in milliseconds: its own, else the default. */
