@@ -2,6 +2,7 @@ package app.wasmcloud.api.async;
 
 import app.wasmcloud.api.executor.ExecutorClient;
 import app.wasmcloud.api.executor.ExecutorUnavailableException;
+import app.wasmcloud.api.executor.RelayedHeaders;
 import app.wasmcloud.api.invocation.InvocationForwarder;
 import app.wasmcloud.contract.InvocationOrigin;
 import app.wasmcloud.contract.WasmcloudHeaders;
@@ -9,12 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -29,10 +25,6 @@ import org.springframework.stereotype.Component;
 class AttemptRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AttemptRunner.class);
-
-    /** Framing the stored answer has no use for; cookies never leave the function's own domain. */
-    private static final Set<String> RESPONSE_HEADERS_NOT_KEPT =
-            Set.of("connection", "content-length", "transfer-encoding", "keep-alive", ":status", "set-cookie");
 
     private static final int MAX_ERROR_CHARS = 300;
 
@@ -91,7 +83,7 @@ class AttemptRunner {
             return;
         }
         if (requests.succeed(
-                claim, invocationId, reply.statusCode(), keptHeaders(reply), reply.body(), clock.instant())) {
+                claim, invocationId, reply.statusCode(), RelayedHeaders.of(reply), reply.body(), clock.instant())) {
             metrics.attempt("succeeded");
             callBack(claim.id());
         } else {
@@ -141,16 +133,6 @@ class AttemptRunner {
             firstLine = firstLine.substring(0, MAX_ERROR_CHARS) + "…";
         }
         return "The attempt answered " + reply.statusCode() + (firstLine.isEmpty() ? "" : ": " + firstLine);
-    }
-
-    private static Map<String, List<String>> keptHeaders(HttpResponse<byte[]> reply) {
-        Map<String, List<String>> kept = new LinkedHashMap<>();
-        reply.headers().map().forEach((name, values) -> {
-            if (!RESPONSE_HEADERS_NOT_KEPT.contains(name.toLowerCase(Locale.ROOT))) {
-                kept.put(name, values);
-            }
-        });
-        return kept;
     }
 
     private static Optional<UUID> uuid(String text) {

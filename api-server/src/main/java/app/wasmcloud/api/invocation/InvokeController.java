@@ -1,6 +1,7 @@
 package app.wasmcloud.api.invocation;
 
 import app.wasmcloud.api.executor.ExecutorClient;
+import app.wasmcloud.api.executor.RelayedHeaders;
 import app.wasmcloud.api.function.FunctionEntity;
 import app.wasmcloud.api.function.FunctionService;
 import app.wasmcloud.api.security.CurrentUser;
@@ -20,7 +21,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,10 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Invoking")
 class InvokeController {
-
-    /** Framing, and cookies: a function's cookie must never land on the API's (the panel's) origin. */
-    private static final Set<String> RESPONSE_HEADERS_NOT_COPIED =
-            Set.of("connection", "content-length", "transfer-encoding", "keep-alive", ":status", "set-cookie");
 
     private final FunctionService functions;
     private final InvocationForwarder forwarder;
@@ -106,14 +102,12 @@ class InvokeController {
                         invoke.body()));
         HttpHeaders headers = new HttpHeaders();
         List<String> functionHeaders = new ArrayList<>();
-        reply.headers().map().forEach((header, values) -> {
+        RelayedHeaders.of(reply).forEach((header, values) -> {
+            headers.addAll(header, values);
             String lower = header.toLowerCase(Locale.ROOT);
-            if (!RESPONSE_HEADERS_NOT_COPIED.contains(lower)) {
-                headers.addAll(header, values);
-                // Date is the platform's (the executor's clock), never the function's.
-                if (!WasmcloudHeaders.isPlatformHeader(header) && !lower.equals("date")) {
-                    functionHeaders.add(lower);
-                }
+            // Date is the platform's (the executor's clock), never the function's.
+            if (!WasmcloudHeaders.isPlatformHeader(header) && !lower.equals("date")) {
+                functionHeaders.add(lower);
             }
         });
         headers.set(WasmcloudHeaders.FUNCTION_HEADERS, String.join(", ", functionHeaders));
