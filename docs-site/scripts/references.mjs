@@ -1,6 +1,7 @@
 // Renders the generated references into src/docs before VitePress builds the site:
 //   target/references/cli.json                      (picocli's model, written by the cli's CommandReference)
 //   target/references/<service>/**/spring-configuration-metadata.json   (unpacked from the services' jars)
+//   target/references/shared/contract/**/spring-configuration-metadata.json   (the settings both services bind)
 //   target/references/openapi.json                  (the running api-server's /v3/api-docs, OpenApiDocument.java)
 //   ../examples/*/*.wasm                             (the examples catalog, which the api-server's jar holds too)
 // Maven writes these inputs in generate-resources; the pages written here are not committed (see .gitignore).
@@ -13,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const REFERENCES = join(ROOT, 'target/references');
 export const SERVICES = ['api-server', 'executor'];
+/** Modules whose configuration records every service binds (@EnableConfigurationProperties), metadata in their jars. */
+export const SHARED_SETTINGS = ['contract'];
 
 export async function readCommandModel() {
   return JSON.parse(await readFile(join(REFERENCES, 'cli.json'), 'utf8'));
@@ -22,11 +25,20 @@ export async function readOpenApi() {
   return JSON.parse(await readFile(join(REFERENCES, 'openapi.json'), 'utf8'));
 }
 
-/** The configuration metadata of one service (found wherever the jar keeps it: META-INF or BOOT-INF/classes). */
+/** The configuration metadata of one service: its own and that of the shared settings it binds, as one. */
 export async function readConfigurationMetadata(service) {
-  const files = await findFiles(join(REFERENCES, service), 'spring-configuration-metadata.json');
+  const all = [
+    await readMetadata(join(REFERENCES, service), service),
+    ...(await Promise.all(SHARED_SETTINGS.map((module) => readMetadata(join(REFERENCES, 'shared', module), module)))),
+  ];
+  return { properties: all.flatMap((metadata) => metadata.properties ?? []) };
+}
+
+/** One jar's metadata, found wherever the jar keeps it (META-INF or BOOT-INF/classes). */
+async function readMetadata(directory, name) {
+  const files = await findFiles(directory, 'spring-configuration-metadata.json');
   if (files.length !== 1) {
-    throw new Error(`expected one spring-configuration-metadata.json for ${service}, found ${files.length}`);
+    throw new Error(`expected one spring-configuration-metadata.json for ${name}, found ${files.length}`);
   }
   return JSON.parse(await readFile(files[0], 'utf8'));
 }

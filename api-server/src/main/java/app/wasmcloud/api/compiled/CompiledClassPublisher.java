@@ -1,5 +1,7 @@
 package app.wasmcloud.api.compiled;
 
+import app.wasmcloud.objectstore.CompiledClassKeys;
+import app.wasmcloud.objectstore.ObjectStore;
 import app.wasmcloud.objectstore.SealedClasses;
 import app.wasmcloud.runtime.CompiledClassCache;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,10 +15,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the classes an upload's validation compile generates and publishes them beside the module, so executors load
- * them instead of compiling the module again. As a {@link CompiledClassCache} it never has classes (a validation always
- * compiles) and holds what the compile stores until {@link #publish}, which runs after the module is stored and before
- * the version is recorded: an executor told of the version finds the classes already there.
+ * Keeps the classes an upload's validation compile generates and publishes them beside the module, under
+ * {@code compiled-classes/<cache key>} ({@link CompiledClassKeys}), so executors load them instead of compiling the
+ * module again. As a {@link CompiledClassCache} it never has classes (a validation always compiles) and holds what the
+ * compile stores until {@link #publish}, which runs after the module is stored and before the version is recorded: an
+ * executor told of the version finds the classes already there.
  *
  * <p>Publishing is best effort. The classes only save executors a compile, so a store that fails, or classes that were
  * never captured, leave the upload as it was; counted as {@code wasmcloud_deploys_compiled_classes_total{result}}.
@@ -33,12 +36,12 @@ public class CompiledClassPublisher implements CompiledClassCache {
 
     private record Pending(byte[] classes, long capturedAt) {}
 
-    private final CompiledClassStore store;
+    private final ObjectStore store;
     private final MeterRegistry meters;
     private final ConcurrentMap<String, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong pendingBytes = new AtomicLong();
 
-    CompiledClassPublisher(CompiledClassStore store, MeterRegistry meters) {
+    CompiledClassPublisher(ObjectStore store, MeterRegistry meters) {
         this.store = store;
         this.meters = meters;
     }
@@ -73,7 +76,8 @@ public class CompiledClassPublisher implements CompiledClassCache {
         }
         pendingBytes.addAndGet(-classes.classes().length);
         try {
-            store.put(key, SealedClasses.seal(key, classes.classes()));
+            // Replacing what was there: a bundle already under the key may be damaged.
+            store.put(CompiledClassKeys.of(key), SealedClasses.seal(key, classes.classes()), ObjectStore.BYTES);
             count("stored");
         } catch (IOException | RuntimeException e) {
             log.warn(

@@ -6,6 +6,7 @@ import app.wasmcloud.api.function.FunctionService;
 import app.wasmcloud.api.security.CurrentUser;
 import app.wasmcloud.api.web.ApiException;
 import app.wasmcloud.contract.SecretCipher;
+import app.wasmcloud.contract.SecretsProperties;
 import app.wasmcloud.runtime.cgi.CgiRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

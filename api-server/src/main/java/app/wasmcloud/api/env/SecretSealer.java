@@ -1,6 +1,7 @@
 package app.wasmcloud.api.env;
 
 import app.wasmcloud.contract.SecretCipher;
+import app.wasmcloud.contract.SecretsProperties;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,13 @@
 package app.wasmcloud.api.storage;
 
+import app.wasmcloud.objectstore.FilesystemObjectStore;
+import app.wasmcloud.objectstore.ModuleKeys;
+import app.wasmcloud.objectstore.ObjectStore;
 import app.wasmcloud.objectstore.S3Bucket;
+import app.wasmcloud.objectstore.S3ObjectStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,5 +29,21 @@ public record StorageProperties(
     public enum StorageType {
         FILESYSTEM,
         S3
+    }
+
+    /** The store this names, for its owner to close; start-up fails here when it cannot be used. */
+    public ObjectStore openObjectStore() {
+        return switch (type) {
+            case FILESYSTEM -> {
+                Path modules = filesystemRoot.resolve(ModuleKeys.PREFIX);
+                try {
+                    Files.createDirectories(modules);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot create the module store directory " + modules, e);
+                }
+                yield new FilesystemObjectStore(filesystemRoot);
+            }
+            case S3 -> S3ObjectStore.open(s3.requireNamed("wasmcloud.storage.s3"));
+        };
     }
 }

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import app.wasmcloud.contract.SecretCipher;
+import app.wasmcloud.contract.SecretsProperties;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;

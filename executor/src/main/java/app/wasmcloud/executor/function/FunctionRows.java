@@ -2,6 +2,7 @@ package app.wasmcloud.executor.function;
 
 import app.wasmcloud.contract.RecordMode;
 import app.wasmcloud.contract.SecretCipher;
+import app.wasmcloud.contract.SecretsProperties;
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
 import java.sql.Array;
 import java.sql.SQLException;

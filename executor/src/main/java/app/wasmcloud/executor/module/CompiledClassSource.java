@@ -1,10 +1,12 @@
 package app.wasmcloud.executor.module;
 
+import app.wasmcloud.objectstore.CompiledClassKeys;
+import app.wasmcloud.objectstore.ObjectStore;
 import java.io.IOException;
 
 /**
  * Where an executor finds the classes the api-server compiled from a module, so it loads them instead of compiling:
- * beside the modules, under {@code compiled-classes/<cache key>} ({@link app.wasmcloud.objectstore.CompiledClassKeys}).
+ * beside the modules, under {@code compiled-classes/<cache key>} ({@link CompiledClassKeys}).
  */
 public interface CompiledClassSource extends AutoCloseable {
 
@@ -20,4 +22,19 @@ public interface CompiledClassSource extends AutoCloseable {
     /** Releases connections; nothing to do for most sources. */
     @Override
     default void close() {}
+
+    /** The compiled classes in the object store, where the api-server puts them beside the modules. */
+    static CompiledClassSource in(ObjectStore objects) {
+        return new CompiledClassSource() {
+            @Override
+            public byte[] fetch(String cacheKey) throws IOException {
+                return objects.get(CompiledClassKeys.of(cacheKey)).orElse(null);
+            }
+
+            @Override
+            public void close() {
+                objects.close();
+            }
+        };
+    }
 }

@@ -1,6 +1,9 @@
 package app.wasmcloud.executor.module;
 
+import app.wasmcloud.objectstore.FilesystemObjectStore;
+import app.wasmcloud.objectstore.ObjectStore;
 import app.wasmcloud.objectstore.S3Bucket;
+import app.wasmcloud.objectstore.S3ObjectStore;
 import app.wasmcloud.runtime.ModuleCompiler;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +63,14 @@ public record ModuleProperties(
             return ModuleCompiler.Budget.of(
                     threads, queue, timeBudget, allocationBudget == null ? null : allocationBudget.toBytes());
         }
+    }
+
+    /** The module store this names, opened for one caller, who closes it. */
+    public ObjectStore openModuleStore() {
+        return switch (moduleStore) {
+            case FILESYSTEM -> new FilesystemObjectStore(moduleStoreRoot);
+            case S3 -> S3ObjectStore.open(s3.requireNamed("wasmcloud.executor.s3"));
+        };
     }
 
     /** The compiled-class cache's directory, or empty when the cache is disabled. */

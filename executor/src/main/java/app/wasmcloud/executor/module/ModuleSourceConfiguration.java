@@ -14,11 +14,12 @@ class ModuleSourceConfiguration {
 
     @Bean
     ModuleSource moduleSource(ModuleProperties executor, MeterRegistry meters) throws IOException {
+        ModuleSource store = ModuleSource.in(executor.openModuleStore());
         return switch (executor.moduleStore()) {
-            case FILESYSTEM -> new FilesystemModuleSource(executor.moduleStoreRoot());
+            case FILESYSTEM -> store;
             case S3 ->
                 new DiskCachedModuleSource(
-                        new S3ModuleSource(executor.s3()),
+                        store,
                         executor.diskCacheDir(),
                         executor.diskCacheMaxBytes().toBytes(),
                         meters);
@@ -31,9 +32,6 @@ class ModuleSourceConfiguration {
         if (!executor.fetchCompiledClasses()) {
             return CompiledClassSource.NONE;
         }
-        return switch (executor.moduleStore()) {
-            case FILESYSTEM -> new FilesystemCompiledClassSource(executor.moduleStoreRoot());
-            case S3 -> new S3CompiledClassSource(executor.s3());
-        };
+        return CompiledClassSource.in(executor.openModuleStore());
     }
 }

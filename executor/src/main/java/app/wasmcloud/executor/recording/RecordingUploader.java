@@ -1,6 +1,8 @@
 package app.wasmcloud.executor.recording;
 
 import app.wasmcloud.executor.function.ActiveFunction;
+import app.wasmcloud.objectstore.ObjectStore;
+import app.wasmcloud.objectstore.RecordingKeys;
 import app.wasmcloud.runtime.Invocation;
 import app.wasmcloud.runtime.Limits;
 import app.wasmcloud.runtime.Recordings;
@@ -35,14 +37,14 @@ public class RecordingUploader implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RecordingUploader.class);
 
-    private final RecordingStore store;
+    private final ObjectStore store;
     private final JdbcClient jdbc;
     private final RecordingProperties properties;
     private final ThreadPoolExecutor worker;
     private final Counter stored;
     private final Counter dropped;
 
-    RecordingUploader(RecordingStore store, JdbcClient jdbc, RecordingProperties properties, MeterRegistry meters) {
+    RecordingUploader(ObjectStore store, JdbcClient jdbc, RecordingProperties properties, MeterRegistry meters) {
         this.store = store;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -106,7 +108,7 @@ public class RecordingUploader implements AutoCloseable {
                     recorder.recorded(),
                     function.secretNames());
             byte[] bytes = RecordingFormat.write(recording);
-            store.put(id, bytes);
+            store.put(RecordingKeys.of(id), bytes, ObjectStore.BYTES);
             jdbc.sql("""
                     INSERT INTO invocation_recordings (invocation_id, function_id, version_id, bytes, started_at)
                     VALUES (:invocation, :function, :version, :bytes, :started)

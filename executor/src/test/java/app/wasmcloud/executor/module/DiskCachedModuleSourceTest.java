@@ -3,6 +3,7 @@ package app.wasmcloud.executor.module;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.wasmcloud.objectstore.S3ObjectStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,8 @@ class DiskCachedModuleSourceTest {
         DiskCachedModuleSource cached;
         try (S3ProxyServer s3 = S3ProxyServer.start()) {
             sha256 = s3.put(module);
-            cached = new DiskCachedModuleSource(new S3ModuleSource(s3.bucket()), directory, 1 << 20, meters);
+            cached = new DiskCachedModuleSource(
+                    ModuleSource.in(S3ObjectStore.open(s3.bucket())), directory, 1 << 20, meters);
 
             assertThat(cached.fetch(sha256)).isEqualTo(module);
         }
@@ -60,8 +62,8 @@ class DiskCachedModuleSourceTest {
         byte[] module = "the real module".getBytes(StandardCharsets.UTF_8);
         try (S3ProxyServer s3 = S3ProxyServer.start()) {
             String sha256 = s3.put(module);
-            DiskCachedModuleSource cached =
-                    new DiskCachedModuleSource(new S3ModuleSource(s3.bucket()), directory, 1 << 20, meters);
+            DiskCachedModuleSource cached = new DiskCachedModuleSource(
+                    ModuleSource.in(S3ObjectStore.open(s3.bucket())), directory, 1 << 20, meters);
             cached.fetch(sha256);
             Files.writeString(directory.resolve(sha256), "bit rot");
 
@@ -76,8 +78,8 @@ class DiskCachedModuleSourceTest {
     @Test
     void anObjectMissingFromS3IsAnIOExceptionAndNothingIsCached() throws Exception {
         try (S3ProxyServer s3 = S3ProxyServer.start()) {
-            DiskCachedModuleSource cached =
-                    new DiskCachedModuleSource(new S3ModuleSource(s3.bucket()), directory, 1 << 20, meters);
+            DiskCachedModuleSource cached = new DiskCachedModuleSource(
+                    ModuleSource.in(S3ObjectStore.open(s3.bucket())), directory, 1 << 20, meters);
             String absent = Sha256.of(new byte[] {1, 2, 3});
 
             assertThatThrownBy(() -> cached.fetch(absent))

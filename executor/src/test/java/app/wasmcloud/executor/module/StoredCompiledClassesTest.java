@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.objectstore.CompiledClassKeys;
+import app.wasmcloud.objectstore.FilesystemObjectStore;
+import app.wasmcloud.objectstore.S3ObjectStore;
 import app.wasmcloud.objectstore.SealedClasses;
 import app.wasmcloud.runtime.CompiledClassCache;
 import app.wasmcloud.runtime.ExecutionPool;
@@ -164,7 +166,8 @@ class StoredCompiledClassesTest {
             }
             return null;
         };
-        CompiledModules modules = new CompiledModules(new S3ModuleSource(s3.bucket()), hanging, properties(), meters);
+        CompiledModules modules =
+                new CompiledModules(ModuleSource.in(S3ObjectStore.open(s3.bucket())), hanging, properties(), meters);
 
         long started = System.nanoTime();
         WasmFunction loaded = modules.get(function());
@@ -181,7 +184,10 @@ class StoredCompiledClassesTest {
         s3.putObject(CompiledClassKeys.of(key), SealedClasses.seal(key, classesAsTheApiServerCompiles(hello)));
 
         WasmFunction loaded = new CompiledModules(
-                        new S3ModuleSource(s3.bucket()), CompiledClassSource.NONE, properties(), meters)
+                        ModuleSource.in(S3ObjectStore.open(s3.bucket())),
+                        CompiledClassSource.NONE,
+                        properties(),
+                        meters)
                 .get(function());
 
         assertThat(loaded.loadedFromCache()).isFalse();
@@ -195,7 +201,10 @@ class StoredCompiledClassesTest {
         Files.write(target, SealedClasses.seal(key, classesAsTheApiServerCompiles(hello)));
 
         WasmFunction loaded = new CompiledModules(
-                        new S3ModuleSource(s3.bucket()), new FilesystemCompiledClassSource(root), properties(), meters)
+                        ModuleSource.in(S3ObjectStore.open(s3.bucket())),
+                        CompiledClassSource.in(new FilesystemObjectStore(root)),
+                        properties(),
+                        meters)
                 .get(function());
 
         assertThat(loaded.loadedFromCache()).isTrue();
@@ -227,7 +236,10 @@ class StoredCompiledClassesTest {
 
     private CompiledModules executor(SimpleMeterRegistry registry) {
         return new CompiledModules(
-                new S3ModuleSource(s3.bucket()), new S3CompiledClassSource(s3.bucket()), properties(), registry);
+                ModuleSource.in(S3ObjectStore.open(s3.bucket())),
+                CompiledClassSource.in(S3ObjectStore.open(s3.bucket())),
+                properties(),
+                registry);
     }
 
     private ModuleProperties properties() {

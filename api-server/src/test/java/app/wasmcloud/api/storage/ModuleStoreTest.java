@@ -2,24 +2,27 @@ package app.wasmcloud.api.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FilesystemModuleStoreTest {
+class ModuleStoreTest {
 
     static final String SHA = "a".repeat(64);
 
     @TempDir
     Path root;
 
-    FilesystemModuleStore store() {
-        return new FilesystemModuleStore(new StorageProperties(StorageProperties.StorageType.FILESYSTEM, root, null));
+    ModuleStore store() {
+        return new ModuleStore(
+                new StorageProperties(StorageProperties.StorageType.FILESYSTEM, root, null).openObjectStore(),
+                new SimpleMeterRegistry());
     }
 
     @Test
     void aModuleIsStoredUnderItsHashAndAStoreAgainKeepsTheFirstCopy() {
-        FilesystemModuleStore store = store();
+        ModuleStore store = store();
 
         store.put(SHA, new byte[] {1, 2, 3});
         store.put(SHA, new byte[] {9});
