@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import app.wasmcloud.cli.Main;
+import app.wasmcloud.testsupport.ServiceProcess;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
