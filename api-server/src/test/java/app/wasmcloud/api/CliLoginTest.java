@@ -1,13 +1,8 @@
 package app.wasmcloud.api;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
+import app.wasmcloud.testsupport.FakeGitea;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -181,7 +176,7 @@ class CliLoginTest extends ApiTestBase {
                     .toSingleValueMap();
             String redirectUri = java.net.URLDecoder.decode(query.get("redirect_uri"), StandardCharsets.UTF_8);
             assertThat(redirectUri).isEqualTo("https://" + PUBLIC_HOST + "/login/oauth2/code/gitea");
-            return open(URI.create(redirectUri + "?code=code-" + login + "&state=" + query.get("state")));
+            return open(URI.create(redirectUri + "?code=" + FakeGitea.code(login) + "&state=" + query.get("state")));
         }
     }
 
@@ -223,19 +218,6 @@ class CliLoginTest extends ApiTestBase {
         Map<String, String> query = awaitCallback();
         assertThat(query).containsEntry("state", state);
         return query.get("code");
-    }
-
-    void stubGiteaUser(long giteaId, String login) {
-        GITEA.stubFor(post(urlPathEqualTo("/login/oauth/access_token"))
-                .withRequestBody(containing("code=code-" + login))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"access_token\":\"at-" + login + "\",\"token_type\":\"bearer\"}")));
-        GITEA.stubFor(WireMock.get(urlPathEqualTo("/api/v1/user"))
-                .withHeader("Authorization", equalTo("Bearer at-" + login))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"id\":" + giteaId + ",\"login\":\"" + login + "\"}")));
     }
 
     @Test
@@ -428,7 +410,7 @@ class CliLoginTest extends ApiTestBase {
     @Test
     void aRemoteBrowserLogsInWithGiteaComesBackAndAPendingUserGetsNoCode() throws Exception {
         String login = uniqueName("cli-user");
-        stubGiteaUser(GiteaLoginTest.newGiteaId(), login);
+        FakeGitea.userApproves(GITEA, GiteaLoginTest.newGiteaId(), login);
         String state = newState();
         Browser browser = new Browser(true);
 
@@ -464,7 +446,7 @@ class CliLoginTest extends ApiTestBase {
     void anActiveGiteaUserGoesFromTheLoginLinkThroughGiteaToTheConsentPageAndOnToTheListener() throws Exception {
         String login = uniqueName("cli-active");
         long giteaId = GiteaLoginTest.newGiteaId();
-        stubGiteaUser(giteaId, login);
+        FakeGitea.userApproves(GITEA, giteaId, login);
         jdbc.sql("INSERT INTO users (gitea_id, login, role, status) VALUES (:id, :login, 'user', 'active')")
                 .param("id", giteaId)
                 .param("login", login)

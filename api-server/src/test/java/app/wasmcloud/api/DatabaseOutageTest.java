@@ -6,14 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import app.wasmcloud.testsupport.RestartablePostgres;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -34,22 +29,19 @@ class DatabaseOutageTest extends ApiTestBase {
 
     private static final Duration A_COUPLE_OF_SECONDS = Duration.ofSeconds(2);
     private static final Duration RECOVERY = Duration.ofSeconds(10);
-    private static final Path DATA = createTempDirectory();
-    private static final int PORT = freePort();
-    private static EmbeddedPostgres postgres;
+    private static final RestartablePostgres POSTGRES = new RestartablePostgres("wasmcloud-api-outage-db");
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        registry.add("wasmcloud.test.database-url", DatabaseOutageTest::startDatabase);
+        POSTGRES.start();
+        registry.add("wasmcloud.test.database-url", POSTGRES::jdbcUrl);
         // A lease this short lets the test see an attempt taken over within seconds, not a minute and a half.
         registry.add("wasmcloud.test.async-lease", () -> "5s");
     }
 
     @AfterAll
-    static void stopDatabase() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
+    static void stopDatabase() {
+        POSTGRES.close();
     }
 
     @Test
@@ -57,7 +49,7 @@ class DatabaseOutageTest extends ApiTestBase {
         String token = devToken();
         assertThat(get("/api/functions", token).statusCode()).isEqualTo(200);
 
-        postgres.close();
+        POSTGRES.stop();
         for (int attempt = 0; attempt < 2; attempt++) {
             long started = System.nanoTime();
             HttpResponse<String> response = get("/api/functions", token);
@@ -70,7 +62,7 @@ class DatabaseOutageTest extends ApiTestBase {
             assertThat(elapsed).isLessThan(A_COUPLE_OF_SECONDS);
         }
 
-        postgres = start();
+        POSTGRES.start();
         assertThat(statusOnceTheDatabaseIsBack(token)).isEqualTo(200);
     }
 
@@ -100,9 +92,9 @@ class DatabaseOutageTest extends ApiTestBase {
                 .hasSize(1);
 
         // The executor answers attempt 1 two seconds later, while the database is away: its result has nowhere to go.
-        postgres.close();
+        POSTGRES.stop();
         Thread.sleep(6000);
-        postgres = start();
+        POSTGRES.start();
 
         JsonNode done = awaitState(id, token, "succeeded");
         assertThat(done.get("attempts").asInt()).isEqualTo(2);
@@ -140,41 +132,5 @@ class DatabaseOutageTest extends ApiTestBase {
             status = get("/api/functions", token).statusCode();
         }
         return status;
-    }
-
-    private static synchronized String startDatabase() {
-        if (postgres == null) {
-            postgres = start();
-        }
-        return postgres.getJdbcUrl("postgres", "postgres");
-    }
-
-    /** The same port and data directory every time, so a restart is the same database coming back. */
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(DATA)
-                    .setCleanDataDirectory(false)
-                    .setPort(PORT)
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
-        }
-    }
-
-    private static Path createTempDirectory() {
-        try {
-            return Files.createTempDirectory("wasmcloud-api-outage-db");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

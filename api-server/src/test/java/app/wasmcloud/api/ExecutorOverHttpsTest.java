@@ -2,13 +2,14 @@ package app.wasmcloud.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.wasmcloud.testsupport.FreePort;
+import app.wasmcloud.testsupport.ServiceProcess;
 import app.wasmcloud.testsupport.ThrowawayTls;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,20 +39,19 @@ import tools.jackson.databind.JsonNode;
  * S3 module store. The last test stops it and checks that callers hear so at once.
  */
 // Each test runs guests on the real executor; a hung guest or executor fails its test instead of the build. The
-// executor's start in @BeforeAll has its own deadline (STARTUP), which a class-level @Timeout would not cover.
+// executor's start in @BeforeAll has its own deadline (ServiceProcess.awaitHealthy), which a class-level @Timeout would
+// not cover.
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExecutorOverHttpsTest extends ApiTestBase {
 
     static final Path TLS = ThrowawayTls.create();
-    static final int EXECUTOR_PORT = freePort();
-    static final int EXECUTOR_MANAGEMENT_PORT = freePort();
+    static final int EXECUTOR_PORT = FreePort.pick();
+    static final int EXECUTOR_MANAGEMENT_PORT = FreePort.pick();
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-    static final Duration STARTUP = Duration.ofSeconds(180);
     static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    static Process executor;
-    static Path executorLog;
+    static ServiceProcess executor;
 
     @DynamicPropertySource
     static void realExecutor(DynamicPropertyRegistry registry) {
@@ -65,25 +66,13 @@ class ExecutorOverHttpsTest extends ApiTestBase {
     static void startExecutor() throws Exception {
         String jar = System.getProperty("wasmcloud.executor-jar");
         assertThat(jar).as("the build passes the executor jar's path").isNotBlank();
-        executorLog = Files.createTempFile("wasmcloud-executor", ".log");
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:TieredStopAtLevel=1",
-                        "-jar",
-                        jar)
-                .redirectErrorStream(true)
-                .redirectOutput(executorLog.toFile());
-        Map<String, String> env = builder.environment();
+        Map<String, String> env = new HashMap<>();
         env.put("SPRING_DATASOURCE_URL", TestDatabase.jdbcUrl());
         env.put("SPRING_DATASOURCE_USERNAME", "postgres");
         env.put("SPRING_DATASOURCE_PASSWORD", "postgres");
-        env.put("SERVER_ADDRESS", "127.0.0.1");
-        env.put("SERVER_PORT", Integer.toString(EXECUTOR_PORT));
         env.put("SERVER_SSL_BUNDLE", "executor");
         env.put("SPRING_SSL_BUNDLE_PEM_EXECUTOR_KEYSTORE_CERTIFICATE", "file:" + TLS.resolve("cert.pem"));
         env.put("SPRING_SSL_BUNDLE_PEM_EXECUTOR_KEYSTORE_PRIVATEKEY", "file:" + TLS.resolve("key.pem"));
-        env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
-        env.put("MANAGEMENT_SERVER_PORT", Integer.toString(EXECUTOR_MANAGEMENT_PORT));
         env.put("WASMCLOUD_EXECUTOR_SERVICE_TOKEN_SECRET", key("service"));
         // The secret variable below is sealed by the api-server; the executor opens it with the same key.
         env.put("WASMCLOUD_SECRETS_KEY_ID", "test-1");
@@ -100,17 +89,23 @@ class ExecutorOverHttpsTest extends ApiTestBase {
         env.put(
                 "WASMCLOUD_EXECUTOR_INVOCATIONJOURNAL_DIRECTORY",
                 Files.createTempDirectory("wasmcloud-invocation-journal").toString());
-        executor = builder.start();
-        awaitHealthy();
+        executor = ServiceProcess.start(
+                "executor",
+                Path.of(jar),
+                Files.createTempDirectory("wasmcloud-executor"),
+                env,
+                EXECUTOR_PORT,
+                EXECUTOR_MANAGEMENT_PORT);
+        // The management port serves TLS too: it takes the server's SSL settings.
+        executor.awaitHealthy(
+                trustingClient(),
+                URI.create("https://localhost:" + EXECUTOR_MANAGEMENT_PORT + "/actuator/health/readiness"));
     }
 
     @AfterAll
     static void stopExecutor() throws InterruptedException {
-        if (executor != null && executor.isAlive()) {
-            executor.destroy();
-            if (!executor.waitFor(15, TimeUnit.SECONDS)) {
-                executor.destroyForcibly();
-            }
+        if (executor != null) {
+            executor.close();
         }
     }
 
@@ -225,8 +220,7 @@ class ExecutorOverHttpsTest extends ApiTestBase {
     void whenTheExecutorIsDownAnInvocationGetsA502ProblemAtOnce() throws Exception {
         String token = devToken();
         String name = deployHello(token, "down");
-        executor.destroy();
-        assertThat(executor.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        executor.close();
 
         long started = System.nanoTime();
         HttpResponse<String> response = send("POST", "/api/functions/" + name + "/invoke", token, null);
@@ -271,34 +265,6 @@ class ExecutorOverHttpsTest extends ApiTestBase {
         }
     }
 
-    private static void awaitHealthy() throws Exception {
-        // The management port serves TLS too: it takes the server's SSL settings.
-        HttpClient client = trustingClient();
-        URI health = URI.create("https://localhost:" + EXECUTOR_MANAGEMENT_PORT + "/actuator/health");
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!executor.isAlive()) {
-                throw new IllegalStateException(
-                        "the executor exited with " + executor.exitValue() + ":\n" + Files.readString(executorLog));
-            }
-            try {
-                HttpResponse<Void> response = client.send(
-                        HttpRequest.newBuilder(health)
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException(
-                "the executor did not become healthy within " + STARTUP + ":\n" + Files.readString(executorLog));
-    }
-
     private static HttpClient trustingClient() throws Exception {
         return HttpClient.newBuilder().sslContext(ThrowawayTls.trusting(TLS)).build();
     }
@@ -315,13 +281,5 @@ class ExecutorOverHttpsTest extends ApiTestBase {
             at += part.length;
         }
         return all;
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,13 +1,8 @@
 package app.wasmcloud.api;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
+import app.wasmcloud.testsupport.FakeGitea;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -35,17 +30,7 @@ class GiteaLoginTest extends ApiTestBase {
     }
 
     Login loginWithGitea(long giteaId, String login, boolean tamperState) throws Exception {
-        GITEA.stubFor(post(urlPathEqualTo("/login/oauth/access_token"))
-                .withRequestBody(containing("code=code-" + login))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"access_token\":\"at-" + login + "\",\"token_type\":\"bearer\"}")));
-        GITEA.stubFor(WireMock.get(urlPathEqualTo("/api/v1/user"))
-                .withHeader("Authorization", equalTo("Bearer at-" + login))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"id\":" + giteaId + ",\"login\":\"" + login + "\",\"email\":\"" + login
-                                + "@example.test\"}")));
+        FakeGitea.userApproves(GITEA, giteaId, login);
 
         HttpResponse<String> start = http.send(
                 HttpRequest.newBuilder(uri("/oauth2/authorization/gitea")).build(),
@@ -65,7 +50,7 @@ class GiteaLoginTest extends ApiTestBase {
         // Gitea, after the user agrees, sends the browser back with a code and the same state.
         String state = tamperState ? "forged" : URLDecoder.decode(query.get("state"), StandardCharsets.UTF_8);
         URI callback = URI.create(URLDecoder.decode(query.get("redirect_uri"), StandardCharsets.UTF_8)
-                + "?code=code-" + login + "&state="
+                + "?code=" + FakeGitea.code(login) + "&state="
                 + URLEncoder.encode(state, StandardCharsets.UTF_8));
         HttpResponse<String> landed = http.send(
                 HttpRequest.newBuilder(callback).header("Cookie", requestCookie).build(),

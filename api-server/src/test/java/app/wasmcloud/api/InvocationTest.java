@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.wasmcloud.api.invocation.InvocationRetention;
+import app.wasmcloud.contract.InvocationOutcome;
 import com.github.tomakehurst.wiremock.http.Fault;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -80,17 +81,8 @@ class InvocationTest extends ApiTestBase {
         String token = devToken();
         String name = deployHello(token, "refusals");
         Instant now = Instant.now();
-        List<String> outcomes = List.of(
-                "ok",
-                "nonzero_exit",
-                "trap",
-                "timeout",
-                "memory_limit",
-                "output_limit",
-                "invalid_response",
-                "throttled",
-                "overloaded",
-                "unavailable");
+        // The contract's list, so an outcome added there is checked here without anyone remembering to.
+        List<String> outcomes = InvocationOutcome.labels();
         Map<String, UUID> ids = new LinkedHashMap<>();
         for (int i = 0; i < outcomes.size(); i++) {
             ids.put(outcomes.get(i), record(name, outcomes.get(i), now.minusSeconds(i), "[]"));

@@ -1,17 +1,13 @@
 package app.wasmcloud.devstack;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import app.wasmcloud.cli.Main;
+import app.wasmcloud.testsupport.FakeGitea;
+import app.wasmcloud.testsupport.ServiceProcess;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -371,17 +367,7 @@ class ScaleOutTest {
     }
 
     private static Map<String, String> loginWithGitea(String login) throws Exception {
-        gitea.stubFor(post(urlPathEqualTo("/login/oauth/access_token"))
-                .withRequestBody(containing("code=code-" + login))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"access_token\":\"at-" + login + "\",\"token_type\":\"bearer\"}")));
-        gitea.stubFor(WireMock.get(urlPathEqualTo("/api/v1/user"))
-                .withHeader("Authorization", equalTo("Bearer at-" + login))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(
-                                "{\"id\":4242,\"login\":\"" + login + "\",\"email\":\"" + login + "@example.test\"}")));
+        FakeGitea.userApproves(gitea, 4242, login);
         HttpResponse<String> start = get(nginx.url(apiHost(), "/oauth2/authorization/gitea"));
         assertThat(start.statusCode()).isEqualTo(302);
         String authorize = start.headers().firstValue("Location").orElseThrow();
@@ -390,8 +376,8 @@ class ScaleOutTest {
         Map<String, String> cookies = cookies(start);
 
         HttpResponse<String> callback = https.send(
-                HttpRequest.newBuilder(URI.create(
-                                redirectUri + "?code=code-" + login + "&state=" + queryParameter(authorize, "state")))
+                HttpRequest.newBuilder(URI.create(redirectUri + "?code=" + FakeGitea.code(login) + "&state="
+                                + queryParameter(authorize, "state")))
                         .header("Cookie", cookieHeader(cookies))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -2,11 +2,10 @@ package app.wasmcloud.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.wasmcloud.testsupport.RestartablePostgres;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,14 +36,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class DatabaseOutageTest {
 
-    private static final Path DATA = ExecutorTest.createTempDirectory("wasmcloud-outage-db");
-    private static final int PORT = freePort();
+    private static final RestartablePostgres POSTGRES = new RestartablePostgres("wasmcloud-outage-db");
     private static final Path JOURNAL = ExecutorTest.createTempDirectory("wasmcloud-outage-journal");
-    private static EmbeddedPostgres postgres;
 
     @DynamicPropertySource
     static void executorProperties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DatabaseOutageTest::startDatabase);
+        TestDatabase.migrate(POSTGRES.start());
+        registry.add("spring.datasource.url", POSTGRES::jdbcUrl);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
         registry.add("management.server.port", () -> "0");
@@ -66,19 +64,19 @@ class DatabaseOutageTest {
     final HttpClient http = HttpClient.newHttpClient();
 
     @AfterAll
-    static void stopDatabase() throws IOException {
-        postgres.close();
+    static void stopDatabase() {
+        POSTGRES.close();
     }
 
     @Test
     void cachedFunctionsAreServedThroughAnOutageAndWhatHappenedIsRecordedAfterIt() throws Exception {
-        assertThat(environment.getProperty("spring.datasource.url")).contains(":" + PORT + "/");
+        assertThat(environment.getProperty("spring.datasource.url")).contains(":" + POSTGRES.port() + "/");
         // Connected first: connecting empties the cache, which must hold the function when the database goes away.
         ExecutorTest.awaitUntil(Duration.ofSeconds(5), "the listener is connected", () -> listenerBackends() == 1);
         String name = deploy();
         assertThat(get(name).statusCode()).isEqualTo(200);
 
-        postgres.close();
+        POSTGRES.stop();
         List<UUID> duringOutage = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> response = get(name);
@@ -86,7 +84,7 @@ class DatabaseOutageTest {
             duringOutage.add(UUID.fromString(
                     response.headers().firstValue("X-Wasmcloud-Invocation-Id").orElseThrow()));
         }
-        postgres = start();
+        POSTGRES.start();
 
         ExecutorTest.awaitUntil(
                 Duration.ofSeconds(15),
@@ -108,27 +106,6 @@ class DatabaseOutageTest {
                 FunctionPropagationTest.WITHIN_A_SECOND,
                 "the notified version answers",
                 () -> get(name).statusCode() == 201);
-    }
-
-    private static synchronized String startDatabase() {
-        if (postgres == null) {
-            postgres = start();
-            TestDatabase.migrate(postgres);
-        }
-        return postgres.getJdbcUrl("postgres", "postgres");
-    }
-
-    /** The same port and data directory every time, so a restart is the same database coming back. */
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(DATA)
-                    .setCleanDataDirectory(false)
-                    .setPort(PORT)
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
-        }
     }
 
     private String deploy() {
@@ -204,13 +181,5 @@ class DatabaseOutageTest {
 
     private double cachedFunctions() {
         return meters.get("wasmcloud.functions.cached").gauge().value();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

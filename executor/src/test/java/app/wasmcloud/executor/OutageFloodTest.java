@@ -3,10 +3,9 @@ package app.wasmcloud.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.wasmcloud.executor.function.FunctionDirectory;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import app.wasmcloud.testsupport.RestartablePostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,28 +41,23 @@ class OutageFloodTest {
 
     private static final Duration FLOOD = Duration.ofSeconds(3);
 
-    private final Path data = ExecutorTest.createTempDirectory("wasmcloud-flood-db");
+    private final RestartablePostgres postgres = new RestartablePostgres("wasmcloud-flood-db");
     private final Path journal = ExecutorTest.createTempDirectory("wasmcloud-flood-journal");
-    private final int databasePort = freePort();
     private final HttpClient http = HttpClient.newHttpClient();
-    private EmbeddedPostgres postgres;
     private ConfigurableApplicationContext executor;
 
     @AfterEach
-    void stop() throws IOException {
+    void stop() {
         if (executor != null) {
             executor.close();
         }
-        if (postgres != null) {
-            postgres.close();
-        }
+        postgres.close();
     }
 
     @Test
     void aCachedFunctionAnswersThroughAnOutageUnknownNamesGetAFast503AndEveryReturnedIdIsRecordedAfterRestarts()
             throws Exception {
-        postgres = startDatabase();
-        TestDatabase.migrate(postgres);
+        TestDatabase.migrate(postgres.start());
         String hello = deployHello();
         executor = startExecutor();
         ExecutorTest.awaitUntil(Duration.ofSeconds(10), "the listener is connected", () -> listenerBackends() == 1);
@@ -81,8 +75,7 @@ class OutageFloodTest {
             }
         }
 
-        postgres.close();
-        postgres = null;
+        postgres.stop();
         Flood flood = flood(hello);
 
         assertThat(flood.helloStatuses).as("hello during the outage").containsOnly(200);
@@ -95,7 +88,7 @@ class OutageFloodTest {
         // Both restarted: the executor first stops while the database is still down, so its queue goes to the journal.
         executor.close();
         executor = null;
-        postgres = startDatabase();
+        postgres.start();
         executor = startExecutor();
 
         ExecutorTest.awaitUntil(
@@ -157,7 +150,7 @@ class OutageFloodTest {
 
     private ConfigurableApplicationContext startExecutor() {
         Map<String, Object> properties = Map.of(
-                "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
+                "spring.datasource.url", postgres.jdbcUrl(),
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "postgres",
                 "server.port", "0",
@@ -243,26 +236,6 @@ class OutageFloodTest {
 
     /** Unpooled, so nothing stale outlives a restart of the database. */
     private JdbcClient jdbc() {
-        return JdbcClient.create(postgres.getPostgresDatabase());
-    }
-
-    private EmbeddedPostgres startDatabase() {
-        try {
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(data)
-                    .setCleanDataDirectory(false)
-                    .setPort(databasePort)
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JdbcClient.create(postgres.running().getPostgresDatabase());
     }
 }

@@ -2,6 +2,7 @@ package app.wasmcloud.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.wasmcloud.contract.ServiceToken;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import java.io.OutputStream;
@@ -131,20 +132,9 @@ class RunDomainTest extends ExecutorTest {
 
     @Test
     void theInternalEndpointRunsPrivateFunctionsForTheApiServer() {
-        Instant now = Instant.now();
-        String token = Jwts.builder()
-                .subject("api-server")
-                .audience()
-                .add("executor")
-                .and()
-                .issuedAt(Date.from(now))
-                .expiration(Date.from(now.plusSeconds(60)))
-                .signWith(Keys.hmacShaKeyFor(Base64.getDecoder().decode(SERVICE_SECRET)))
-                .compact();
-
         HttpResponse<String> response =
                 send(HttpRequest.newBuilder(uri("/internal/functions/" + privateName + "/invoke"))
-                        .header("Authorization", "Bearer " + token)
+                        .header("Authorization", "Bearer " + serviceToken())
                         .header("X-Wasmcloud-Method", "PUT")
                         .header("X-Wasmcloud-Path", "/a/b?q=1")
                         .POST(HttpRequest.BodyPublishers.ofString("payload"))
@@ -192,15 +182,16 @@ class RunDomainTest extends ExecutorTest {
         assertThat(response.body()).contains("X-Wasmcloud-Async-Request");
     }
 
+    /** A token as the api-server signs one. */
     private static String serviceToken() {
         Instant now = Instant.now();
         return Jwts.builder()
-                .subject("api-server")
+                .subject(ServiceToken.SUBJECT)
                 .audience()
-                .add("executor")
+                .add(ServiceToken.AUDIENCE)
                 .and()
                 .issuedAt(Date.from(now))
-                .expiration(Date.from(now.plusSeconds(60)))
+                .expiration(Date.from(now.plus(ServiceToken.LIFETIME)))
                 .signWith(Keys.hmacShaKeyFor(Base64.getDecoder().decode(SERVICE_SECRET)))
                 .compact();
     }

@@ -12,6 +12,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -23,17 +24,19 @@ public final class ThrowawayTls {
 
     private static final String ALIAS = "server";
     private static final String PASSWORD = "changeit";
+    private static final String KEYSTORE = "server.p12";
 
     private ThrowawayTls() {}
 
     /**
      * A new temporary directory holding {@code cert.pem} and {@code key.pem} (PKCS #8), as a Spring Boot PEM SSL
-     * bundle reads them; the certificate is also its own CA for clients that must trust it.
+     * bundle reads them, and the same key in {@code server.p12} for {@link #serving}; the certificate is also its own
+     * CA for clients that must trust it.
      */
     public static Path create() {
         try {
             Path directory = Files.createTempDirectory("wasmcloud-tls");
-            Path keystore = directory.resolve("server.p12");
+            Path keystore = directory.resolve(KEYSTORE);
             keytool(
                     "-genkeypair",
                     "-alias",
@@ -68,6 +71,19 @@ public final class ThrowawayTls {
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the test certificate", e);
         }
+    }
+
+    /** A server context presenting the certificate and key {@link #create()} wrote into this directory. */
+    public static SSLContext serving(Path directory) throws GeneralSecurityException, IOException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(directory.resolve(KEYSTORE))) {
+            store.load(in, PASSWORD.toCharArray());
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, PASSWORD.toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        return context;
     }
 
     /** A client context that trusts exactly the certificate {@link #create()} wrote into this directory. */

@@ -2,6 +2,7 @@ package app.wasmcloud.api.executor;
 
 import app.wasmcloud.contract.InvocationOrigin;
 import app.wasmcloud.contract.InvocationSource;
+import app.wasmcloud.contract.ServiceToken;
 import app.wasmcloud.contract.WasmcloudHeaders;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
@@ -12,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -30,8 +30,6 @@ public class ExecutorClient {
     /** Headers java.net.http sets itself or refuses; the executor frames the request anew anyway. */
     private static final Set<String> NOT_FORWARDED =
             Set.of("connection", "content-length", "expect", "host", "upgrade", "authorization");
-
-    private static final Duration SERVICE_TOKEN_LIFETIME = Duration.ofSeconds(60);
 
     private final ExecutorProperties properties;
     private final SecretKey serviceKey;
@@ -108,12 +106,12 @@ public class ExecutorClient {
     private String serviceToken() {
         Instant now = clock.instant();
         return Jwts.builder()
-                .subject("api-server")
+                .subject(ServiceToken.SUBJECT)
                 .audience()
-                .add("executor")
+                .add(ServiceToken.AUDIENCE)
                 .and()
                 .issuedAt(Date.from(now))
-                .expiration(Date.from(now.plus(SERVICE_TOKEN_LIFETIME)))
+                .expiration(Date.from(now.plus(ServiceToken.LIFETIME)))
                 .signWith(serviceKey)
                 .compact();
     }

@@ -1,19 +1,18 @@
 package app.wasmcloud.executor.internal;
 
+import app.wasmcloud.contract.ServiceToken;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
 import javax.crypto.SecretKey;
 import org.springframework.stereotype.Component;
 
-/** Accepts only short-lived service tokens the api-server signed for the audience {@code executor}. */
+/** Accepts only short-lived service tokens the api-server signed for the executor ({@link ServiceToken}). */
 @Component
 class ServiceTokenVerifier {
 
-    private static final Duration MAX_LIFETIME = Duration.ofSeconds(60);
     private static final String PREFIX = "Bearer ";
 
     private final SecretKey key;
@@ -34,7 +33,7 @@ class ServiceTokenVerifier {
         try {
             var claims = Jwts.parser()
                     .verifyWith(key)
-                    .requireAudience("executor")
+                    .requireAudience(ServiceToken.AUDIENCE)
                     .build()
                     .parseSignedClaims(authorization.substring(PREFIX.length()).trim())
                     .getPayload();
@@ -43,7 +42,9 @@ class ServiceTokenVerifier {
             return issued != null
                     && expires != null
                     && expires.toInstant()
-                            .isBefore(issued.toInstant().plus(MAX_LIFETIME).plusSeconds(1));
+                            .isBefore(issued.toInstant()
+                                    .plus(ServiceToken.LIFETIME)
+                                    .plusSeconds(1));
         } catch (JwtException | IllegalArgumentException e) {
             return false;
         }

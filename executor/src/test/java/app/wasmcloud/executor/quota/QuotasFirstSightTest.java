@@ -10,8 +10,7 @@ import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.executor.function.OwnerQuotas;
 import app.wasmcloud.runtime.cgi.CgiReply;
 import app.wasmcloud.runtime.olin.resource.EgressPolicy;
-import java.io.IOException;
-import java.net.ServerSocket;
+import app.wasmcloud.testsupport.FreePort;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -30,7 +29,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class QuotasFirstSightTest {
 
     @Test
-    void anOwnersFirstRequestIsDecidedWithoutTheDatabase() throws IOException {
+    void anOwnersFirstRequestIsDecidedWithoutTheDatabase() {
         Quotas quotas = new Quotas(
                 new QuotaProperties(true, Duration.ofSeconds(1), Duration.ofSeconds(5)),
                 new QuotaCounters(JdbcClient.create(unreachableDatabase()), new TierQuotaProperties(null, null, null)),
@@ -50,12 +49,8 @@ class QuotasFirstSightTest {
     }
 
     /** A PostgreSQL URL on a port nothing listens on: every query would fail. */
-    private static DriverManagerDataSource unreachableDatabase() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        return new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:" + port + "/none", "none", "none");
+    private static DriverManagerDataSource unreachableDatabase() {
+        return new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:" + FreePort.pick() + "/none", "none", "none");
     }
 
     private static ActiveFunction function(long owner, TierQuotas overrides) {

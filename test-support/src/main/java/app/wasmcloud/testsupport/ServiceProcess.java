@@ -1,4 +1,4 @@
-package app.wasmcloud.devstack;
+package app.wasmcloud.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,13 +13,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One api-server or executor started from its runnable jar, as production runs it, logging to a file. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
-    private static final Duration STARTUP = Duration.ofSeconds(150);
+    // Generous: a jar starts slowly on a machine busy with other builds, and a missed deadline fails the whole class.
+    private static final Duration STARTUP = Duration.ofSeconds(180);
 
-    final String name;
-    final int port;
-    final int managementPort;
+    public final String name;
+    public final int port;
+    public final int managementPort;
     private final Path log;
     private final Process process;
 
@@ -31,10 +32,19 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts the jar with this environment plus its ports; {@link #awaitHealthy()} waits for it. */
-    static ServiceProcess start(String name, Path jar, Path logs, Map<String, String> environment) throws IOException {
-        int port = TestStack.freePort();
-        int managementPort = TestStack.freePort();
+    /**
+     * Starts the jar in {@code logs}, logging to {@code <name>.log} there, with this environment plus two free loopback
+     * ports; {@link #awaitHealthy()} waits for it.
+     */
+    public static ServiceProcess start(String name, Path jar, Path logs, Map<String, String> environment)
+            throws IOException {
+        return start(name, jar, logs, environment, FreePort.pick(), FreePort.pick());
+    }
+
+    /** The same on these ports, for a caller that must name them before the service exists. */
+    public static ServiceProcess start(
+            String name, Path jar, Path logs, Map<String, String> environment, int port, int managementPort)
+            throws IOException {
         Path log = logs.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -56,16 +66,24 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, port, managementPort, log, builder.start());
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + port;
     }
 
-    String management(String path) {
+    public String management(String path) {
         return "http://127.0.0.1:" + managementPort + path;
     }
 
-    ServiceProcess awaitHealthy() throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
+    /** Waits until the management port's readiness answers 200 over plain HTTP. */
+    public ServiceProcess awaitHealthy() throws IOException, InterruptedException {
+        return awaitHealthy(HttpClient.newHttpClient(), URI.create(management("/actuator/health/readiness")));
+    }
+
+    /**
+     * Waits until {@code health} answers 200 through this client (one that trusts the service's certificate, say),
+     * failing at once, with the log, if the process exits first.
+     */
+    public ServiceProcess awaitHealthy(HttpClient http, URI health) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(STARTUP);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -73,7 +91,8 @@ final class ServiceProcess implements AutoCloseable {
             }
             try {
                 int status = http.send(
-                                HttpRequest.newBuilder(URI.create(management("/actuator/health/readiness")))
+                                HttpRequest.newBuilder(health)
+                                        .timeout(Duration.ofSeconds(2))
                                         .build(),
                                 HttpResponse.BodyHandlers.discarding())
                         .statusCode();
@@ -90,7 +109,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGKILL: the process ends at once, with whatever guests it was running, as when a machine dies. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
