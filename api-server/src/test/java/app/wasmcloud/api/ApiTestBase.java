@@ -7,6 +7,7 @@ import app.wasmcloud.api.token.ApiTokenService;
 import app.wasmcloud.api.user.User;
 import app.wasmcloud.api.user.UserRepository;
 import app.wasmcloud.contract.Tier;
+import app.wasmcloud.testsupport.S3ProxyServer;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.IOException;
@@ -44,7 +45,7 @@ abstract class ApiTestBase {
     static final WireMockServer EXECUTOR = startWireMock();
 
     /** The module store, as Backblaze B2 would be: an S3 API in this JVM. */
-    static final S3ProxyServer S3 = new S3ProxyServer();
+    static final S3ProxyServer S3 = S3ProxyServer.open();
 
     static final String PANEL_URL = "https://panel.example.test/";
     static final String GITEA_ADMIN = "gitea-admin";

@@ -3,6 +3,7 @@ package app.wasmcloud.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.wasmcloud.testsupport.FreePort;
+import app.wasmcloud.testsupport.S3ProxyServer;
 import app.wasmcloud.testsupport.ServiceProcess;
 import app.wasmcloud.testsupport.ThrowawayTls;
 import java.io.BufferedReader;

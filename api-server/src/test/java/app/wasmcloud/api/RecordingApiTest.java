@@ -149,7 +149,7 @@ class RecordingApiTest extends ApiTestBase {
                 recorder.recorded(),
                 Set.of());
         byte[] bytes = RecordingFormat.write(recording);
-        S3.put("recordings/" + id, bytes);
+        S3.putObject("recordings/" + id, bytes);
         jdbc.sql("""
                         INSERT INTO invocation_recordings (invocation_id, function_id, version_id, bytes, started_at)
                         SELECT :id, f.id, f.active_version_id, :bytes, :started FROM functions f WHERE f.name = :n""")

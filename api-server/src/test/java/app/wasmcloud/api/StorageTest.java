@@ -34,7 +34,7 @@ class StorageTest extends ApiTestBase {
         try {
             response = upload("/api/functions/" + name + "/versions", token, "hello.wasm", different);
         } finally {
-            S3.start();
+            S3.restart();
         }
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(503);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import app.wasmcloud.cli.Main;
 import app.wasmcloud.testsupport.FakeGitea;
+import app.wasmcloud.testsupport.S3ProxyServer;
 import app.wasmcloud.testsupport.ServiceProcess;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -35,9 +36,6 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -57,16 +55,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Timeout(240)
 class ScaleOutTest {
 
-    static final String BUCKET = "wasmcloud-modules";
-    static final String S3_KEY = "scale-out-key";
-    static final String S3_SECRET = "scale-out-secret";
     static final Path FIXTURES = TestStack.ROOT.resolve("executor/src/test/resources/fixtures");
 
     @TempDir
     static Path dir;
 
     static EmbeddedPostgres postgres;
-    static S3Proxy s3;
+    static S3ProxyServer s3;
     static WireMockServer gitea;
     static final List<ServiceProcess> apiServers = new ArrayList<>();
     static final List<ServiceProcess> executors = new ArrayList<>();
@@ -82,14 +77,7 @@ class ScaleOutTest {
         postgres = EmbeddedPostgres.builder()
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .start();
-        TransientNio2BlobStore blobs = new TransientNio2BlobStore();
-        blobs.createContainer(BUCKET);
-        s3 = S3Proxy.builder()
-                .blobStore(blobs)
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3_KEY, S3_SECRET)
-                .build();
-        s3.start();
+        s3 = S3ProxyServer.open();
         gitea = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         gitea.start();
 
@@ -106,11 +94,11 @@ class ScaleOutTest {
         api.put("WASMCLOUD_ADMINS", "alice");
         api.put("WASMCLOUD_AUTH_AFTER_LOGIN_URL", "https://panel." + LoopbackNginx.DOMAIN + "/");
         api.put("WASMCLOUD_STORAGE_TYPE", "s3");
-        api.put("WASMCLOUD_STORAGE_S3_ENDPOINT", "http://127.0.0.1:" + s3.getPort());
-        api.put("WASMCLOUD_STORAGE_S3_REGION", "us-west-004");
-        api.put("WASMCLOUD_STORAGE_S3_BUCKET", BUCKET);
-        api.put("WASMCLOUD_STORAGE_S3_ACCESS_KEY_ID", S3_KEY);
-        api.put("WASMCLOUD_STORAGE_S3_SECRET_ACCESS_KEY", S3_SECRET);
+        api.put("WASMCLOUD_STORAGE_S3_ENDPOINT", s3.endpoint().toString());
+        api.put("WASMCLOUD_STORAGE_S3_REGION", S3ProxyServer.REGION);
+        api.put("WASMCLOUD_STORAGE_S3_BUCKET", S3ProxyServer.BUCKET);
+        api.put("WASMCLOUD_STORAGE_S3_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY_ID);
+        api.put("WASMCLOUD_STORAGE_S3_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_ACCESS_KEY);
         Path apiJar = TestStack.ROOT.resolve("api-server/target/api-server-exec.jar");
         Path executorJar = TestStack.ROOT.resolve("executor/target/executor-exec.jar");
 
@@ -121,11 +109,11 @@ class ScaleOutTest {
             Map<String, String> executor = new LinkedHashMap<>(common);
             executor.put("WASMCLOUD_EXECUTOR_RUN_DOMAIN", TestStack.RUN_DOMAIN);
             executor.put("WASMCLOUD_EXECUTOR_MODULE_STORE", "s3");
-            executor.put("WASMCLOUD_EXECUTOR_S3_ENDPOINT", "http://127.0.0.1:" + s3.getPort());
-            executor.put("WASMCLOUD_EXECUTOR_S3_REGION", "us-west-004");
-            executor.put("WASMCLOUD_EXECUTOR_S3_BUCKET", BUCKET);
-            executor.put("WASMCLOUD_EXECUTOR_S3_ACCESS_KEY_ID", S3_KEY);
-            executor.put("WASMCLOUD_EXECUTOR_S3_SECRET_ACCESS_KEY", S3_SECRET);
+            executor.put("WASMCLOUD_EXECUTOR_S3_ENDPOINT", s3.endpoint().toString());
+            executor.put("WASMCLOUD_EXECUTOR_S3_REGION", S3ProxyServer.REGION);
+            executor.put("WASMCLOUD_EXECUTOR_S3_BUCKET", S3ProxyServer.BUCKET);
+            executor.put("WASMCLOUD_EXECUTOR_S3_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY_ID);
+            executor.put("WASMCLOUD_EXECUTOR_S3_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_ACCESS_KEY);
             executor.put(
                     "WASMCLOUD_EXECUTOR_DISK_CACHE_DIR",
                     dir.resolve(name + "/modules").toString());
@@ -170,7 +158,7 @@ class ScaleOutTest {
             gitea.stop();
         }
         if (s3 != null) {
-            s3.stop();
+            s3.close();
         }
         if (postgres != null) {
             postgres.close();

@@ -2,7 +2,7 @@ package app.wasmcloud.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.wasmcloud.executor.module.S3ProxyServer;
+import app.wasmcloud.testsupport.S3ProxyServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class S3ModuleStoreTest extends ExecutorTest {
 
-    static final S3ProxyServer S3 = S3ProxyServer.start();
+    static final S3ProxyServer S3 = S3ProxyServer.open();
     static final Path DISK_CACHE = createDiskCache();
 
     @DynamicPropertySource
@@ -41,7 +41,7 @@ class S3ModuleStoreTest extends ExecutorTest {
     @Test
     void aFunctionWhoseModuleIsInTheBucketIsServedAndItsModuleKeptOnDisk() throws Exception {
         byte[] module = uniqueModule("hello");
-        String sha256 = S3.put(module);
+        String sha256 = S3.putModule(module);
         String name = deploy(module, "public", null);
 
         HttpResponse<String> response = get("/" + name + "/from-s3");

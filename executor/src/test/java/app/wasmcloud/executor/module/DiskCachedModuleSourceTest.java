@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.wasmcloud.objectstore.S3ObjectStore;
+import app.wasmcloud.testsupport.S3ProxyServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +29,8 @@ class DiskCachedModuleSourceTest {
         byte[] module = "a module".getBytes(StandardCharsets.UTF_8);
         String sha256;
         DiskCachedModuleSource cached;
-        try (S3ProxyServer s3 = S3ProxyServer.start()) {
-            sha256 = s3.put(module);
+        try (S3ProxyServer s3 = S3ProxyServer.open()) {
+            sha256 = s3.putModule(module);
             cached = new DiskCachedModuleSource(
                     ModuleSource.in(S3ObjectStore.open(s3.bucket())), directory, 1 << 20, meters);
 
@@ -60,8 +61,8 @@ class DiskCachedModuleSourceTest {
     @Test
     void aDamagedFileOnDiskIsFetchedAgainAndReplaced() throws Exception {
         byte[] module = "the real module".getBytes(StandardCharsets.UTF_8);
-        try (S3ProxyServer s3 = S3ProxyServer.start()) {
-            String sha256 = s3.put(module);
+        try (S3ProxyServer s3 = S3ProxyServer.open()) {
+            String sha256 = s3.putModule(module);
             DiskCachedModuleSource cached = new DiskCachedModuleSource(
                     ModuleSource.in(S3ObjectStore.open(s3.bucket())), directory, 1 << 20, meters);
             cached.fetch(sha256);
@@ -77,7 +78,7 @@ class DiskCachedModuleSourceTest {
 
     @Test
     void anObjectMissingFromS3IsAnIOExceptionAndNothingIsCached() throws Exception {
-        try (S3ProxyServer s3 = S3ProxyServer.start()) {
+        try (S3ProxyServer s3 = S3ProxyServer.open()) {
             DiskCachedModuleSource cached = new DiskCachedModuleSource(
                     ModuleSource.in(S3ObjectStore.open(s3.bucket())), directory, 1 << 20, meters);
             String absent = Sha256.of(new byte[] {1, 2, 3});

@@ -13,6 +13,7 @@ import app.wasmcloud.runtime.Limits;
 import app.wasmcloud.runtime.RunResult;
 import app.wasmcloud.runtime.WasmFunction;
 import app.wasmcloud.testsupport.GeneratedModules;
+import app.wasmcloud.testsupport.S3ProxyServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +51,8 @@ class FirstResponseBench {
                     bundle, SealedClasses.seal(key, StoredCompiledClassesTest.classesAsTheApiServerCompiles(module)));
             return;
         }
-        try (S3ProxyServer s3 = S3ProxyServer.start()) {
-            String sha256 = s3.put(module);
+        try (S3ProxyServer s3 = S3ProxyServer.open()) {
+            String sha256 = s3.putModule(module);
             if (mode.equals("store")) {
                 s3.putObject(CompiledClassKeys.of(CompiledClassCache.keyOf(sha256)), Files.readAllBytes(bundle));
             }

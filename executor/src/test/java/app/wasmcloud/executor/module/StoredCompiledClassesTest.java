@@ -14,6 +14,7 @@ import app.wasmcloud.runtime.Limits;
 import app.wasmcloud.runtime.Outcome;
 import app.wasmcloud.runtime.RunResult;
 import app.wasmcloud.runtime.WasmFunction;
+import app.wasmcloud.testsupport.S3ProxyServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,9 +53,9 @@ class StoredCompiledClassesTest {
 
     @BeforeEach
     void moduleInTheBucket() throws Exception {
-        s3 = S3ProxyServer.start();
+        s3 = S3ProxyServer.open();
         hello = Files.readAllBytes(HELLO);
-        sha256 = s3.put(hello);
+        sha256 = s3.putModule(hello);
         key = CompiledClassCache.keyOf(sha256);
     }
 

@@ -1,15 +1,19 @@
-package app.wasmcloud.api;
+package app.wasmcloud.testsupport;
 
+import app.wasmcloud.objectstore.ModuleKeys;
+import app.wasmcloud.objectstore.S3Bucket;
+import app.wasmcloud.objectstore.S3Clients;
 import java.io.InputStream;
 import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -17,30 +21,38 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * B2 stand-in for the whole test JVM: an in-memory S3 API (s3proxy 4.1.0) on a loopback port, signed requests
- * required. It can be stopped and started again on the same port, with the same objects, to play a storage outage.
+ * The tests' stand-in for B2: an in-memory S3 API (s3proxy) on a free loopback port with the platform's one bucket,
+ * signed requests required as B2 does. It can be stopped and started again on the same port with the same objects,
+ * to play a storage outage, and can refuse writes under a key prefix, as one part of a bucket might.
  */
-final class S3ProxyServer {
+public final class S3ProxyServer implements AutoCloseable {
 
-    static final String BUCKET = "wasmcloud-modules";
-    static final String REGION = "us-west-004";
-    static final String ACCESS_KEY_ID = "test-key-id";
-    static final String SECRET_ACCESS_KEY = "test-secret-key";
+    public static final String BUCKET = "wasmcloud-modules";
+    public static final String REGION = "us-west-004";
+    public static final String ACCESS_KEY_ID = "test-key-id";
+    public static final String SECRET_ACCESS_KEY = "test-secret-key";
 
     private final TransientNio2BlobStore blobs = new TransientNio2BlobStore();
-    /** Writes under this key prefix fail, as one part of a bucket might; null when every write succeeds. */
+    /** Writes under this key prefix fail; null when every write succeeds. */
     private volatile String refusedPrefix;
 
     private URI endpoint = URI.create("http://127.0.0.1:0");
     private S3Proxy proxy;
-    private S3Client reader;
+    private S3Client client;
 
-    S3ProxyServer() {
+    private S3ProxyServer() {
         blobs.createContainer(BUCKET);
-        start();
     }
 
-    synchronized void start() {
+    /** A new, empty server on a free port. */
+    public static S3ProxyServer open() {
+        S3ProxyServer server = new S3ProxyServer();
+        server.restart();
+        return server;
+    }
+
+    /** Serves again, on the port it had and with the objects it held ({@link #stop} first). */
+    public synchronized void restart() {
         proxy = S3Proxy.builder()
                 .blobStore(new RefusingWrites(blobs))
                 .endpoint(endpoint)
@@ -54,7 +66,8 @@ final class S3ProxyServer {
         endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
     }
 
-    synchronized void stop() {
+    /** Stops serving, keeping the objects: an outage until {@link #restart}. */
+    public synchronized void stop() {
         try {
             proxy.stop();
         } catch (Exception e) {
@@ -62,22 +75,34 @@ final class S3ProxyServer {
         }
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
+    /** The bucket's settings pointing here, as a service is configured with them. */
+    public S3Bucket bucket() {
+        return new S3Bucket(endpoint, REGION, BUCKET, true, ACCESS_KEY_ID, SECRET_ACCESS_KEY, Duration.ofSeconds(30));
+    }
+
     /** Fails every write whose key starts with {@code prefix} (null: none) until told otherwise. */
-    void refuseWritesUnder(String prefix) {
+    public void refuseWritesUnder(String prefix) {
         refusedPrefix = prefix;
     }
 
-    /** Puts an object as an executor would, straight into the store. */
-    synchronized void put(String key, byte[] bytes) {
+    /** Stores a module under {@code modules/sha256/<hex>}, as the api-server does, and returns its hash. */
+    public String putModule(byte[] module) {
+        String sha256 = sha256(module);
+        putObject(ModuleKeys.of(sha256), module);
+        return sha256;
+    }
+
+    /** Stores any object straight into the bucket, as a service that writes it would. */
+    public synchronized void putObject(String key, byte[] bytes) {
         client().putObject(request -> request.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes));
     }
 
     /** The object's bytes, or null when there is none. */
-    synchronized byte[] object(String key) {
+    public synchronized byte[] object(String key) {
         try {
             return client().getObjectAsBytes(request -> request.bucket(BUCKET).key(key))
                     .asByteArray();
@@ -86,17 +111,27 @@ final class S3ProxyServer {
         }
     }
 
-    private S3Client client() {
-        if (reader == null) {
-            reader = S3Client.builder()
-                    .endpointOverride(endpoint)
-                    .region(Region.of(REGION))
-                    .forcePathStyle(true)
-                    .credentialsProvider(StaticCredentialsProvider.create(
-                            AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
-                    .build();
+    @Override
+    public synchronized void close() {
+        if (client != null) {
+            client.close();
         }
-        return reader;
+        stop();
+    }
+
+    private S3Client client() {
+        if (client == null) {
+            client = S3Clients.open(bucket());
+        }
+        return client;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** The blob store, failing the writes {@link #refuseWritesUnder} names with a server error. */
