@@ -1,6 +1,6 @@
 package app.wasmcloud.objectstore;
 
-import java.util.regex.Pattern;
+import app.wasmcloud.contract.Sha256;
 
 /**
  * Where a module lives in the bucket: {@code modules/sha256/<hex>}, content-addressed, so the api-server writes
@@ -10,13 +10,11 @@ public final class ModuleKeys {
 
     public static final String PREFIX = "modules/sha256/";
 
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-
     private ModuleKeys() {}
 
     /** The key of the module with this lowercase hex SHA-256; anything else is refused, never turned into a key. */
     public static String of(String sha256) {
-        if (sha256 == null || !SHA256_HEX.matcher(sha256).matches()) {
+        if (!Sha256.isHex(sha256)) {
             throw new IllegalArgumentException("not a lowercase hex SHA-256: " + sha256);
         }
         return PREFIX + sha256;

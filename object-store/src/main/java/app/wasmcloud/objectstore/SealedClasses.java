@@ -1,11 +1,10 @@
 package app.wasmcloud.objectstore;
 
+import app.wasmcloud.contract.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * Compiled classes as they are kept in object storage: one header line, {@code wasmcloud-classes/1 <cache key>
@@ -25,7 +24,7 @@ public final class SealedClasses {
     /** The bundle to store for {@code classes} under {@code cacheKey}. */
     public static byte[] seal(String cacheKey, byte[] classes) {
         CompiledClassKeys.of(cacheKey);
-        byte[] header = (MAGIC + " " + cacheKey + " " + sha256(classes) + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] header = (MAGIC + " " + cacheKey + " " + Sha256.hex(classes) + "\n").getBytes(StandardCharsets.US_ASCII);
         byte[] sealed = Arrays.copyOf(header, header.length + classes.length);
         System.arraycopy(classes, 0, sealed, header.length, classes.length);
         return sealed;
@@ -56,17 +55,10 @@ public final class SealedClasses {
         }
         byte[] classes = Arrays.copyOfRange(sealed, end + 1, sealed.length);
         if (!MessageDigest.isEqual(
-                header[2].getBytes(StandardCharsets.US_ASCII), sha256(classes).getBytes(StandardCharsets.US_ASCII))) {
+                header[2].getBytes(StandardCharsets.US_ASCII),
+                Sha256.hex(classes).getBytes(StandardCharsets.US_ASCII))) {
             throw new IOException("compiled classes for " + cacheKey + " do not match their digest");
         }
         return classes;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package app.wasmcloud.runtime;
 
+import app.wasmcloud.contract.Sha256;
 import app.wasmcloud.runtime.internal.ModuleStructure;
 import app.wasmcloud.runtime.olin.OlinImports;
 import app.wasmcloud.runtime.wasi.WasiImports;
@@ -15,10 +16,7 @@ import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.MemorySection;
 import com.dylibso.chicory.wasm.types.ValType;
 import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,7 +81,7 @@ final class ModuleValidation {
             exports.add(section.getExport(i).name());
         }
         FunctionType entryType = exportedFunctionType(module, entrypoint);
-        var info = new ModuleInfo(sha256(wasm), wasm.length, abi, entrypoint, imports, exports);
+        var info = new ModuleInfo(Sha256.hex(wasm), wasm.length, abi, entrypoint, imports, exports);
         return new Validated(module, info, memory, !entryType.returns().isEmpty(), structure.beyondJvmMethod());
     }
 
@@ -223,14 +221,6 @@ final class ModuleValidation {
             reasons.add("the module declares more than one memory");
         }
         return declared;
-    }
-
-    private static String sha256(byte[] wasm) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(wasm));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     static String describe(Throwable e) {

@@ -1,14 +1,12 @@
 package app.wasmcloud.testsupport;
 
+import app.wasmcloud.contract.Sha256;
 import app.wasmcloud.objectstore.ModuleKeys;
 import app.wasmcloud.objectstore.S3Bucket;
 import app.wasmcloud.objectstore.S3Clients;
 import java.io.InputStream;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
@@ -91,7 +89,7 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** Stores a module under {@code modules/sha256/<hex>}, as the api-server does, and returns its hash. */
     public String putModule(byte[] module) {
-        String sha256 = sha256(module);
+        String sha256 = Sha256.hex(module);
         putObject(ModuleKeys.of(sha256), module);
         return sha256;
     }
@@ -124,14 +122,6 @@ public final class S3ProxyServer implements AutoCloseable {
             client = S3Clients.open(bucket());
         }
         return client;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     /** The blob store, failing the writes {@link #refuseWritesUnder} names with a server error. */

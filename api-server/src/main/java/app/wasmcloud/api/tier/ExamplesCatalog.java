@@ -1,12 +1,10 @@
 package app.wasmcloud.api.tier;
 
 import app.wasmcloud.api.web.ApiException;
+import app.wasmcloud.contract.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.core.io.Resource;
@@ -77,10 +75,6 @@ public class ExamplesCatalog {
 
     /** The module's SHA-256 in lower-case hex, the spelling of the catalog and of the versions' {@code sha256}. */
     public static String sha256(byte[] module) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(module));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
+        return Sha256.hex(module);
     }
 }

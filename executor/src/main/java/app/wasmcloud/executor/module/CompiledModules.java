@@ -1,5 +1,6 @@
 package app.wasmcloud.executor.module;
 
+import app.wasmcloud.contract.Sha256;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.executor.function.ActiveFunctionChanged;
 import app.wasmcloud.runtime.CompiledClassCache;
@@ -205,7 +206,7 @@ public class CompiledModules implements DisposableBean {
             throw new CompletionException(new ModuleUnavailableException(
                     "module " + function.sha256() + " cannot be fetched: " + e.getMessage(), e));
         }
-        if (!Sha256.of(bytes).equals(function.sha256())) {
+        if (!Sha256.hex(bytes).equals(function.sha256())) {
             throw new CompletionException(
                     new ModuleUnavailableException("module " + function.sha256() + " does not match its hash", null));
         }

@@ -1,5 +1,6 @@
 package app.wasmcloud.executor.module;
 
+import app.wasmcloud.contract.Sha256;
 import app.wasmcloud.runtime.DirectoryCache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,7 +50,7 @@ final class DiskCachedModuleSource implements ModuleSource {
         }
         misses.increment();
         byte[] bytes = remote.fetch(sha256);
-        if (!Sha256.of(bytes).equals(sha256)) {
+        if (!Sha256.hex(bytes).equals(sha256)) {
             throw new IOException("module " + sha256 + " from the store does not match its hash");
         }
         keep(sha256, bytes);
@@ -69,7 +70,7 @@ final class DiskCachedModuleSource implements ModuleSource {
     private byte[] readCached(String sha256) {
         try {
             byte[] bytes = files.read(sha256);
-            if (bytes == null || Sha256.of(bytes).equals(sha256)) {
+            if (bytes == null || Sha256.hex(bytes).equals(sha256)) {
                 return bytes;
             }
             damaged.increment();

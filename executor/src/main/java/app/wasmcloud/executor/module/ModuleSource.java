@@ -1,5 +1,6 @@
 package app.wasmcloud.executor.module;
 
+import app.wasmcloud.contract.Sha256;
 import app.wasmcloud.objectstore.ModuleKeys;
 import app.wasmcloud.objectstore.ObjectStore;
 import java.io.IOException;

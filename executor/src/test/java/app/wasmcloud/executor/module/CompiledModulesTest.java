@@ -3,6 +3,7 @@ package app.wasmcloud.executor.module;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.wasmcloud.contract.Sha256;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.runtime.WasmFunction;
 import app.wasmcloud.testsupport.GeneratedModules;
@@ -185,7 +186,7 @@ class CompiledModulesTest {
     }
 
     private ActiveFunction function(String name, byte[] module, Duration timeout) {
-        String sha256 = Sha256.of(module);
+        String sha256 = Sha256.hex(module);
         store.put(sha256, module);
         return ServedFunctions.served(name, sha256, "_start", timeout);
     }

@@ -3,6 +3,7 @@ package app.wasmcloud.executor.module;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.wasmcloud.contract.Sha256;
 import app.wasmcloud.objectstore.S3ObjectStore;
 import app.wasmcloud.testsupport.S3ProxyServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -48,7 +49,7 @@ class DiskCachedModuleSourceTest {
     void afterARestartTheModulesOnDiskAreServedWithoutTheStore() throws Exception {
         Map<String, byte[]> store = new HashMap<>();
         byte[] module = "kept across restarts".getBytes(StandardCharsets.UTF_8);
-        String sha256 = Sha256.of(module);
+        String sha256 = Sha256.hex(module);
         store.put(sha256, module);
         new DiskCachedModuleSource(fake(store), directory, 1 << 20, meters).fetch(sha256);
         store.clear();
@@ -81,7 +82,7 @@ class DiskCachedModuleSourceTest {
         try (S3ProxyServer s3 = S3ProxyServer.open()) {
             DiskCachedModuleSource cached = new DiskCachedModuleSource(
                     ModuleSource.in(S3ObjectStore.open(s3.bucket())), directory, 1 << 20, meters);
-            String absent = Sha256.of(new byte[] {1, 2, 3});
+            String absent = Sha256.hex(new byte[] {1, 2, 3});
 
             assertThatThrownBy(() -> cached.fetch(absent))
                     .isInstanceOf(IOException.class)
@@ -93,7 +94,7 @@ class DiskCachedModuleSourceTest {
 
     @Test
     void bytesThatDoNotMatchTheirHashAreRefusedAndNotCached() throws Exception {
-        String claimed = Sha256.of("what was uploaded".getBytes(StandardCharsets.UTF_8));
+        String claimed = Sha256.hex("what was uploaded".getBytes(StandardCharsets.UTF_8));
         Map<String, byte[]> store = new HashMap<>(Map.of(claimed, "something else".getBytes(StandardCharsets.UTF_8)));
         DiskCachedModuleSource cached = new DiskCachedModuleSource(fake(store), directory, 1 << 20, meters);
 
@@ -137,7 +138,7 @@ class DiskCachedModuleSourceTest {
 
     private static String put(Map<String, byte[]> store, String content) {
         byte[] module = content.getBytes(StandardCharsets.UTF_8);
-        String sha256 = Sha256.of(module);
+        String sha256 = Sha256.hex(module);
         store.put(sha256, module);
         return sha256;
     }

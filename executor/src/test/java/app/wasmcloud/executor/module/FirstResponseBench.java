@@ -2,6 +2,7 @@ package app.wasmcloud.executor.module;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.wasmcloud.contract.Sha256;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.objectstore.CompiledClassKeys;
 import app.wasmcloud.objectstore.S3ObjectStore;
@@ -46,7 +47,7 @@ class FirstResponseBench {
         Path bundle = Path.of(System.getProperty("wasmcloud.bench.bundle", "target/first-response.classes"));
         byte[] module = module(name);
         if (mode.equals("seal")) {
-            String key = CompiledClassCache.keyOf(Sha256.of(module));
+            String key = CompiledClassCache.keyOf(Sha256.hex(module));
             Files.write(
                     bundle, SealedClasses.seal(key, StoredCompiledClassesTest.classesAsTheApiServerCompiles(module)));
             return;
