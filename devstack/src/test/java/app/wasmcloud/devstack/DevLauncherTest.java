@@ -2,6 +2,7 @@ package app.wasmcloud.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.wasmcloud.testsupport.FreePort;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -38,11 +39,11 @@ class DevLauncherTest {
             int panel = taken.getLocalPort();
             int status = run(
                     List.of(
-                            "--api-port", Integer.toString(TestStack.freePort()),
-                            "--run-port", Integer.toString(TestStack.freePort()),
-                            "--executor-management-port", Integer.toString(TestStack.freePort()),
+                            "--api-port", Integer.toString(FreePort.pick()),
+                            "--run-port", Integer.toString(FreePort.pick()),
+                            "--executor-management-port", Integer.toString(FreePort.pick()),
                             "--panel-port", Integer.toString(panel)),
-                    Map.of("WASMCLOUD_DEV_POSTGRES_PORT", Integer.toString(TestStack.freePort())));
+                    Map.of("WASMCLOUD_DEV_POSTGRES_PORT", Integer.toString(FreePort.pick())));
 
             assertThat(status).isEqualTo(1);
             assertThat(err())

@@ -1,5 +1,6 @@
 package app.wasmcloud.devstack;
 
+import app.wasmcloud.testsupport.FreePort;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -31,8 +32,8 @@ final class LoopbackNginx implements AutoCloseable {
             "wasmcloud-proxy.conf", "wasmcloud-tls.conf", "wasmcloud-security-headers.conf", "wasmcloud-static.conf");
 
     final Path dir;
-    final int httpsPort = TestStack.freePort();
-    final int httpPort = TestStack.freePort();
+    final int httpsPort = FreePort.pick();
+    final int httpPort = FreePort.pick();
     private final Process process;
 
     /**

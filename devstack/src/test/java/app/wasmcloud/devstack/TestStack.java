@@ -1,8 +1,7 @@
 package app.wasmcloud.devstack;
 
+import app.wasmcloud.testsupport.FreePort;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,17 +21,16 @@ final class TestStack {
         if (stack == null) {
             Path data = Files.createTempDirectory("wasmcloud-devstack");
             stack = DevStack.start(new DevStackConfig(
-                    ROOT, data, freePort(), freePort(), freePort(), freePort(), freePort(), RUN_DOMAIN));
+                    ROOT,
+                    data,
+                    FreePort.pick(),
+                    FreePort.pick(),
+                    FreePort.pick(),
+                    FreePort.pick(),
+                    FreePort.pick(),
+                    RUN_DOMAIN));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         }
         return stack;
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
