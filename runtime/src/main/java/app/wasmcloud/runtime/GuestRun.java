@@ -99,6 +99,12 @@ final class GuestRun {
         }
         long wallNanos = System.nanoTime() - wallStart;
         long cpuNanos = Math.max(0, ThreadCpuClock.ofCurrentThread() - cpuStart);
+        int peakMemoryPages = 0;
+        if (memory != null) {
+            // The guest has ended: its memory can serve a later instance, wiped first.
+            peakMemoryPages = memory.pages();
+            memory.release();
+        }
         return new RunResult(
                 ending.outcome(),
                 ending.exitCode(),
@@ -108,7 +114,7 @@ final class GuestRun {
                 log.lines(),
                 wallNanos,
                 cpuNanos,
-                memory == null ? 0 : memory.pages(),
+                peakMemoryPages,
                 stdin.bytesRead(),
                 hostCalls.snapshot());
     }

@@ -51,6 +51,8 @@ public final class FlatMemory implements Memory {
     /** A Java array holds less than 2 GiB, so at most {@link #RUNTIME_MAX_PAGES}, as in Chicory's own memories. */
     private final int maximumPages;
 
+    private static final byte[] EMPTY = new byte[0];
+
     private byte[] bytes;
     /** {@code pages * PAGE_SIZE}: the addressable bytes; {@code bytes} may be longer. */
     private int size;
@@ -91,8 +93,20 @@ public final class FlatMemory implements Memory {
                     "an image of " + image.length() + " bytes does not fit " + initialPages + " pages");
         }
         this.image = image;
-        this.bytes = image == null ? new byte[size] : image.copyOf(size);
+        this.bytes = SpareMemory.take(size, image);
         this.imageInPlace = image != null;
+    }
+
+    /**
+     * Ends this memory: its array may go to a later instance ({@link SpareMemory}), wiped first. Call it only once the
+     * instance has ended; any later access fails as out of bounds.
+     */
+    public void release() {
+        byte[] released = bytes;
+        bytes = EMPTY;
+        size = 0;
+        pages = 0;
+        SpareMemory.giveBack(released);
     }
 
     /** Whether a {@code memory.grow} was refused because of the cap. */
