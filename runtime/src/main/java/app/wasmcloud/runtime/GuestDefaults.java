@@ -1,5 +1,7 @@
 package app.wasmcloud.runtime;
 
+import java.time.Duration;
+
 /**
  * What every guest gets unless its owner or an operator sets otherwise, on the platform and in the CLI's {@code run}
  * and {@code serve} alike, so that a local run behaves as a deployed function. The services' configuration takes its
@@ -8,6 +10,9 @@ package app.wasmcloud.runtime;
 public final class GuestDefaults {
 
     /** A function's wall-clock limit while its owner has not set one; also {@code wasmcloud run}'s. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /** {@link #TIMEOUT} as the api-server's configuration default reads it; FunctionPropertiesTest holds the two. */
     public static final String TIMEOUT_TEXT = "10s";
 
     /** A function's memory limit while its owner has not set one, in 64 KiB pages (16 MiB); also the CLI's. */

@@ -21,9 +21,6 @@ public record Limits(
         int maxLogBytes,
         int maxOpenResources) {
 
-    /** Read from the platform's text, so that the services' default and this one cannot differ. */
-    private static final Duration DEFAULT_TIMEOUT = Duration.parse("PT" + GuestDefaults.TIMEOUT_TEXT);
-
     /** The largest memory a 32-bit wasm module can address. */
     public static final int MAX_WASM32_PAGES = 65536;
 
@@ -45,7 +42,12 @@ public record Limits(
     /** 10 s, 256 pages (16 MiB), 10 MiB stdout, 64 KiB stderr, 64 KiB logs, 64 open resources. */
     public static Limits defaults() {
         return new Limits(
-                DEFAULT_TIMEOUT, GuestDefaults.MEMORY_PAGES, GuestDefaults.MAX_STDOUT_BYTES, 64 * 1024, 64 * 1024, 64);
+                GuestDefaults.TIMEOUT,
+                GuestDefaults.MEMORY_PAGES,
+                GuestDefaults.MAX_STDOUT_BYTES,
+                64 * 1024,
+                64 * 1024,
+                64);
     }
 
     public Limits withTimeout(Duration newTimeout) {

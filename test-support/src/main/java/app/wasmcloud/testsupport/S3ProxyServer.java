@@ -2,8 +2,10 @@ package app.wasmcloud.testsupport;
 
 import app.wasmcloud.contract.Sha256;
 import app.wasmcloud.objectstore.ModuleKeys;
+import app.wasmcloud.objectstore.ObjectStore;
 import app.wasmcloud.objectstore.S3Bucket;
 import app.wasmcloud.objectstore.S3Clients;
+import app.wasmcloud.objectstore.S3ObjectStore;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -37,6 +39,7 @@ public final class S3ProxyServer implements AutoCloseable {
     private URI endpoint = URI.create("http://127.0.0.1:0");
     private S3Proxy proxy;
     private S3Client client;
+    private ObjectStore store;
 
     private S3ProxyServer() {
         blobs.createContainer(BUCKET);
@@ -82,6 +85,14 @@ public final class S3ProxyServer implements AutoCloseable {
         return new S3Bucket(endpoint, REGION, BUCKET, true, ACCESS_KEY_ID, SECRET_ACCESS_KEY, Duration.ofSeconds(30));
     }
 
+    /** An object store over the bucket, as a service opens it; closed with this server. */
+    public synchronized ObjectStore store() {
+        if (store == null) {
+            store = S3ObjectStore.open(bucket());
+        }
+        return store;
+    }
+
     /** Fails every write whose key starts with {@code prefix} (null: none) until told otherwise. */
     public void refuseWritesUnder(String prefix) {
         refusedPrefix = prefix;
@@ -113,6 +124,9 @@ public final class S3ProxyServer implements AutoCloseable {
     public synchronized void close() {
         if (client != null) {
             client.close();
+        }
+        if (store != null) {
+            store.close();
         }
         stop();
     }

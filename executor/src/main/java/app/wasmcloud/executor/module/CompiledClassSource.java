@@ -23,17 +23,14 @@ public interface CompiledClassSource extends AutoCloseable {
     @Override
     default void close() {}
 
-    /** The compiled classes in the object store, where the api-server puts them beside the modules. */
+    /** The compiled classes in the object store, where the api-server puts them beside the modules; the store stays its
+     * opener's to close.
+     */
     static CompiledClassSource in(ObjectStore objects) {
         return new CompiledClassSource() {
             @Override
             public byte[] fetch(String cacheKey) throws IOException {
                 return objects.get(CompiledClassKeys.of(cacheKey)).orElse(null);
-            }
-
-            @Override
-            public void close() {
-                objects.close();
             }
         };
     }

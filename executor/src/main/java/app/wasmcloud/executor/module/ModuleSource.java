@@ -15,18 +15,13 @@ public interface ModuleSource extends AutoCloseable {
     @Override
     default void close() {}
 
-    /** The modules in the object store, under {@code modules/sha256/<hex>}: the layout the api-server writes. */
+    /** The modules in the object store, under {@code modules/sha256/<hex>}: the layout the api-server writes; the store stays its opener's to close. */
     static ModuleSource in(ObjectStore objects) {
         return new ModuleSource() {
             @Override
             public byte[] fetch(String sha256) throws IOException {
                 String key = ModuleKeys.of(Sha256.requireHex(sha256));
                 return objects.get(key).orElseThrow(() -> new IOException("no object " + key + " in " + objects));
-            }
-
-            @Override
-            public void close() {
-                objects.close();
             }
         };
     }

@@ -1,5 +1,6 @@
 package app.wasmcloud.executor.module;
 
+import app.wasmcloud.objectstore.ObjectStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import org.springframework.context.annotation.Bean;
@@ -12,9 +13,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ModuleSourceConfiguration {
 
+    /**
+     * The one object store of this executor (one S3 client), closed with the context: modules, compiled classes and
+     * recordings all live in it.
+     */
     @Bean
-    ModuleSource moduleSource(ModuleProperties executor, MeterRegistry meters) throws IOException {
-        ModuleSource store = ModuleSource.in(executor.openModuleStore());
+    ObjectStore objectStore(ModuleProperties executor) {
+        return executor.openModuleStore();
+    }
+
+    @Bean
+    ModuleSource moduleSource(ModuleProperties executor, ObjectStore objects, MeterRegistry meters) throws IOException {
+        ModuleSource store = ModuleSource.in(objects);
         return switch (executor.moduleStore()) {
             case FILESYSTEM -> store;
             case S3 ->
@@ -28,10 +38,10 @@ class ModuleSourceConfiguration {
 
     /** The same store as the modules, unless {@code fetch-compiled-classes} is off. */
     @Bean
-    CompiledClassSource compiledClassSource(ModuleProperties executor) {
+    CompiledClassSource compiledClassSource(ModuleProperties executor, ObjectStore objects) {
         if (!executor.fetchCompiledClasses()) {
             return CompiledClassSource.NONE;
         }
-        return CompiledClassSource.in(executor.openModuleStore());
+        return CompiledClassSource.in(objects);
     }
 }

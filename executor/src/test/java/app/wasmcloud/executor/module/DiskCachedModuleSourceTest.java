@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.wasmcloud.contract.Sha256;
-import app.wasmcloud.objectstore.S3ObjectStore;
 import app.wasmcloud.testsupport.S3ProxyServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -32,8 +31,7 @@ class DiskCachedModuleSourceTest {
         DiskCachedModuleSource cached;
         try (S3ProxyServer s3 = S3ProxyServer.open()) {
             sha256 = s3.putModule(module);
-            cached = new DiskCachedModuleSource(
-                    ModuleSource.in(S3ObjectStore.open(s3.bucket())), directory, 1 << 20, meters);
+            cached = new DiskCachedModuleSource(ModuleSource.in(s3.store()), directory, 1 << 20, meters);
 
             assertThat(cached.fetch(sha256)).isEqualTo(module);
         }
@@ -64,8 +62,8 @@ class DiskCachedModuleSourceTest {
         byte[] module = "the real module".getBytes(StandardCharsets.UTF_8);
         try (S3ProxyServer s3 = S3ProxyServer.open()) {
             String sha256 = s3.putModule(module);
-            DiskCachedModuleSource cached = new DiskCachedModuleSource(
-                    ModuleSource.in(S3ObjectStore.open(s3.bucket())), directory, 1 << 20, meters);
+            DiskCachedModuleSource cached =
+                    new DiskCachedModuleSource(ModuleSource.in(s3.store()), directory, 1 << 20, meters);
             cached.fetch(sha256);
             Files.writeString(directory.resolve(sha256), "bit rot");
 
@@ -80,8 +78,8 @@ class DiskCachedModuleSourceTest {
     @Test
     void anObjectMissingFromS3IsAnIOExceptionAndNothingIsCached() throws Exception {
         try (S3ProxyServer s3 = S3ProxyServer.open()) {
-            DiskCachedModuleSource cached = new DiskCachedModuleSource(
-                    ModuleSource.in(S3ObjectStore.open(s3.bucket())), directory, 1 << 20, meters);
+            DiskCachedModuleSource cached =
+                    new DiskCachedModuleSource(ModuleSource.in(s3.store()), directory, 1 << 20, meters);
             String absent = Sha256.hex(new byte[] {1, 2, 3});
 
             assertThatThrownBy(() -> cached.fetch(absent))

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.wasmcloud.contract.Sha256;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.objectstore.CompiledClassKeys;
-import app.wasmcloud.objectstore.S3ObjectStore;
 import app.wasmcloud.objectstore.SealedClasses;
 import app.wasmcloud.runtime.CompiledClassCache;
 import app.wasmcloud.runtime.ExecutionPool;
@@ -58,10 +57,7 @@ class FirstResponseBench {
                 s3.putObject(CompiledClassKeys.of(CompiledClassCache.keyOf(sha256)), Files.readAllBytes(bundle));
             }
             CompiledModules modules = new CompiledModules(
-                    ModuleSource.in(S3ObjectStore.open(s3.bucket())),
-                    CompiledClassSource.in(S3ObjectStore.open(s3.bucket())),
-                    properties(),
-                    meters);
+                    ModuleSource.in(s3.store()), CompiledClassSource.in(s3.store()), properties(), meters);
             ActiveFunction function = function(module, sha256);
             try (ExecutionPool pool = new ExecutionPool(1, 1024 * 1024)) {
                 long started = System.nanoTime();

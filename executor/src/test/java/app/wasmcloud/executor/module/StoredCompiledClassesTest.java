@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.wasmcloud.executor.function.ActiveFunction;
 import app.wasmcloud.objectstore.CompiledClassKeys;
 import app.wasmcloud.objectstore.FilesystemObjectStore;
-import app.wasmcloud.objectstore.S3ObjectStore;
 import app.wasmcloud.objectstore.SealedClasses;
 import app.wasmcloud.runtime.CompiledClassCache;
 import app.wasmcloud.runtime.ExecutionPool;
@@ -167,8 +166,7 @@ class StoredCompiledClassesTest {
             }
             return null;
         };
-        CompiledModules modules =
-                new CompiledModules(ModuleSource.in(S3ObjectStore.open(s3.bucket())), hanging, properties(), meters);
+        CompiledModules modules = new CompiledModules(ModuleSource.in(s3.store()), hanging, properties(), meters);
 
         long started = System.nanoTime();
         WasmFunction loaded = modules.get(function());
@@ -185,10 +183,7 @@ class StoredCompiledClassesTest {
         s3.putObject(CompiledClassKeys.of(key), SealedClasses.seal(key, classesAsTheApiServerCompiles(hello)));
 
         WasmFunction loaded = new CompiledModules(
-                        ModuleSource.in(S3ObjectStore.open(s3.bucket())),
-                        CompiledClassSource.NONE,
-                        properties(),
-                        meters)
+                        ModuleSource.in(s3.store()), CompiledClassSource.NONE, properties(), meters)
                 .get(function());
 
         assertThat(loaded.loadedFromCache()).isFalse();
@@ -202,7 +197,7 @@ class StoredCompiledClassesTest {
         Files.write(target, SealedClasses.seal(key, classesAsTheApiServerCompiles(hello)));
 
         WasmFunction loaded = new CompiledModules(
-                        ModuleSource.in(S3ObjectStore.open(s3.bucket())),
+                        ModuleSource.in(s3.store()),
                         CompiledClassSource.in(new FilesystemObjectStore(root)),
                         properties(),
                         meters)
@@ -237,10 +232,7 @@ class StoredCompiledClassesTest {
 
     private CompiledModules executor(SimpleMeterRegistry registry) {
         return new CompiledModules(
-                ModuleSource.in(S3ObjectStore.open(s3.bucket())),
-                CompiledClassSource.in(S3ObjectStore.open(s3.bucket())),
-                properties(),
-                registry);
+                ModuleSource.in(s3.store()), CompiledClassSource.in(s3.store()), properties(), registry);
     }
 
     private ModuleProperties properties() {
