@@ -122,8 +122,9 @@ final class CgiServer implements AutoCloseable {
             body = BODY_LIMIT.read(in, declaredLength(exchange));
         }
         if (body == null) {
-            // The rest of the body is never read, so this connection cannot carry another request (as the executor).
-            exchange.getResponseHeaders().set("Connection", "close");
+            // The rest of the body is never read: the JDK's server drains a little of it and then closes the
+            // connection itself. Saying "Connection: close" here instead made it close before the client had read
+            // the reply (a reset while the client was still sending).
             return BODY_LIMIT.tooLarge(invocationId);
         }
         return CgiExchange.run(
